@@ -1,0 +1,14 @@
+"""Local development: `make run`. SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - dev.py never runs in production
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# whitenoise serves straight from static/ (no collectstatic needed)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,322 @@
+"""Page types of the News&Events site and its translated site settings.
+
+Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage.
+The Focus listing is a route of NewsIndexPage (`focus/`), not a page of its own.
+Translated fields are registered in news/translation.py.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+ARTICLE_ORDER = ("-news_date", "-pk")
+
+
+def parse_page_number(raw):
+    """The page number asked for in `?page=`, or 1 when it is not a whole number."""
+    try:
+        return max(int(str(raw).strip()), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def listed_articles(queryset):
+    """Articles as every listing shows them: live, public, newest first, image loaded."""
+    return (
+        queryset.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by(*ARTICLE_ORDER)
+    )
+
+
+class TranslatedPageMixin:
+    """Tells templates which translated fields show the default language's text."""
+
+    translated_display_fields = ("title",)
+
+    def fallback_fields(self):
+        """Names of the fields whose text in the active language is missing.
+
+        modeltranslation shows the English text for those; templates mark them
+        `lang="en"` and tell the reader that no translation exists yet.
+        """
+        language = translation.get_language()
+        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            return set()
+        missing = set()
+        for name in self.translated_display_fields:
+            value = getattr(self, build_localized_fieldname(name, language), None)
+            if not value:
+                missing.add(name)
+        return missing
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and footer of the site, edited under Settings › Site settings."""
+
+    site_name = models.CharField(_("site name"), max_length=100, default="bitnews")
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    copyright = models.CharField(_("copyright line"), max_length=255, blank=True)
+    filing_number = models.CharField(
+        _("ICP filing number"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown in the footer, e.g. 京ICP备05065315号."),
+    )
+    map_latitude = models.DecimalField(
+        _("map latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Baidu map (BD-09) coordinates of the campus."),
+    )
+    map_longitude = models.DecimalField(
+        _("map longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    map_label = models.CharField(
+        _("map label"),
+        max_length=100,
+        blank=True,
+        help_text=_("Name of the marker on the map, e.g. the campus name."),
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("copyright"), FieldPanel("filing_number")],
+            heading=_("Footer"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("map_latitude"), FieldPanel("map_longitude")]),
+                FieldPanel("map_label"),
+            ],
+            heading=_("Baidu map"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def clean(self):
+        super().clean()
+        if (self.map_latitude is None) != (self.map_longitude is None):
+            raise ValidationError(_("Give both map coordinates, or neither."))
+
+    @property
+    def baidu_map_url(self):
+        """A link that opens the campus on Baidu Maps; no map script is loaded."""
+        if self.map_latitude is None or self.map_longitude is None:
+            return ""
+        from urllib.parse import urlencode
+
+        query = urlencode(
+            {
+                "location": f"{self.map_latitude},{self.map_longitude}",
+                "title": self.map_label or self.site_name,
+                "content": self.address,
+                "output": "html",
+                "src": "bitnews.news",
+            }
+        )
+        return f"https://api.map.baidu.com/marker?{query}"
+
+
+class HomePage(TranslatedPageMixin, Page):
+    """The site's front page: Focus stories first, then the latest news."""
+
+    focus_count = 3
+    latest_count = 6
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = listed_articles(ArticlePage.objects.descendant_of(self))
+        focus = list(articles.filter(focus=True)[: self.focus_count])
+        context["focus_articles"] = focus
+        context["latest_articles"] = list(
+            articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        return context
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
+    """The "News&Events" section: every article, newest first; `focus/` lists Focus stories."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count = 1
+
+    FOCUS_ROUTE = "focus/"
+
+    def articles(self):
+        return listed_articles(ArticlePage.objects.child_of(self))
+
+    def paginate(self, request, queryset):
+        from django.core.paginator import Paginator
+
+        paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE, allow_empty_first_page=True)
+        number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
+        page = paginator.page(number)
+        page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
+        return page
+
+    @path("")
+    def all_news(self, request):
+        return self.render(
+            request,
+            context_overrides={"listing": self.paginate(request, self.articles())},
+        )
+
+    @path(FOCUS_ROUTE, name="focus")
+    def focus_news(self, request):
+        return self.render(
+            request,
+            context_overrides={
+                "listing": self.paginate(request, self.articles().filter(focus=True)),
+                "route_title": _("Focus"),
+                "route_suffix": self.FOCUS_ROUTE,
+            },
+        )
+
+    class Meta:
+        verbose_name = _("news index page")
+
+
+class ArticlePage(TranslatedPageMixin, Page):
+    """A news story: what editors write, translators translate and visitors read."""
+
+    news_date = models.DateField(
+        _("news date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the article and used to order listings."),
+    )
+    focus = models.BooleanField(
+        _("Focus"),
+        default=False,
+        help_text=_("Show this story on the Focus listing and at the top of the home page."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences for listings and search results."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=255, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    writer = models.CharField(_("writer"), max_length=100, blank=True)
+    photographer = models.CharField(_("photographer"), max_length=100, blank=True)
+    editor = models.CharField(_("editor"), max_length=100, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("news_date"),
+        index.FilterField("focus"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("writer"),
+                FieldPanel("photographer"),
+                FieldPanel("editor"),
+                FieldPanel("source"),
+            ],
+            heading=_("Credits"),
+        ),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    translated_display_fields = ("title", "summary", "body")
+
+    def clean(self):
+        super().clean()
+        # English is required; Chinese falls back to it until a translator fills it in.
+        alt_field = build_localized_fieldname(
+            "lead_image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
+        if self.lead_image_id and not getattr(self, alt_field):
+            raise ValidationError(
+                {alt_field: _("Describe the lead image for readers who cannot see it.")}
+            )
+
+    def credits(self):
+        """(label, name) pairs of the credits that are filled in."""
+        pairs = [
+            (_("Writer"), self.writer),
+            (_("Photographer"), self.photographer),
+            (_("Editor"), self.editor),
+            (_("Source"), self.source),
+        ]
+        return [(label, name) for label, name in pairs if name]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")

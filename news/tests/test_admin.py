@@ -1,0 +1,86 @@
+import re
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from news.models import ArticlePage
+from news.tests.utils import build_site
+
+
+def article_form(image, **overrides):
+    data = {
+        "title_en": "New lab opens",
+        "title_zh_hans": "新实验室启用",
+        "slug_en": "new-lab-opens",
+        "slug_zh_hans": "xin-shiyanshi-qiyong",
+        "news_date": "2099-01-01",
+        "focus": "on",
+        "summary_en": "A new laboratory opened.",
+        "summary_zh_hans": "新实验室正式启用。",
+        "lead_image": image.pk,
+        "lead_image_alt_en": "The new laboratory building",
+        "lead_image_alt_zh_hans": "新实验楼",
+        "lead_image_caption_en": "The opening",
+        "lead_image_caption_zh_hans": "启用仪式",
+        "body_en": streamfield([("paragraph", rich_text("<p>The lab opened today.</p>"))]),
+        "body_zh_hans": streamfield([("paragraph", rich_text("<p>实验室今天启用。</p>"))]),
+        "writer_en": "News Office",
+        "writer_zh_hans": "新闻中心",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+class EditorPublishesArticleTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=3, focus_every=1)
+        cls.editor = get_user_model().objects.create_superuser("editor", "", "pw-for-tests")
+        cls.image = Image.objects.create(title="lab", file=get_test_image_file())
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def add_url(self):
+        return f"/admin/pages/add/news/articlepage/{self.index.pk}/"
+
+    def test_admin_requires_login(self):
+        self.client.logout()
+        response = self.client.get(self.add_url())
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/admin/login/", response["Location"])
+
+    def test_article_published_in_admin_tops_the_focus_listing_in_both_languages(self):
+        response = self.client.post(self.add_url(), article_form(self.image))
+        self.assertEqual(response.status_code, 302, response.content[:2000])
+        article = ArticlePage.objects.get(slug_en="new-lab-opens")
+        self.assertTrue(article.live)
+        self.assertEqual(article.title_zh_hans, "新实验室启用")
+
+        english = self.client.get("/en/news/focus/").text
+        first_en = re.search(r'class="card__title"><a href="([^"]+)">([^<]+)<', english)
+        self.assertEqual(first_en.groups(), ("/en/news/new-lab-opens/", "New lab opens"))
+        chinese = self.client.get("/zh-hans/xinwen/focus/").text
+        first_zh = re.search(r'class="card__title"><a href="([^"]+)">([^<]+)<', chinese)
+        self.assertEqual(
+            first_zh.groups(), ("/zh-hans/xinwen/xin-shiyanshi-qiyong/", "新实验室启用")
+        )
+        page = self.client.get("/zh-hans/xinwen/xin-shiyanshi-qiyong/")
+        self.assertContains(page, "实验室今天启用。")
+        self.assertContains(page, 'alt="新实验楼"')
+
+    def test_lead_image_without_alt_text_is_refused_with_a_message(self):
+        response = self.client.post(self.add_url(), article_form(self.image, lead_image_alt_en=""))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Describe the lead image")
+        self.assertFalse(ArticlePage.objects.filter(slug_en="new-lab-opens").exists())
+
+    def test_slug_taken_in_chinese_is_refused(self):
+        taken = self.articles[0].slug_zh_hans
+        response = self.client.post(self.add_url(), article_form(self.image, slug_zh_hans=taken))
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ArticlePage.objects.filter(slug_en="new-lab-opens").exists())

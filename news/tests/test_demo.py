@@ -1,0 +1,94 @@
+import io
+import re
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils.html import escape
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from news.demo_content import SAMPLE_ARTICLES, SEED_ARTICLE
+from news.models import ArticlePage, SiteSettings
+
+SEED_FILE = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_f9fa22554ba697dc.txt"
+
+
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.password_file = Path(settings.MEDIA_ROOT) / "demo-admin-password"
+        cls.password_file.parent.mkdir(parents=True, exist_ok=True)
+        cls.password_file.unlink(missing_ok=True)
+        cls.first_output = cls.load()
+
+    @classmethod
+    def load(cls):
+        out = io.StringIO()
+        call_command("load_demo", password_file=cls.password_file, stdout=out)
+        return out.getvalue()
+
+    def counts(self):
+        return {
+            "pages": Page.objects.count(),
+            "articles": ArticlePage.objects.count(),
+            "images": Image.objects.count(),
+            "settings": SiteSettings.objects.count(),
+            "users": get_user_model().objects.count(),
+        }
+
+    def test_running_load_demo_twice_leaves_the_same_counts(self):
+        before = self.counts()
+        output = self.load()
+        self.assertEqual(self.counts(), before)
+        self.assertIn("nothing changed", output)
+        self.assertEqual(before["articles"], 1 + len(SAMPLE_ARTICLES))
+
+    def test_second_run_keeps_an_editors_changes(self):
+        article = ArticlePage.objects.get(slug_en=SEED_ARTICLE["slug_en"])
+        article.title_en = "Edited by an editor"
+        article.save_revision().publish()
+        self.load()
+        article.refresh_from_db()
+        self.assertEqual(article.title_en, "Edited by an editor")
+
+    def test_admin_password_is_printed_and_works(self):
+        password = re.search(r"Admin login: admin / (\S+)", self.first_output).group(1)
+        self.assertTrue(self.client.login(username="admin", password=password))
+        self.assertIn(password, self.load())
+
+    def test_seed_article_is_served_verbatim_in_english_and_translated_in_chinese(self):
+        paragraphs = [p.strip() for p in SEED_FILE.read_text().split("\n\n") if p.strip()]
+        headline = paragraphs[2]
+        body = paragraphs[4:10]
+        english = self.client.get(f"/en/news/{SEED_ARTICLE['slug_en']}/")
+        self.assertContains(english, headline)
+        for paragraph in body:
+            self.assertContains(english, escape(paragraph))
+        self.assertContains(english, '<img alt="')
+        chinese = self.client.get(f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/")
+        self.assertContains(chinese, SEED_ARTICLE["title_zh_hans"])
+        self.assertNotContains(chinese, "本文尚无中文版")
+
+    def test_every_sample_article_says_it_is_sample_content(self):
+        for article in ArticlePage.objects.exclude(slug_en=SEED_ARTICLE["slug_en"]):
+            with self.subTest(article=article.slug_en):
+                self.assertTrue(article.title_en.startswith("Sample: "))
+                self.assertIn("This is sample content", str(article.body_en))
+
+    def test_demo_fills_the_listing_beyond_one_page_and_the_focus_listing(self):
+        response = self.client.get("/en/news/?page=2")
+        self.assertContains(response, 'rel="prev"')
+        focus = self.client.get("/zh-hans/xinwen/focus/")
+        self.assertContains(focus, SEED_ARTICLE["title_zh_hans"])
+
+
+class ChineseCatalogueTests(TestCase):
+    def test_every_interface_string_has_a_chinese_translation(self):
+        po = polib.pofile(str(Path(settings.BASE_DIR) / "locale/zh_Hans/LC_MESSAGES/django.po"))
+        self.assertEqual([e.msgid for e in po.untranslated_entries()], [])
+        self.assertEqual([e.msgid for e in po.fuzzy_entries()], [])
+        self.assertGreater(len(po.translated_entries()), 50)

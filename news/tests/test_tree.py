@@ -1,0 +1,45 @@
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from news.models import ArticlePage, HomePage, NewsIndexPage
+from news.tests.utils import build_site
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (cls.article,) = build_site(articles=1)
+
+    def test_home_page_sits_at_the_root_and_holds_only_the_news_section(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage})
+
+    def test_news_section_holds_only_articles(self):
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {ArticlePage})
+
+    def test_article_is_a_leaf_under_the_news_section(self):
+        self.assertAllowedParentPageTypes(ArticlePage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(ArticlePage, set())
+
+    def test_only_one_home_page_and_one_news_section(self):
+        self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
+        self.assertFalse(NewsIndexPage.can_create_at(self.home))
+        self.assertTrue(ArticlePage.can_create_at(self.index))
+
+    def test_every_page_type_renders_in_both_languages(self):
+        for page in (self.home, self.index, self.article):
+            for language in ("en", "zh-hans"):
+                with self.subTest(page=page.title, language=language):
+                    self.assertPageIsRenderable(page, accept_404=False)
+                    url = self.url_in(page, language)
+                    self.assertTrue(url.startswith(f"/{language}/"), url)
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertContains(response, f'<html lang="{language}">')
+
+    def url_in(self, page, language):
+        from django.utils import translation
+
+        with translation.override(language):
+            return page.get_url()

@@ -11,6 +11,7 @@ MO := locale/zh_Hans/LC_MESSAGES/django.mo
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install $(MO)

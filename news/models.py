@@ -5,6 +5,8 @@ The Focus listing is a route of NewsIndexPage (`focus/`), not a page of its own.
 Translated fields are registered in news/translation.py.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -136,8 +138,6 @@ class SiteSettings(BaseSiteSetting):
         """A link that opens the campus on Baidu Maps; no map script is loaded."""
         if self.map_latitude is None or self.map_longitude is None:
             return ""
-        from urllib.parse import urlencode
-
         query = urlencode(
             {
                 "location": f"{self.map_latitude},{self.map_longitude}",
@@ -294,7 +294,16 @@ class ArticlePage(TranslatedPageMixin, Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    translated_display_fields = ("title", "summary", "body")
+    translated_display_fields = (
+        "title",
+        "summary",
+        "body",
+        "lead_image_caption",
+        "writer",
+        "photographer",
+        "editor",
+        "source",
+    )
 
     def clean(self):
         super().clean()
@@ -308,14 +317,19 @@ class ArticlePage(TranslatedPageMixin, Page):
             )
 
     def credits(self):
-        """(label, name) pairs of the credits that are filled in."""
-        pairs = [
-            (_("Writer"), self.writer),
-            (_("Photographer"), self.photographer),
-            (_("Editor"), self.editor),
-            (_("Source"), self.source),
+        """(label, name, shown in English) for each credit that is filled in."""
+        missing = self.fallback_fields()
+        labels = {
+            "writer": _("Writer"),
+            "photographer": _("Photographer"),
+            "editor": _("Editor"),
+            "source": _("Source"),
+        }
+        return [
+            (label, getattr(self, field), field in missing)
+            for field, label in labels.items()
+            if getattr(self, field)
         ]
-        return [(label, name) for label, name in pairs if name]
 
     class Meta:
         verbose_name = _("article")

@@ -10,7 +10,8 @@ from news.models import ArticlePage
 from news.tests.utils import build_site
 
 
-def article_form(image, **overrides):
+def article_form(image=None, **overrides):
+    """The add-page form as an editor fills it in, with both languages."""
     data = {
         "title_en": "New lab opens",
         "title_zh_hans": "新实验室启用",
@@ -20,7 +21,7 @@ def article_form(image, **overrides):
         "focus": "on",
         "summary_en": "A new laboratory opened.",
         "summary_zh_hans": "新实验室正式启用。",
-        "lead_image": image.pk,
+        "lead_image": image.pk if image else "",
         "lead_image_alt_en": "The new laboratory building",
         "lead_image_alt_zh_hans": "新实验楼",
         "lead_image_caption_en": "The opening",
@@ -84,3 +85,35 @@ class EditorPublishesArticleTests(TestCase):
         response = self.client.post(self.add_url(), article_form(self.image, slug_zh_hans=taken))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ArticlePage.objects.filter(slug_en="new-lab-opens").exists())
+
+
+class AdminViewsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (cls.article,) = build_site(articles=1)
+        cls.editor = get_user_model().objects.create_superuser("editor", "", "pw-for-tests")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_article_edit_view_shows_both_languages_of_each_field(self):
+        response = self.client.get(f"/admin/pages/{self.article.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        for name in ("title_en", "title_zh_hans", "summary_zh_hans", "lead_image_alt_zh_hans"):
+            self.assertContains(response, f'name="{name}"')
+
+    def test_preview_of_an_unsaved_article_renders(self):
+        url = f"/admin/pages/add/news/articlepage/{self.index.pk}/preview/"
+        data = article_form()
+        response = self.client.post(url, data)
+        self.assertEqual(response.json(), {"is_valid": True, "is_available": True})
+        preview = self.client.get(url)
+        self.assertContains(preview, "The lab opened today.")
+
+    def test_site_settings_are_edited_in_both_languages(self):
+        site_settings = self.client.get("/admin/settings/news/sitesettings/")
+        self.assertEqual(site_settings.status_code, 302)
+        edit = self.client.get(site_settings["Location"])
+        self.assertContains(edit, 'name="address_zh_hans"')
+        self.assertContains(edit, 'name="map_latitude"')
+

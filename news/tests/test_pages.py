@@ -54,6 +54,8 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, 'alt="会议室中的与会代表"')
         self.assertContains(response, "<dt>撰稿</dt><dd>新闻中心</dd>", html=True)
         self.assertNotContains(response, "本文尚无中文版")
+        article = response.text.split("<article")[1].split("</article>")[0]
+        self.assertNotIn('lang="en"', article)  # nothing falls back to English
 
     def test_language_switcher_and_hreflang_lead_to_the_twin(self):
         english = self.client.get("/en/news/preparatory-meeting/")
@@ -93,6 +95,7 @@ class ArticlePageTests(TestCase):
             response, '<h1 class="page-title" lang="en">Lecture series announced</h1>', html=True
         )
         self.assertContains(response, '<div class="article__body rich-text" lang="en">')
+        self.assertContains(response, '<dt>来源</dt><dd lang="en">News Office</dd>', html=True)
         english = self.client.get("/en/news/lecture-series/")
         self.assertNotContains(english, "not been translated")
 

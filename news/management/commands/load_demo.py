@@ -82,7 +82,12 @@ class Command(BaseCommand):
             self.article(index, SEED_ARTICLE, "1.png", created)
             for number, data in enumerate(SAMPLE_ARTICLES, start=1):
                 self.article(index, data, f"sample-{number}.png", created)
-        summary = f"created {', '.join(created)}" if created else "already loaded, nothing changed"
+        if created:
+            articles = created.count("article")
+            others = [name for name in created if name != "article"]
+            summary = "created " + ", ".join([*others, f"{articles} articles"])
+        else:
+            summary = "already loaded, nothing changed"
         self.stdout.write(f"Demo content: {summary}")
         self.admin_account(options["password_file"])
 
@@ -158,7 +163,7 @@ class Command(BaseCommand):
         )
         index.add_child(instance=article)
         article.save_revision().publish()
-        created.append(data["slug_en"])
+        created.append("article")
 
     def image(self, name, lines, hue):
         existing = Image.objects.filter(title=name).first()
@@ -179,4 +184,4 @@ class Command(BaseCommand):
             login = f"{ADMIN_USERNAME} / {password_file.read_text().strip()}"
         else:
             login = f"{ADMIN_USERNAME} (reset its password: manage.py changepassword admin)"
-        self.stdout.write(f"Admin login: {login} at /admin/")
+        self.stdout.write(f"Admin login: {login}")

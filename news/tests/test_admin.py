@@ -116,4 +116,3 @@ class AdminViewsTests(TestCase):
         edit = self.client.get(site_settings["Location"])
         self.assertContains(edit, 'name="address_zh_hans"')
         self.assertContains(edit, 'name="map_latitude"')
-

@@ -23,6 +23,9 @@ class PageViewCount(models.Model):
         verbose_name = _("page view count")
         constraints = [models.UniqueConstraint(fields=["page", "day"], name="one_count_per_day")]
 
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"
+
     @classmethod
     def record(cls, page_id):
         """Add one view to today's row, creating it on the first view of the day."""

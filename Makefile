@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.requirements-installed
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test lint format install messages makemessages clean
+.PHONY: run test test-browser chromium lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -16,6 +16,15 @@ run: install $(MO)
 
 test: install $(MO)
 	$(BIN)/pytest
+
+# Browser tests: Debian's chromium driven by Playwright (its own browser download does not work here).
+test-browser: install $(MO) chromium
+	$(BIN)/pytest tests_browser
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
 
 lint: install
 	$(BIN)/ruff check .

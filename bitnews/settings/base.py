@@ -133,6 +133,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+SERVE_MEDIA = False  # production: the web server in front of Django serves media/
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -148,6 +149,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "odt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # large StreamField forms in the admin
 
 NEWS_PAGE_SIZE = 10
+
+# Baidu Maps JavaScript API key ("AK"). Without it the footer only links to the map;
+# with it, a "Show map" button loads Baidu's script, and only after a visitor clicks it.
+BAIDU_MAP_AK = os.environ.get("BAIDU_MAP_AK", "")
 
 # Security defaults that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # whitenoise serves straight from static/ (no collectstatic needed)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)

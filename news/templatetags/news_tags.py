@@ -70,3 +70,8 @@ def news_index_page(context):
 
         request._news_index_page = NewsIndexPage.objects.live().first()
     return request._news_index_page
+
+
+@register.simple_tag
+def baidu_map_key():
+    return settings.BAIDU_MAP_AK

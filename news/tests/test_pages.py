@@ -162,6 +162,14 @@ class SiteWideTests(TestCase):
         self.assertContains(response, "在百度地图中查看")
         self.assertNotContains(response, "<script")
 
+    def test_map_button_appears_only_with_a_baidu_key_and_loads_nothing_by_itself(self):
+        self.assertNotContains(self.client.get("/en/"), "js/map.js")
+        with self.settings(BAIDU_MAP_AK="k3y"):
+            response = self.client.get("/en/")
+        self.assertContains(response, 'data-ak="k3y"')
+        self.assertContains(response, '<script src="/static/js/map.js" defer></script>')
+        self.assertNotContains(response, "api.map.baidu.com/api")  # only map.js knows it
+
     def test_pages_load_nothing_from_other_hosts(self):
         for url in ("/en/", "/en/news/", "/zh-hans/xinwen/focus/", self.articles[0].url):
             with self.subTest(url=url):

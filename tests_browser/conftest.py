@@ -71,7 +71,11 @@ def site(tmp_path_factory):
                 server.kill()
                 raise RuntimeError("the test server did not start") from None
             time.sleep(0.3)
-    yield SimpleNamespace(url=url, password=(folder / "password").read_text().strip())
+    yield SimpleNamespace(
+        url=url,
+        password=(folder / "password").read_text().strip(),
+        database=folder / "db.sqlite3",
+    )
     server.terminate()
     server.wait(timeout=10)
 

@@ -1,0 +1,43 @@
+"""Content-Security-Policy: strict on public pages, looser in Wagtail's admin.
+
+django-csp writes the header. The public policy is `CONTENT_SECURITY_POLICY` in
+settings (nothing inline, nothing from other hosts); this subclass swaps in the
+admin's policy (Wagtail and wagtail-modeltranslation write inline scripts and
+styles; still same-origin only) and, when a Baidu map key is set, adds Baidu's
+hosts for the map a visitor may ask for.
+"""
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+ADMIN_POLICY = {
+    **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],  # the live preview panel
+    "frame-ancestors": [SELF],
+}
+
+# Baidu's map script, its further scripts and tiles, and the inline style attributes it sets.
+BAIDU_MAP_SOURCES = {
+    "script-src": ["https://api.map.baidu.com", "https://*.bdimg.com"],
+    "img-src": ["https://*.baidu.com", "https://*.bdimg.com", "https://*.bdstatic.com"],
+    "connect-src": ["https://api.map.baidu.com"],
+    "style-src-attr": [UNSAFE_INLINE],
+}
+
+ADMIN_PREFIXES = ("/admin/", "/documents/")
+
+
+class SitePolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIXES):
+            return PolicyParts(config=ADMIN_POLICY, nonce=parts.nonce)
+        if settings.BAIDU_MAP_AK:
+            parts.update = {**BAIDU_MAP_SOURCES, **(parts.update or {})}
+        return parts

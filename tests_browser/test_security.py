@@ -1,0 +1,56 @@
+"""The Content-Security-Policy blocks nothing the site itself needs."""
+
+import sqlite3
+
+from news.demo_content import SEED_ARTICLE
+
+PUBLIC_PAGES = [
+    "/en/",
+    "/zh-hans/",
+    "/en/news/",
+    "/zh-hans/xinwen/focus/",
+    f"/en/news/{SEED_ARTICLE['slug_en']}/",
+    f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/",
+    "/en/no-such-page/",
+]
+
+
+def refusals(page):
+    messages = []
+    page.on(
+        "console",
+        lambda message: (
+            messages.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+    return messages
+
+
+def test_public_pages_break_no_rule_of_their_policy(site, page):
+    messages = refusals(page)
+    for path in PUBLIC_PAGES:
+        response = page.goto(site.url + path)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+    assert messages == []
+
+
+def test_editor_works_in_the_admin_under_its_policy(site, page):
+    messages = refusals(page)
+    page.goto(site.url + "/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(site.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site.url + "/admin/")
+    with sqlite3.connect(site.database) as db:
+        (page_id,) = db.execute(
+            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
+        ).fetchone()
+    page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
+    page.wait_for_load_state("networkidle")
+    assert (
+        page.locator('input[name="title_zh_hans"]').input_value() == SEED_ARTICLE["title_zh_hans"]
+    )
+    assert messages == []

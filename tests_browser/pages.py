@@ -1,0 +1,28 @@
+"""The public pages every browser check visits, in both languages."""
+
+from news.demo_content import SAMPLE_ARTICLES, SEED_ARTICLE
+
+UNTRANSLATED = next(a for a in SAMPLE_ARTICLES if not a["title_zh_hans"])
+
+PAGES = {
+    "home": ("/en/", "/zh-hans/"),
+    "news": ("/en/news/", "/zh-hans/xinwen/"),
+    "news-page-2": ("/en/news/?page=2", "/zh-hans/xinwen/?page=2"),
+    "focus": ("/en/news/focus/", "/zh-hans/xinwen/focus/"),
+    "article": (
+        f"/en/news/{SEED_ARTICLE['slug_en']}/",
+        f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/",
+    ),
+    "untranslated": (
+        f"/en/news/{UNTRANSLATED['slug_en']}/",
+        f"/zh-hans/xinwen/{UNTRANSLATED['slug_en']}/",
+    ),
+    "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
+}
+
+# (name, path) for every page in both languages, for pytest.mark.parametrize
+ALL = [
+    (f"{name}-{language}", path)
+    for name, paths in PAGES.items()
+    for language, path in zip(("en", "zh"), paths, strict=True)
+]

@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.requirements-installed
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test test-browser chromium lint format install messages makemessages clean
+.PHONY: run test test-browser chromium html-check lighthouse audit-tools lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -25,6 +25,21 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
+
+# Nu HTML Checker and Lighthouse (npm packages, run with the machine's Java and Chromium).
+NU_VERSION := 26.9.27
+LIGHTHOUSE_VERSION := 13.5.0
+AUDIT_TOOLS := .tools/node_modules/.bin/lighthouse
+html-check: install $(MO) audit-tools
+	$(BIN)/python -m tests_browser.audit html
+lighthouse: install $(MO) chromium audit-tools
+	$(BIN)/python -m tests_browser.audit lighthouse
+audit-tools: $(AUDIT_TOOLS)
+$(AUDIT_TOOLS):
+	@command -v npm >/dev/null && command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm default-jre-headless; }
+	npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools \
+		vnu-jar@$(NU_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
 
 lint: install
 	$(BIN)/ruff check .

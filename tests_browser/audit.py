@@ -96,7 +96,11 @@ def lighthouse(site, folder):
                 ok = False
                 for ref in data["categories"][category]["auditRefs"]:
                     audit = data["audits"][ref["id"]]
-                    if ref.get("weight") and (audit.get("score") is not None) and audit["score"] < 1:
+                    if (
+                        ref.get("weight")
+                        and (audit.get("score") is not None)
+                        and audit["score"] < 1
+                    ):
                         print(f"      {category}: {audit['id']} — {audit['title']}")
     return ok
 

@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news import views as news_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -23,6 +25,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("views/", include("stats.urls")),
+    path("search/", news_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

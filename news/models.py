@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .search import chinese_index_text
 
 ARTICLE_ORDER = ("-news_date", "-pk")
 
@@ -261,12 +262,21 @@ class ArticlePage(TranslatedPageMixin, Page):
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("news_date"),
-        index.FilterField("focus"),
+    # The index holds each language apart (news/search.py): English as written, Chinese as
+    # jieba's words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001), but
+    # get_search_fields() indexes no text except search_text_fields.
+    search_text_fields = [
+        index.SearchField("title_en", boost=2),
+        index.SearchField("summary_en"),
+        index.SearchField("body_en"),
+        index.SearchField("search_title_zh_hans", boost=2),
+        index.SearchField("search_text_zh_hans"),
     ]
+    search_fields = (
+        Page.search_fields
+        + search_text_fields
+        + [index.FilterField("news_date"), index.FilterField("focus")]
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
@@ -315,6 +325,37 @@ class ArticlePage(TranslatedPageMixin, Page):
             raise ValidationError(
                 {alt_field: _("Describe the lead image for readers who cannot see it.")}
             )
+
+    @classmethod
+    def get_search_fields(cls):
+        """The indexed fields, without text indexed in whichever language happens to be active.
+
+        Page's `title` SearchField gives the active language's title (Chinese when an editor
+        publishes from the Chinese admin), and wagtail-modeltranslation adds a raw copy of it
+        per language (`title_zh_hans`): unsegmented Chinese that an English search would
+        match. Only search_text_fields are indexed as text; filters and autocomplete stay.
+        """
+        text_fields = {field.field_name for field in cls.search_text_fields}
+        return [
+            field
+            for field in super().get_search_fields()
+            if not isinstance(field, index.SearchField) or field.field_name in text_fields
+        ]
+
+    def search_title_zh_hans(self):
+        """The Chinese title as the search index stores it; empty when there is none."""
+        return chinese_index_text(self.title_zh_hans) if self.title_zh_hans else ""
+
+    def search_text_zh_hans(self):
+        """Chinese summary and body for the search index; empty without a Chinese title.
+
+        An article without a Chinese title is not a Chinese search result, even if a
+        translator has started on its summary or body.
+        """
+        if not self.title_zh_hans:
+            return ""
+        body = self._meta.get_field("body_zh_hans").get_searchable_content(self.body_zh_hans or [])
+        return chinese_index_text(self.summary_zh_hans, *body)
 
     def credits(self):
         """(label, name, shown in English) for each credit that is filled in."""

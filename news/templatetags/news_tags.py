@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
@@ -20,9 +21,18 @@ def _page_query(context):
 
 
 def _url_in(context, language):
+    """The URL of what is shown, in `language`.
+
+    A Wagtail page gives its twin's own URL. A plain Django view (the search) sets
+    `view_name` (a URL name inside i18n_patterns) and `view_query` (a dict of GET
+    parameters) in its context, and gets the same view under the other prefix.
+    """
     request = context["request"]
     page = context.get("page")
     with translation.override(language):
+        if context.get("view_name"):
+            query = context.get("view_query")
+            return reverse(context["view_name"]) + ("?" + urlencode(query) if query else "")
         if page is None or not hasattr(page, "get_url"):
             return f"/{language}/"
         return (

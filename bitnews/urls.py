@@ -1,4 +1,4 @@
-"""Admin and media outside the language prefix; every public page under /en/ or /zh-hans/."""
+"""Admin, media, sitemap and robots.txt outside the language prefix; pages under /en/ or /zh-hans/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -7,9 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.views import robots_txt, sitemap_xml
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Admin and media outside the language prefix; every public page under /en/ or /zh-hans/."""
+"""Admin, media, sitemap and robots.txt outside the language prefix; pages under /en/ or /zh-hans/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -12,6 +12,8 @@ from news import views as news_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", news_views.sitemap_xml, name="sitemap"),
+    path("robots.txt", news_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:

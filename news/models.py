@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .search import chinese_index_text
+from .feeds import article_feed, feed_links
 
 ARTICLE_ORDER = ("-news_date", "-pk")
 
@@ -170,6 +171,8 @@ class HomePage(TranslatedPageMixin, Page):
             articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
         )
         context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        if context["news_index"]:
+            context["feeds"] = context["news_index"].feed_links(request)
         return context
 
     class Meta:
@@ -201,11 +204,19 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
         return page
 
+    def feed_links(self, request, route_suffix=""):
+        """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
+        title = _("Focus") if route_suffix == self.FOCUS_ROUTE else self.title
+        return feed_links(title, self.get_url(request) + route_suffix)
+
     @path("")
     def all_news(self, request):
         return self.render(
             request,
-            context_overrides={"listing": self.paginate(request, self.articles())},
+            context_overrides={
+                "listing": self.paginate(request, self.articles()),
+                "feeds": self.feed_links(request),
+            },
         )
 
     @path(FOCUS_ROUTE, name="focus")
@@ -216,7 +227,29 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
                 "listing": self.paginate(request, self.articles().filter(focus=True)),
                 "route_title": _("Focus"),
                 "route_suffix": self.FOCUS_ROUTE,
+                "feeds": self.feed_links(request, self.FOCUS_ROUTE),
             },
+        )
+
+    @path("feed/<str:kind>/", name="feed")
+    def news_feed(self, request, kind):
+        return article_feed(
+            request,
+            kind,
+            title=self.title,
+            listing_url=self.get_url(request),
+            articles=self.articles(),
+            description=self.intro,
+        )
+
+    @path(FOCUS_ROUTE + "feed/<str:kind>/", name="focus_feed")
+    def focus_feed(self, request, kind):
+        return article_feed(
+            request,
+            kind,
+            title=_("Focus"),
+            listing_url=self.get_url(request) + self.FOCUS_ROUTE,
+            articles=self.articles().filter(focus=True),
         )
 
     class Meta:

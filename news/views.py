@@ -1,15 +1,19 @@
-"""Views that are not Wagtail pages: the site search."""
+"""Views that are not Wagtail pages: the site search, and (outside the language prefix)
+the sitemap and robots.txt."""
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_GET, require_safe
 
 from .models import parse_page_number
 from .search import SiteSearchQuery, search_articles
+from .sitemaps import PageSitemap
 from .templatetags.news_tags import LANGUAGE_SELF_NAMES
 
 
@@ -60,3 +64,23 @@ def search(request):
         "view_query": view_query,
     }
     return TemplateResponse(request, "news/search.html", context)
+
+
+SITEMAPS = {"pages": PageSitemap}
+
+
+def sitemap_xml(request):
+    return sitemap(request, SITEMAPS)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawl everything but the admin; the sitemap's absolute address."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

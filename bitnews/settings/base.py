@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django.contrib.sitemaps",  # its sitemap.xml template
 ]
 
 MIDDLEWARE = [

@@ -67,8 +67,16 @@ def canonical_url(context):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The live ancestors of a page below the tree root, top first (one query)."""
-    return list(page.get_ancestors().filter(depth__gt=1).live().order_by("depth"))
+    """The live ancestors of a page below the tree root, top first (one query per request).
+
+    The breadcrumbs and the JSON-LD BreadcrumbList both ask; the page object lives for
+    one request, so the answer is kept on it.
+    """
+    if not hasattr(page, "_breadcrumb_pages"):
+        page._breadcrumb_pages = list(
+            page.get_ancestors().filter(depth__gt=1).live().order_by("depth")
+        )
+    return page._breadcrumb_pages
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,105 @@
+"""Template tags for the page's head metadata (OpenGraph, Twitter, JSON-LD, feeds) and sharing."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import gettext
+
+from news import seo, sharing
+
+from .news_tags import breadcrumb_pages, canonical_url, language_links
+
+register = template.Library()
+
+
+def _site_name(context):
+    site_settings = context.get("settings")
+    if site_settings is not None:
+        return site_settings["news"]["SiteSettings"].site_name
+    return settings.WAGTAIL_SITE_NAME
+
+
+def _title(context, page, site_name):
+    if page.depth == 2:
+        return site_name
+    return context.get("route_title") or page.seo_title or page.title
+
+
+def _description(context, page):
+    if page.search_description:
+        return page.search_description
+    if getattr(page, "summary", ""):
+        return page.summary
+    if not context.get("route_title"):
+        return getattr(page, "intro", "")
+    return ""
+
+
+def _breadcrumb_trail(context, page):
+    """(name, absolute URL) of each breadcrumb, as `includes/breadcrumbs.html` shows them."""
+    request = context["request"]
+    if page.depth <= 2:
+        return []
+    trail = [
+        (
+            gettext("Home") if ancestor.depth == 2 else ancestor.title,
+            request.build_absolute_uri(ancestor.get_url(request)),
+        )
+        for ancestor in breadcrumb_pages(page)
+    ]
+    page_url = request.build_absolute_uri(page.get_url(request))
+    trail.append((page.title, page_url))
+    route_title = context.get("route_title")
+    if route_title:
+        trail.append((str(route_title), page_url + context.get("route_suffix", "")))
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def head_metadata(context):
+    """OpenGraph/Twitter values, the JSON-LD script and the feed links of the page shown."""
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or request is None or not hasattr(page, "get_url"):
+        return None
+    site_name = _site_name(context)
+    url = canonical_url(context)
+    urls_by_language = {link["code"]: link["absolute_url"] for link in language_links(context)}
+    home = page if page.depth == 2 else next(iter(breadcrumb_pages(page)), page)
+    home_url = request.build_absolute_uri(home.get_url(request))
+    metadata = seo.page_metadata(
+        request,
+        page,
+        title=_title(context, page, site_name),
+        description=_description(context, page),
+        url=url,
+        site_name=site_name,
+    )
+    data = seo.structured_data(
+        request,
+        page,
+        url=url,
+        urls_by_language=urls_by_language,
+        trail=_breadcrumb_trail(context, page),
+        home_url=home_url,
+        site_name=site_name,
+    )
+    metadata["json_ld"] = seo.json_ld_script(data) if data else ""
+    metadata["feeds"] = [
+        {**feed, "url": request.build_absolute_uri(feed["url"])}
+        for feed in context.get("feeds", ())
+    ]
+    return metadata
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context):
+    """The article's absolute URL and the ways to share it, in the active language."""
+    page = context["page"]
+    url = canonical_url(context)
+    title = page.title
+    return {
+        "url": url,
+        "qr_svg": sharing.qr_svg(url, gettext("QR code of the link to this article")),
+        "weibo_url": sharing.weibo_share_url(url, title),
+        "mailto_url": sharing.mailto_url(url, title, page.summary),
+    }

@@ -1,0 +1,166 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
+from news.tests.utils import build_site
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+BASE = "http://testserver"
+
+
+def parse_sitemap(response):
+    """{loc: {"lastmod": str, "alternates": {hreflang: href}}} from a sitemap response."""
+    root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
+    assert root.tag == f"{SITEMAP}urlset", root.tag
+    urls = {}
+    for url in root.findall(f"{SITEMAP}url"):
+        loc = url.findtext(f"{SITEMAP}loc")
+        assert loc not in urls, f"{loc} listed twice"
+        urls[loc] = {
+            "lastmod": url.findtext(f"{SITEMAP}lastmod"),
+            "alternates": {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall(f"{XHTML}link")
+                if link.get("rel") == "alternate"
+            },
+        }
+    return urls
+
+
+class SitemapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=3)
+        cls.untranslated = UntranslatedArticlePageFactory(
+            parent=cls.index, title_en="Lecture series", slug_en="lecture-series"
+        )
+        cls.draft = ArticlePageFactory(parent=cls.index, slug_en="draft", slug_zh_hans="caogao")
+        cls.draft.unpublish()
+        cls.private = ArticlePageFactory(parent=cls.index, slug_en="staff", slug_zh_hans="neibu")
+        PageViewRestriction.objects.create(
+            page=cls.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+    def sitemap(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/xml")
+        return parse_sitemap(response)
+
+    def expected_pairs(self):
+        """(English URL, Chinese URL) of every page that must be listed."""
+        pairs = [
+            ("/en/", "/zh-hans/"),
+            ("/en/news/", "/zh-hans/xinwen/"),
+            ("/en/news/focus/", "/zh-hans/xinwen/focus/"),
+            ("/en/news/lecture-series/", "/zh-hans/xinwen/lecture-series/"),
+        ]
+        pairs += [
+            (f"/en/news/{a.slug_en}/", f"/zh-hans/xinwen/{a.slug_zh_hans}/") for a in self.articles
+        ]
+        return [(BASE + en, BASE + zh) for en, zh in pairs]
+
+    def test_sitemap_lists_every_public_page_once_in_each_language(self):
+        expected = {url for pair in self.expected_pairs() for url in pair}
+        self.assertEqual(set(self.sitemap()), expected)
+
+    def test_each_url_names_both_languages_and_english_as_x_default(self):
+        urls = self.sitemap()
+        for english, chinese in self.expected_pairs():
+            for loc in (english, chinese):
+                with self.subTest(loc=loc):
+                    self.assertEqual(
+                        urls[loc]["alternates"],
+                        {"en": english, "zh-hans": chinese, "x-default": english},
+                    )
+
+    def test_chinese_urls_use_the_chinese_slugs(self):
+        urls = self.sitemap()
+        article = self.articles[0]
+        self.assertIn(f"{BASE}/zh-hans/xinwen/{article.slug_zh_hans}/", urls)
+        self.assertNotIn(f"{BASE}/zh-hans/news/{article.slug_en}/", urls)
+        self.assertNotIn(f"{BASE}/zh-hans/xinwen/{article.slug_en}/", urls)
+
+    def test_every_listed_url_is_served(self):
+        for loc in self.sitemap():
+            with self.subTest(loc=loc):
+                self.assertEqual(self.client.get(loc.removeprefix(BASE)).status_code, 200)
+
+    def test_drafts_and_private_pages_are_left_out(self):
+        listed = " ".join(self.sitemap())
+        for slug in ("draft", "caogao", "staff", "neibu"):
+            self.assertNotIn(f"/{slug}/", listed)
+
+    def test_every_url_has_a_lastmod_date(self):
+        for loc, url in self.sitemap().items():
+            with self.subTest(loc=loc):
+                datetime.date.fromisoformat(url["lastmod"])
+
+    def test_listings_lastmod_follows_the_newest_article(self):
+        newest = self.articles[-1]
+        newest.title_en = "Corrected"
+        newest.save_revision().publish()
+        newest.refresh_from_db()
+        lastmod = newest.last_published_at.date().isoformat()
+        urls = self.sitemap()
+        self.assertEqual(urls[f"{BASE}/en/news/{newest.slug_en}/"]["lastmod"], lastmod)
+        self.assertEqual(urls[f"{BASE}/en/news/"]["lastmod"], lastmod)
+        self.assertEqual(urls[f"{BASE}/zh-hans/"]["lastmod"], lastmod)
+
+    def test_sitemap_sits_outside_the_language_prefix(self):
+        self.assertEqual(self.client.get("/en/sitemap.xml").status_code, 404)
+        response = self.client.get("/sitemap.xml", headers={"accept-language": "zh-CN"})
+        self.assertEqual(set(parse_sitemap(response)), set(self.sitemap()))
+
+    def test_bad_sitemap_page_numbers_show_the_sites_404_page(self):
+        for page in ("abc", "0", "2", "1.5", "99999999999999999999999", "%00"):
+            with self.subTest(page=page):
+                response = self.client.get("/sitemap.xml", {"p": page})
+                self.assertEqual(response.status_code, 404)
+                self.assertContains(response, "Page not found", status_code=404)
+
+
+class RobotsTests(TestCase):
+    def test_robots_txt_allows_all_but_the_admin_and_names_the_absolute_sitemap(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+        lines = response.text.splitlines()
+        self.assertEqual(lines[0], "User-agent: *")
+        self.assertIn("Allow: /", lines)
+        self.assertIn("Disallow: /admin/", lines)
+        self.assertIn("Sitemap: http://testserver/sitemap.xml", lines)
+
+    def test_robots_txt_names_the_sitemap_on_the_host_and_scheme_asked(self):
+        response = self.client.get("/robots.txt", headers={"host": "localhost"}, secure=True)
+        self.assertIn("Sitemap: https://localhost/sitemap.xml", response.text.splitlines())
+
+    def test_robots_txt_is_not_under_a_language_prefix(self):
+        self.assertEqual(self.client.get("/en/robots.txt").status_code, 404)
+
+
+class SitemapQueryCountTests(TestCase):
+    def count_queries(self):
+        self.client.get("/sitemap.xml")
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/sitemap.xml")
+        self.assertEqual(response.status_code, 200)
+        return len(queries), len(parse_sitemap(response))
+
+    def test_sitemap_query_count_is_the_same_for_5_and_50_articles(self):
+        _home, index, _ = build_site(articles=0)
+        counts = {}
+        for total in (5, 50):
+            while index.get_children().count() < total:
+                ArticlePageFactory(parent=index)
+            counts[total] = self.count_queries()
+        self.assertEqual(counts[5][1], 2 * (3 + 5))
+        self.assertEqual(counts[50][1], 2 * (3 + 50))
+        self.assertEqual(counts[5][0], counts[50][0])
+        self.assertLessEqual(counts[50][0], 6)

@@ -19,6 +19,16 @@ def _page_query(context):
     return ""
 
 
+def _route_suffix(context, language):
+    """The route below the page (e.g. `focus/`), in `language`.
+
+    A route whose path differs per language (a column's slug) puts `route_suffixes`,
+    {language: path}, in the context; others give one `route_suffix` for all languages.
+    """
+    suffixes = context.get("route_suffixes") or {}
+    return suffixes.get(language, context.get("route_suffix", ""))
+
+
 def _url_in(context, language):
     request = context["request"]
     page = context.get("page")
@@ -26,7 +36,7 @@ def _url_in(context, language):
         if page is None or not hasattr(page, "get_url"):
             return f"/{language}/"
         return (
-            (page.get_url(request) or "") + context.get("route_suffix", "") + _page_query(context)
+            (page.get_url(request) or "") + _route_suffix(context, language) + _page_query(context)
         )
 
 

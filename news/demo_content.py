@@ -9,6 +9,9 @@ This module holds the demo content loaded by ``manage.py load_demo``:
   demonstrate pagination and the Focus listing. One of them deliberately has no
   Chinese version, to demonstrate the "no Chinese version yet" notice.
 * ``SITE_SETTINGS``: bilingual site name, address and copyright line.
+* ``DEMO_COLUMNS`` and ``DEMO_TAGS``: the columns (names and slugs in both
+  languages) and the tags' Chinese names. Each article names its ``column`` (by
+  English slug) and its ``tags`` (by keyword).
 
 Pure data: no Django imports.
 """
@@ -20,6 +23,8 @@ SEED_ARTICLE = {
     "slug_zh_hans": "beiligong-zhaokai-guoji-keji-hezuo-xiangmu-lianhe-zhidao-zhongxin-choujianhui",
     "date": datetime.date(2023, 4, 13),
     "focus": True,
+    "column": "international",
+    "tags": ["international cooperation", "young teachers", "research projects"],
     "title_en": (
         "BIT held a preparatory meeting for the establishment of Joint Guidance "
         "Center for International Science and Technology Cooperation Projects"
@@ -118,6 +123,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-tushuguan-kaoshizhou-yanchang-kaifang-shijian",
         "date": datetime.date(2023, 1, 9),
         "focus": False,
+        "column": "campus",
+        "tags": ["library", "students"],
         "title_en": "Sample: Library extends opening hours for exam season",
         "title_zh_hans": "示例：图书馆考试周延长开放时间",
         "summary_en": (
@@ -150,6 +157,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xuesheng-zhiyuanzhe-wancheng-hanjia-zhijiao-huodong",
         "date": datetime.date(2023, 2, 20),
         "focus": True,
+        "column": "campus",
+        "tags": ["volunteering", "students"],
         "title_en": "Sample: Student volunteers return from winter teaching program",
         "title_zh_hans": "示例：学生志愿者完成寒假支教活动",
         "summary_en": (
@@ -185,6 +194,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "",
         "date": datetime.date(2023, 3, 15),
         "focus": False,
+        "column": "reading-bit",
+        "tags": ["lectures"],
         "title_en": "Sample: Spring lecture series on science and society announced",
         "title_zh_hans": "",
         "summary_en": (
@@ -216,6 +227,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xuexiao-yu-yi-suo-hezuo-daxue-qianshu-hezuo-xieyi",
         "date": datetime.date(2023, 3, 28),
         "focus": True,
+        "column": "international",
+        "tags": ["international cooperation", "student exchange"],
         "title_en": "Sample: University signs cooperation agreement with a partner university",
         "title_zh_hans": "示例：学校与一所合作大学签署合作协议",
         "summary_en": (
@@ -248,6 +261,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xiaoyuan-kechixu-fazhan-zhou-changdao-lvse-shenghuo",
         "date": datetime.date(2023, 4, 22),
         "focus": False,
+        "column": "campus",
+        "tags": ["sustainability", "students"],
         "title_en": "Sample: Campus sustainability week encourages greener habits",
         "title_zh_hans": "示例：校园可持续发展周倡导绿色生活",
         "summary_en": (
@@ -280,6 +295,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-niandu-yundonghui-rang-shisheng-qiju-saichang",
         "date": datetime.date(2023, 5, 13),
         "focus": False,
+        "column": "campus",
+        "tags": ["sports"],
         "title_en": "Sample: Annual sports day brings students and staff together",
         "title_zh_hans": "示例：年度运动会让师生齐聚赛场",
         "summary_en": (
@@ -312,6 +329,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xuesheng-tuandui-jiaozhu-xiaoyuan-jiqiren-dasai",
         "date": datetime.date(2023, 5, 27),
         "focus": True,
+        "column": "research",
+        "tags": ["robotics", "competitions", "students"],
         "title_en": "Sample: Student teams compete in campus robotics contest",
         "title_zh_hans": "示例：学生团队角逐校园机器人大赛",
         "summary_en": (
@@ -348,6 +367,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xuexiao-juxing-2023-jie-biye-dianli",
         "date": datetime.date(2023, 6, 28),
         "focus": True,
+        "column": "reading-bit",
+        "tags": ["graduation", "students"],
         "title_en": "Sample: Graduation ceremony celebrates the class of 2023",
         "title_zh_hans": "示例：学校举行2023届毕业典礼",
         "summary_en": (
@@ -380,6 +401,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xiaoyuan-kaifangri-yinglai-kaosheng-he-jiazhang",
         "date": datetime.date(2023, 7, 10),
         "focus": False,
+        "column": "campus",
+        "tags": ["admissions"],
         "title_en": "Sample: Campus open day welcomes prospective students and families",
         "title_zh_hans": "示例：校园开放日迎来考生和家长",
         "summary_en": (
@@ -412,6 +435,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xin-shiyanlou-qiuji-xueqi-qiyong",
         "date": datetime.date(2023, 8, 30),
         "focus": False,
+        "column": "research",
+        "tags": ["laboratories"],
         "title_en": "Sample: New laboratory building opens for the autumn semester",
         "title_zh_hans": "示例：新实验楼秋季学期启用",
         "summary_en": (
@@ -444,6 +469,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xinsheng-ruxue-jiaoyu-zhou-zhuli-xinsheng-shiying-xiaoyuan-shenghuo",
         "date": datetime.date(2023, 9, 5),
         "focus": True,
+        "column": "campus",
+        "tags": ["orientation", "students"],
         "title_en": "Sample: Freshman orientation week helps new students settle in",
         "title_zh_hans": "示例：新生入学教育周助力新生适应校园生活",
         "summary_en": (
@@ -477,6 +504,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xiaoyou-chongfan-xiaoyuan-gongdu-fanxiaori",
         "date": datetime.date(2023, 10, 14),
         "focus": False,
+        "column": "reading-bit",
+        "tags": ["alumni"],
         "title_en": "Sample: Alumni return to campus for homecoming day",
         "title_zh_hans": "示例：校友重返校园共度返校日",
         "summary_en": (
@@ -509,6 +538,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-xuesheng-yishu-sheji-zuopinzhan-zai-xiaoyuan-kaizhan",
         "date": datetime.date(2023, 11, 16),
         "focus": False,
+        "column": "campus",
+        "tags": ["art and design", "students"],
         "title_en": "Sample: Student art and design exhibition opens on campus",
         "title_zh_hans": "示例：学生艺术设计作品展在校园开展",
         "summary_en": (
@@ -541,6 +572,8 @@ SAMPLE_ARTICLES = [
         "slug_zh_hans": "shili-kuaxueke-yanjiu-yantaohui-huiju-qingnian-xuezhe",
         "date": datetime.date(2023, 12, 8),
         "focus": False,
+        "column": "research",
+        "tags": ["research projects", "young teachers"],
         "title_en": "Sample: Interdisciplinary research seminar brings together young researchers",
         "title_zh_hans": "示例：跨学科研究研讨会汇聚青年学者",
         "summary_en": (
@@ -588,4 +621,62 @@ SITE_SETTINGS = {
     "map_longitude": "116.322600",
     "map_label_en": "Beijing Institute of Technology, Zhongguancun Campus",
     "map_label_zh_hans": "北京理工大学中关村校区",
+}
+
+
+DEMO_COLUMNS = [
+    {
+        "slug_en": "campus",
+        "slug_zh_hans": "xiaoyuan",
+        "name_en": "Campus",
+        "name_zh_hans": "校园动态",
+        "description_en": "Life on campus: students, staff, events and services.",
+        "description_zh_hans": "校园生活：师生、活动与服务。",
+    },
+    {
+        "slug_en": "research",
+        "slug_zh_hans": "keyan",
+        "name_en": "Research",
+        "name_zh_hans": "科研进展",
+        "description_en": "News from the university's schools, institutes and laboratories.",
+        "description_zh_hans": "学校各学院、研究院和实验室的科研动态。",
+    },
+    {
+        "slug_en": "international",
+        "slug_zh_hans": "guoji",
+        "name_en": "International",
+        "name_zh_hans": "国际交流",
+        "description_en": "International cooperation, partner universities and exchanges.",
+        "description_zh_hans": "国际合作、合作院校与交流往来。",
+    },
+    {
+        "slug_en": "reading-bit",
+        "slug_zh_hans": "dudong-beiligong",
+        "name_en": "Reading BIT",
+        "name_zh_hans": "读懂北理",
+        "description_en": "Stories of the university's people, history and traditions.",
+        "description_zh_hans": "讲述北理工的人物、历史与传统。",
+    },
+]
+
+# Keyword (as editors type it) → its Chinese name.
+DEMO_TAGS = {
+    "admissions": "招生",
+    "alumni": "校友",
+    "art and design": "艺术设计",
+    "competitions": "竞赛",
+    "graduation": "毕业典礼",
+    "international cooperation": "国际合作",
+    "laboratories": "实验室",
+    "lectures": "讲座",
+    "library": "图书馆",
+    "orientation": "入学教育",
+    "research projects": "科研项目",
+    "robotics": "机器人",
+    "sports": "体育",
+    "student exchange": "学生交流",
+    "students": "学生",
+    "sustainability": "可持续发展",
+    "volunteering": "志愿服务",
+    "young teachers": "青年教师",
 }

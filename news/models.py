@@ -1,29 +1,39 @@
 """Page types of the News&Events site and its translated site settings.
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage.
-The Focus listing is a route of NewsIndexPage (`focus/`), not a page of its own.
+The Focus, column, tag and archive listings are routes of NewsIndexPage, not pages of
+their own. Columns, tags and related-article picks are in news/taxonomy.py.
 Translated fields are registered in news/translation.py.
 """
 
+import calendar
+import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import reading
+from .archive import archive_years, year_label, year_month_label
 from .blocks import BodyBlock
-from .search import chinese_index_text
 from .feeds import article_feed, feed_links
+from .routing import slug_lookup
+from .search import chinese_index_text
+from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
 
 ARTICLE_ORDER = ("-news_date", "-pk")
 
@@ -45,6 +55,11 @@ def listed_articles(queryset):
         .prefetch_related("lead_image__renditions")
         .order_by(*ARTICLE_ORDER)
     )
+
+
+def language():
+    """The active language, or the default one outside a request."""
+    return translation.get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 class TranslatedPageMixin:
@@ -180,7 +195,11 @@ class HomePage(TranslatedPageMixin, Page):
 
 
 class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
-    """The "News&Events" section: every article, newest first; `focus/` lists Focus stories."""
+    """The "News&Events" section: every article, newest first.
+
+    Routes: `focus/` (Focus stories), `column/<slug>/` (a column, slug per language),
+    `tag/<slug>/`, `<yyyy>/` and `<yyyy>/<mm>/` (the archive).
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -204,31 +223,140 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
         return page
 
-    def feed_links(self, request, route_suffix=""):
+    def feed_links(self, request, route_suffix="", title=None):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
-        title = _("Focus") if route_suffix == self.FOCUS_ROUTE else self.title
-        return feed_links(title, self.get_url(request) + route_suffix)
+        return feed_links(title or self.title, self.get_url(request) + route_suffix)
+
+    def render_listing(self, request, where=None, not_found_when_empty=False, **context):
+        """One listing: the articles matching `where`, paginated, with the archive navigation.
+
+        Both come from one `articles()` queryset, so Wagtail's privacy check runs once.
+        """
+        articles = self.articles()
+        listing = self.paginate(request, articles.filter(where) if where else articles)
+        if not_found_when_empty and not listing.paginator.count:
+            raise Http404
+        context["listing"] = listing
+        context["archive"] = archive_years(articles, context.get("archive_date"))
+        return self.render(request, context_overrides=context)
+
+    def route_suffixes(self, name, **kwargs):
+        """{language: this route's path in that language}, for the switcher and hreflang.
+
+        `kwargs` values may be callables, called with each language active (a column's
+        slug differs per language).
+        """
+        suffixes = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                values = {
+                    key: value() if callable(value) else value for key, value in kwargs.items()
+                }
+                suffixes[code] = self.reverse_subpage(name, kwargs=values)
+        return suffixes
+
+    def route_context(self, title, name, **kwargs):
+        suffixes = self.route_suffixes(name, **kwargs)
+        return {
+            "route_title": title,
+            "route_suffix": suffixes[translation.get_language()],
+            "route_suffixes": suffixes,
+        }
 
     @path("")
     def all_news(self, request):
-        return self.render(
-            request,
-            context_overrides={
-                "listing": self.paginate(request, self.articles()),
-                "feeds": self.feed_links(request),
-            },
-        )
+        return self.render_listing(request, feeds=self.feed_links(request))
 
     @path(FOCUS_ROUTE, name="focus")
     def focus_news(self, request):
-        return self.render(
+        return self.render_listing(
             request,
-            context_overrides={
-                "listing": self.paginate(request, self.articles().filter(focus=True)),
-                "route_title": _("Focus"),
-                "route_suffix": self.FOCUS_ROUTE,
-                "feeds": self.feed_links(request, self.FOCUS_ROUTE),
-            },
+            Q(focus=True),
+            route_title=_("Focus"),
+            route_suffix=self.FOCUS_ROUTE,
+            feeds=self.feed_links(request, self.FOCUS_ROUTE, _("Focus")),
+        )
+
+    @path("column/<str:slug>/", name="column")
+    def column_news(self, request, slug):
+        column = Column.objects.filter(slug_lookup(slug)).first()
+        if column is None:
+            raise Http404
+        return self.render_listing(
+            request,
+            Q(column=column),
+            # Only the active language's own text: no unmarked English on the Chinese site.
+            route_intro=getattr(column, build_localized_fieldname("description", language())),
+            feeds=self.feed_links(
+                request, self.reverse_subpage("column", args=[column.slug]), column.name
+            ),
+            **self.route_context(column.name, "column", slug=lambda: column.slug),
+        )
+
+    @path("column/<str:slug>/feed/<str:kind>/", name="column_feed")
+    def column_feed(self, request, slug, kind):
+        column = Column.objects.filter(slug_lookup(slug)).first()
+        if column is None:
+            raise Http404
+        return article_feed(
+            request,
+            kind,
+            title=column.name,
+            listing_url=self.get_url(request) + self.reverse_subpage("column", args=[column.slug]),
+            articles=self.articles().filter(column=column),
+            description=column.description,
+        )
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag_news(self, request, slug):
+        tag = ArticleTag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        title = _("Tag: %(name)s") % {"name": tag.display_name}
+        return self.render_listing(
+            request,
+            Q(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id")),
+            # A tag whose articles were all unpublished or untagged has no page.
+            not_found_when_empty=True,
+            **self.route_context(title, "tag", slug=tag.slug),
+        )
+
+    @re_path(r"^(?P<year>[0-9]{4})/$", name="archive_year")
+    def year_news(self, request, year):
+        year = int(year)
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise Http404
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.render_listing(
+            request,
+            Q(news_date__range=(first, last)),
+            not_found_when_empty=True,
+            archive_date=(year, None),
+            **self.route_context(
+                year_label(year),
+                "archive_year",
+                year=f"{year:04d}",
+            ),
+        )
+
+    @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
+    def month_news(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
+            raise Http404
+        first = datetime.date(year, month, 1)
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return self.render_listing(
+            request,
+            Q(news_date__range=(first, last)),
+            not_found_when_empty=True,
+            archive_date=(year, month),
+            **self.route_context(
+                year_month_label(first),
+                "archive_month",
+                year=f"{year:04d}",
+                month=f"{month:02d}",
+            ),
         )
 
     @path("feed/<str:kind>/", name="feed")
@@ -274,6 +402,21 @@ class ArticlePage(TranslatedPageMixin, Page):
         blank=True,
         help_text=_("One or two sentences for listings and search results."),
     )
+    column = models.ForeignKey(
+        "news.Column",
+        verbose_name=_("column"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The column this story is filed under (at most one)."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through="news.ArticlePageTag",
+        blank=True,
+        help_text=_("Keywords that link this story to others; shared by both languages."),
+    )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("lead image"),
@@ -313,6 +456,7 @@ class ArticlePage(TranslatedPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
+        FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -332,10 +476,22 @@ class ArticlePage(TranslatedPageMixin, Page):
             ],
             heading=_("Credits"),
         ),
+        InlinePanel(
+            "related_links",
+            label=_("Related articles"),
+            heading=_("Related articles"),
+            help_text=_(
+                "Shown first under the story, in this order; stories from the same column "
+                "or with a shared tag fill the remaining places."
+            ),
+            max_num=4,
+        ),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    route_select_related = ("lead_image", "column")  # fetched with the page (news/routing.py)
 
     translated_display_fields = (
         "title",
@@ -348,8 +504,17 @@ class ArticlePage(TranslatedPageMixin, Page):
         "source",
     )
 
+    related_count = 3
+
     def clean(self):
         super().clean()
+        # `<news>/2023/` is the archive, so an article slug of digits only would be hidden.
+        for code, _name in settings.LANGUAGES:
+            slug_field = build_localized_fieldname("slug", code)
+            if (getattr(self, slug_field, None) or "").isdigit():
+                raise ValidationError(
+                    {slug_field: _("A slug of digits only is taken by the news archive.")}
+                )
         # English is required; Chinese falls back to it until a translator fills it in.
         alt_field = build_localized_fieldname(
             "lead_image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -404,6 +569,74 @@ class ArticlePage(TranslatedPageMixin, Page):
             for field, label in labels.items()
             if getattr(self, field)
         ]
+
+    def reading_minutes(self):
+        """Minutes to read the body in the active language (see news/reading.py)."""
+        return reading.reading_minutes(reading.body_text(self.body))
+
+    def siblings(self):
+        """The other live, public articles of News&Events (no query to find the parent)."""
+        parent_path = self.path[: -self.steplen]
+        return (
+            ArticlePage.objects.filter(path__startswith=parent_path, depth=self.depth)
+            .exclude(pk=self.pk)
+            .live()
+            .public()
+        )
+
+    def neighbours(self, siblings):
+        """(previous, next): the articles listed just before and after this one.
+
+        The News&Events order is newest first (ARTICLE_ORDER), so the previous article
+        is the next newer one and the next article the next older one. One query.
+        """
+        if self.pk is None:  # preview of an article that was never saved
+            return None, None
+        after_me = Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, pk__lt=self.pk)
+        before_me = Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, pk__gt=self.pk)
+        older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
+        newer = siblings.filter(before_me).order_by("news_date", "pk").values("pk")[:1]
+        previous = following = None
+        for article in siblings.filter(Q(pk__in=newer) | Q(pk__in=older)):
+            if (article.news_date, article.pk) > (self.news_date, self.pk):
+                previous = article
+            else:
+                following = article
+        return previous, following
+
+    def related_articles(self, siblings, tags):
+        """Up to `related_count` articles: the editor's picks in their order, then
+        articles of the same column or with a shared tag, newest first.
+
+        Two queries: the picks (from memory in a preview), then the articles.
+        """
+        picked = [link.article_id for link in self.related_links.all()]
+        matches = Q(pk__in=picked)
+        if self.column_id:
+            matches |= Q(column_id=self.column_id)
+        if tags:
+            tagged = ArticlePageTag.objects.filter(tag__in=tags).values("content_object_id")
+            matches |= Q(pk__in=tagged)
+        if not (picked or self.column_id or tags):
+            return []
+        pick_order = Case(
+            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
+            default=Value(len(picked)),
+            output_field=IntegerField(),
+        )
+        return list(
+            siblings.filter(matches)
+            .annotate(pick_order=pick_order)
+            .order_by("pick_order", *ARTICLE_ORDER)[: self.related_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = self.siblings()
+        context["article_tags"] = tags = list(self.tags.all())
+        context["previous_article"], context["next_article"] = self.neighbours(siblings)
+        context["related_articles"] = self.related_articles(siblings, tags)
+        return context
 
     class Meta:
         verbose_name = _("article")

@@ -32,7 +32,10 @@ def child_pages(page):
     """The children of `page` as specific pages, in one query when only one type is allowed."""
     allowed = page.specific_class.allowed_subpage_models()
     if len(allowed) == 1:
-        return allowed[0].objects.child_of(page)
+        model = allowed[0]
+        children = model.objects.child_of(page)
+        # what the child's own page shows anyway (an article's lead image and column)
+        return children.select_related(*getattr(model, "route_select_related", ()))
     return page.get_children().specific()
 
 

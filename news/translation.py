@@ -2,12 +2,15 @@
 
 Page's own title, slug, SEO title and search description are translated by
 wagtail-modeltranslation itself; images, dates and flags are shared.
+
+Tags are not registered: taggit matches an article's tags by `name`, which must stay
+one plain column. A tag's Chinese name is its own field (news/taxonomy.py).
 """
 
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ArticlePage, HomePage, NewsIndexPage, SiteSettings
+from .models import ArticlePage, Column, HomePage, NewsIndexPage, SiteSettings
 
 
 @register(HomePage)
@@ -37,3 +40,10 @@ class ArticlePageTR(TranslationOptions):
 @register(SiteSettings)
 class SiteSettingsTR(TranslationOptions):
     fields = ("site_name", "address", "copyright", "map_label")
+
+
+@register(Column)
+class ColumnTR(TranslationOptions):
+    fields = ("name", "slug", "description")
+    # A column is navigation: its name and address exist in both languages.
+    required_languages = {"en": ("name", "slug"), "zh-hans": ("name", "slug")}

@@ -20,6 +20,16 @@ def _page_query(context):
     return ""
 
 
+def _route_suffix(context, language):
+    """The route below the page (e.g. `focus/`), in `language`.
+
+    A route whose path differs per language (a column's slug) puts `route_suffixes`,
+    {language: path}, in the context; others give one `route_suffix` for all languages.
+    """
+    suffixes = context.get("route_suffixes") or {}
+    return suffixes.get(language, context.get("route_suffix", ""))
+
+
 def _url_in(context, language):
     """The URL of what is shown, in `language`.
 
@@ -36,7 +46,7 @@ def _url_in(context, language):
         if page is None or not hasattr(page, "get_url"):
             return f"/{language}/"
         return (
-            (page.get_url(request) or "") + context.get("route_suffix", "") + _page_query(context)
+            (page.get_url(request) or "") + _route_suffix(context, language) + _page_query(context)
         )
 
 
@@ -81,13 +91,34 @@ def breadcrumb_pages(page):
 
 @register.simple_tag(takes_context=True)
 def news_index_page(context):
-    """The live "News&Events" page for the navigation, looked up once per request."""
+    """The live "News&Events" page for the navigation, found without a query where possible.
+
+    On News&Events it is the page itself, on an article the last breadcrumb (its parent,
+    fetched once for the breadcrumbs anyway), on the home page the one its context holds.
+    """
+    from news.models import ArticlePage, NewsIndexPage
+
+    page = context.get("page")
+    if isinstance(page, NewsIndexPage):
+        return page
+    if isinstance(page, ArticlePage) and page.pk:
+        ancestors = breadcrumb_pages(page)
+        # specific_deferred: a NewsIndexPage (its routes work) without a further query
+        return ancestors[-1].specific_deferred if ancestors else None
+    if "news_index" in context:
+        return context["news_index"]
     request = context["request"]
     if not hasattr(request, "_news_index_page"):
-        from news.models import NewsIndexPage
-
         request._news_index_page = NewsIndexPage.objects.live().first()
     return request._news_index_page
+
+
+@register.simple_tag
+def focus_route():
+    """The Focus listing's path below News&Events ("focus/")."""
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.FOCUS_ROUTE
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.models import ArticlePage
 from news.tests.utils import build_site
@@ -30,6 +30,7 @@ def article_form(image=None, **overrides):
         "body_zh_hans": streamfield([("paragraph", rich_text("<p>实验室今天启用。</p>"))]),
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
+        "related_links": inline_formset([]),
         "action-publish": "action-publish",
     }
     data.update(overrides)

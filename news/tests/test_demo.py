@@ -11,8 +11,8 @@ from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from news.demo_content import SAMPLE_ARTICLES, SEED_ARTICLE
-from news.models import ArticlePage, SiteSettings
+from news.demo_content import DEMO_COLUMNS, DEMO_TAGS, SAMPLE_ARTICLES, SEED_ARTICLE
+from news.models import ArticlePage, ArticleTag, Column, SiteSettings
 
 SEED_FILE = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_f9fa22554ba697dc.txt"
 
@@ -38,6 +38,8 @@ class LoadDemoTests(TestCase):
             "images": Image.objects.count(),
             "settings": SiteSettings.objects.count(),
             "users": get_user_model().objects.count(),
+            "columns": Column.objects.count(),
+            "tags": ArticleTag.objects.count(),
         }
 
     def test_running_load_demo_twice_leaves_the_same_counts(self):
@@ -84,6 +86,61 @@ class LoadDemoTests(TestCase):
         self.assertContains(response, 'rel="prev"')
         focus = self.client.get("/zh-hans/xinwen/focus/")
         self.assertContains(focus, SEED_ARTICLE["title_zh_hans"])
+
+    def test_demo_columns_have_names_and_slugs_in_both_languages(self):
+        self.assertIn(f"{len(DEMO_COLUMNS)} columns", self.first_output)
+        for data in DEMO_COLUMNS:
+            with self.subTest(column=data["slug_en"]):
+                column = Column.objects.get(slug_en=data["slug_en"])
+                self.assertEqual(column.slug_zh_hans, data["slug_zh_hans"])
+                self.assertEqual(column.name_zh_hans, data["name_zh_hans"])
+
+    def test_every_demo_article_is_filed_under_its_column_with_its_tags(self):
+        for data in [SEED_ARTICLE, *SAMPLE_ARTICLES]:
+            with self.subTest(article=data["slug_en"]):
+                article = ArticlePage.objects.get(slug_en=data["slug_en"])
+                self.assertEqual(article.column.slug_en, data["column"])
+                self.assertEqual(sorted(t.name for t in article.tags.all()), sorted(data["tags"]))
+                self.assertEqual(
+                    article.get_latest_revision_as_object().column_id, article.column_id
+                )
+
+    def test_seed_article_is_listed_in_the_international_column_in_both_languages(self):
+        self.assertEqual(SEED_ARTICLE["column"], "international")
+        english = self.client.get("/en/news/column/international/")
+        self.assertContains(english, escape(SEED_ARTICLE["title_en"]))
+        chinese = self.client.get("/zh-hans/xinwen/column/guoji/")
+        self.assertContains(chinese, '<h1 class="page-title">国际交流</h1>', html=True)
+        self.assertContains(chinese, SEED_ARTICLE["title_zh_hans"])
+
+    def test_demo_tags_are_shown_with_their_chinese_names(self):
+        tag = SEED_ARTICLE["tags"][0]
+        slug = ArticleTag.objects.get(name=tag).slug
+        response = self.client.get(f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/")
+        self.assertContains(
+            response,
+            f'<a class="tag" href="/zh-hans/xinwen/tag/{slug}/" rel="tag">{DEMO_TAGS[tag]}</a>',
+            html=True,
+        )
+
+    def test_second_run_keeps_an_editors_choice_of_column(self):
+        article = ArticlePage.objects.get(slug_en=SEED_ARTICLE["slug_en"])
+        article.column = Column.objects.get(slug_en="campus")
+        article.save_revision().publish()
+        self.load()
+        article.refresh_from_db()
+        self.assertEqual(article.column.slug_en, "campus")
+
+    def test_articles_loaded_before_columns_existed_are_filed_on_the_next_run(self):
+        Column.objects.all().delete()  # articles keep their place, their column is emptied
+        ArticleTag.objects.all().delete()
+        for article in ArticlePage.objects.all():
+            article.save_revision().publish()
+        output = self.load()
+        self.assertIn(f"filed {1 + len(SAMPLE_ARTICLES)} existing articles", output)
+        seed = ArticlePage.objects.get(slug_en=SEED_ARTICLE["slug_en"])
+        self.assertEqual(seed.column.slug_en, "international")
+        self.assertEqual(sorted(t.name for t in seed.tags.all()), sorted(SEED_ARTICLE["tags"]))
 
 
 class ChineseCatalogueTests(TestCase):

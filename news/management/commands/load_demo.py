@@ -21,8 +21,14 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from news.demo_content import SAMPLE_ARTICLES, SEED_ARTICLE, SITE_SETTINGS
-from news.models import ArticlePage, HomePage, NewsIndexPage, SiteSettings
+from news.demo_content import (
+    DEMO_COLUMNS,
+    DEMO_TAGS,
+    SAMPLE_ARTICLES,
+    SEED_ARTICLE,
+    SITE_SETTINGS,
+)
+from news.models import ArticlePage, ArticleTag, Column, HomePage, NewsIndexPage, SiteSettings
 
 LANGUAGES = ("en", "zh_hans")
 ADMIN_USERNAME = "admin"
@@ -79,13 +85,30 @@ class Command(BaseCommand):
             home = self.home_page(created)
             index = self.news_index(home, created)
             self.site_settings(created)
-            self.article(index, SEED_ARTICLE, "1.png", created)
+            columns = self.columns(created)
+            tags = self.tags(created)
+            # Columns created now and articles that already exist: a database loaded
+            # before columns existed. File those articles, unless an editor has.
+            filing = {"columns": columns, "tags": tags, "file_existing": "column" in created}
+            self.article(index, SEED_ARTICLE, "1.png", created, **filing)
             for number, data in enumerate(SAMPLE_ARTICLES, start=1):
-                self.article(index, data, f"sample-{number}.png", created)
+                self.article(index, data, f"sample-{number}.png", created, **filing)
         if created:
-            articles = created.count("article")
-            others = [name for name in created if name != "article"]
-            summary = "created " + ", ".join([*others, f"{articles} articles"])
+            counted = {"article": "articles", "column": "columns", "tag": "tags"}
+            others = [
+                name for name in dict.fromkeys(created) if name not in counted and name != "filed"
+            ]
+            totals = [
+                f"{created.count(kind)} {plural}"
+                for kind, plural in counted.items()
+                if created.count(kind)
+            ]
+            summary = (
+                "created " + ", ".join([*others, *totals]) if others or totals else "nothing new"
+            )
+            filed = created.count("filed")
+            if filed:
+                summary += f"; filed {filed} existing articles under their columns and tags"
         else:
             summary = "already loaded, nothing changed"
         self.stdout.write(f"Demo content: {summary}")
@@ -137,8 +160,40 @@ class Command(BaseCommand):
         )
         created.append("site settings")
 
-    def article(self, index, data, image_name, created):
-        if ArticlePage.objects.filter(slug_en=data["slug_en"]).exists():
+    def columns(self, created):
+        """{English slug: Column} for the demo columns, creating the missing ones."""
+        columns = {}
+        for data in DEMO_COLUMNS:
+            column = Column.objects.filter(slug_en=data["slug_en"]).first()
+            if column is None:
+                column = Column.objects.create(name=data["name_en"], slug=data["slug_en"], **data)
+                created.append("column")
+            columns[data["slug_en"]] = column
+        return columns
+
+    def tags(self, created):
+        """{keyword: ArticleTag} for the demo tags, creating the missing ones."""
+        tags = {}
+        for keyword, chinese_name in DEMO_TAGS.items():
+            tag = ArticleTag.objects.filter(name=keyword).first()
+            if tag is None:
+                tag = ArticleTag.objects.create(name=keyword, chinese_name=chinese_name)
+                created.append("tag")
+            tags[keyword] = tag
+        return tags
+
+    def file(self, article, data, columns, tags):
+        article.column = columns[data["column"]]
+        article.tags.set([tags[keyword] for keyword in data["tags"]])
+
+    def article(self, index, data, image_name, created, columns, tags, file_existing):
+        existing = ArticlePage.objects.filter(slug_en=data["slug_en"]).first()
+        if existing:
+            untouched = existing.column_id is None and not existing.tags.exists()
+            if file_existing and untouched and not existing.has_unpublished_changes:
+                self.file(existing, data, columns, tags)
+                existing.save_revision().publish()
+                created.append("filed")
             return
         if data is SEED_ARTICLE:
             image = self.image(image_name, ["Photo not available"], hue=0.38)
@@ -161,6 +216,7 @@ class Command(BaseCommand):
             lead_image=image,
             **fields,
         )
+        self.file(article, data, columns, tags)
         index.add_child(instance=article)
         article.save_revision().publish()
         created.append("article")

@@ -1,0 +1,71 @@
+"""The News&Events archive: year and month labels and the navigation's counts.
+
+The listings themselves are routes of NewsIndexPage (`<yyyy>/`, `<yyyy>/<mm>/`).
+"""
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
+
+
+def year_label(year):
+    """A year as a title: "2023" in English, "2023年" in Chinese."""
+    return pgettext("archive year", "%(year)s") % {"year": year}
+
+
+def month_label(month):
+    """The name of the month of a date: "April" in English, "4月" in Chinese."""
+    # Translators: a Django date format for a month's name in the archive list:
+    # "F" gives "April"; Chinese uses "n月" (4月).
+    return date_format(month, pgettext("archive month", "F"))
+
+
+def year_month_label(month):
+    """A month as a title: "April 2023" or "2023年4月" (Django's YEAR_MONTH_FORMAT)."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def archive_years(articles, current=None):
+    """Years, newest first, each with its months and article counts, in one query.
+
+    `articles` is the listing's queryset (live, public); `current` is the (year, month or
+    None) being shown: its year is open in the navigation and its link marked current.
+    Without one, the newest year is open.
+    """
+    months = (
+        articles.order_by()
+        .select_related(None)
+        .prefetch_related(None)
+        .annotate(month=TruncMonth("news_date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    years = []
+    for row in months:
+        month = row["month"]
+        if not years or years[-1]["year"] != month.year:
+            is_current = bool(current) and current[0] == month.year
+            years.append(
+                {
+                    "year": month.year,
+                    "label": year_label(month.year),
+                    "count": 0,
+                    "suffix": f"{month.year:04d}/",
+                    "months": [],
+                    "current": is_current,
+                    "open": is_current or (not current and not years),
+                }
+            )
+        year = years[-1]
+        year["count"] += row["count"]
+        year["months"].append(
+            {
+                "count": row["count"],
+                "suffix": f"{month.year:04d}/{month.month:02d}/",
+                "label": month_label(month),
+                "current": current == (month.year, month.month),
+            }
+        )
+    return years

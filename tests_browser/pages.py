@@ -17,6 +17,10 @@ PAGES = {
         f"/en/news/{UNTRANSLATED['slug_en']}/",
         f"/zh-hans/xinwen/{UNTRANSLATED['slug_en']}/",
     ),
+    "search": ("/en/search/?q=cooperation", "/zh-hans/search/?q=%E5%90%88%E4%BD%9C"),
+    "search-empty": ("/en/search/?q=zzzz", "/zh-hans/search/?q=zzzz"),
+    "column": ("/en/news/column/international/", "/zh-hans/xinwen/column/guoji/"),
+    "archive": ("/en/news/2023/04/", "/zh-hans/xinwen/2023/04/"),
     "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
 

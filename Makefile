@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.requirements-installed
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test test-browser chromium html-check lighthouse audit-tools lint format install messages makemessages clean
+.PHONY: run test test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -34,6 +34,9 @@ html-check: install $(MO) audit-tools
 	$(BIN)/python -m tests_browser.audit html
 lighthouse: install $(MO) chromium audit-tools
 	$(BIN)/python -m tests_browser.audit lighthouse
+screenshots: install $(MO) chromium
+	$(BIN)/python -m tests_browser.screenshots
+
 audit-tools: $(AUDIT_TOOLS)
 $(AUDIT_TOOLS):
 	@command -v npm >/dev/null && command -v java >/dev/null || { $(SUDO) apt-get update -qq && \

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -44,6 +45,15 @@ def parse_page_number(raw):
         return max(int(str(raw).strip()), 1)
     except (TypeError, ValueError):
         return 1
+
+
+def paginate(request, items):
+    """The page of `items` asked for in `?page=`: not a whole number → 1, past the end → last."""
+    paginator = Paginator(items, settings.NEWS_PAGE_SIZE, allow_empty_first_page=True)
+    number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
+    page = paginator.page(number)
+    page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
+    return page
 
 
 def listed_articles(queryset):
@@ -214,15 +224,6 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
     def articles(self):
         return listed_articles(ArticlePage.objects.child_of(self))
 
-    def paginate(self, request, queryset):
-        from django.core.paginator import Paginator
-
-        paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE, allow_empty_first_page=True)
-        number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
-        page = paginator.page(number)
-        page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
-        return page
-
     def feed_links(self, request, route_suffix="", title=None):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
@@ -233,7 +234,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         Both come from one `articles()` queryset, so Wagtail's privacy check runs once.
         """
         articles = self.articles()
-        listing = self.paginate(request, articles.filter(where) if where else articles)
+        listing = paginate(request, articles.filter(where) if where else articles)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
         context["listing"] = listing

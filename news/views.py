@@ -3,7 +3,6 @@ the sitemap and robots.txt."""
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -11,19 +10,10 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_safe
 
-from .models import parse_page_number
+from .models import paginate
 from .search import SiteSearchQuery, search_articles
 from .sitemaps import PageSitemap
 from .templatetags.news_tags import LANGUAGE_SELF_NAMES
-
-
-def paginate(request, results):
-    """One page of `results`; a `?page=` that is not a whole number → 1, past the end → last."""
-    paginator = Paginator(results, settings.NEWS_PAGE_SIZE, allow_empty_first_page=True)
-    number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
-    page = paginator.page(number)
-    page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
-    return page
 
 
 def search_url(language, text):

@@ -63,6 +63,25 @@ def check_html(site, folder):
     return failures == 0
 
 
+def run_lighthouse(url, report, attempts=3):
+    """One Lighthouse run; tried again when Chrome's trace fails (NO_NAVSTART on a busy machine)."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
+        "--output=json",
+        f"--output-path={report}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--quiet",
+    ]
+    for attempt in range(1, attempts + 1):
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if done.returncode == 0:
+            return
+        print(f"      Lighthouse failed on {url} (attempt {attempt} of {attempts})")
+    raise RuntimeError(f"Lighthouse could not audit {url}")
+
+
 def lighthouse(site, folder):
     ok = True
     for _, path in ALL:
@@ -72,19 +91,7 @@ def lighthouse(site, folder):
         if name.startswith("404"):
             continue
         report = folder / f"{name}.json"
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                site.url + path,
-                "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
-                "--output=json",
-                f"--output-path={report}",
-                "--only-categories=performance,accessibility,best-practices,seo",
-                "--quiet",
-            ],
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
-            check=True,
-        )
+        run_lighthouse(site.url + path, report)
         data = json.loads(report.read_text())
         scores = {key: round(value["score"] * 100) for key, value in data["categories"].items()}
         print(

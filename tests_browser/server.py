@@ -43,13 +43,13 @@ def demo_server(folder=None, **environment):
             **environment,
         }
         manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True)
-        subprocess.run(
-            [*manage, "load_demo", "--password-file", str(folder / "password")],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        for command in (
+            ["migrate", "--noinput"],
+            ["load_demo", "--password-file", str(folder / "password")],
+        ):
+            done = subprocess.run([*manage, *command], env=env, capture_output=True, text=True)
+            if done.returncode:
+                raise RuntimeError(f"manage.py {command[0]} failed:\n{done.stderr[-3000:]}")
         port = free_port()
         server = subprocess.Popen(
             [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],

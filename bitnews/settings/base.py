@@ -133,7 +133,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(
+    os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles")
+)  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"

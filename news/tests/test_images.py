@@ -1,0 +1,62 @@
+import io
+import re
+
+from django.core.files.images import ImageFile
+from django.test import TestCase
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+
+from news.factories import ArticlePageFactory
+from news.tests.utils import build_site
+
+
+def red_left_blue_right(width=1000, height=500):
+    picture = PILImage.new("RGB", (width, height), (220, 0, 0))
+    picture.paste((0, 0, 220), (width // 2, 0, width, height))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return ImageFile(buffer, name="halves.png")
+
+
+def mean_colour(rendition):
+    with rendition.file.open("rb") as handle:
+        picture = PILImage.open(handle).convert("RGB").resize((1, 1), PILImage.Resampling.BOX)
+        return picture.getpixel((0, 0))
+
+
+class ResponsiveImageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        cls.image = Image.objects.create(title="halves", file=red_left_blue_right())
+        cls.articles = [
+            ArticlePageFactory(parent=cls.index, lead_image=cls.image, lead_image_alt_en="Halves")
+            for _ in range(3)
+        ]
+
+    def test_card_crops_follow_the_editors_focal_point(self):
+        centred = mean_colour(self.image.get_rendition("fill-480x270-c100"))
+        self.image.focal_point_x, self.image.focal_point_y = 900, 250
+        self.image.focal_point_width = self.image.focal_point_height = 100
+        self.image.save()
+        focused = mean_colour(self.image.get_rendition("fill-480x270-c100"))
+        red, _, blue = focused
+        self.assertGreater(blue, 200)  # the crop moved right, onto the blue half
+        self.assertLess(red, 20)
+        self.assertGreater(centred[0], 60)  # without a focal point, both halves show
+
+    def test_lead_image_is_a_picture_with_modern_formats_sizes_and_high_priority(self):
+        html = self.client.get(self.articles[0].url).text
+        figure = html.split('<figure class="article__figure">')[1].split("</figure>")[0]
+        self.assertIn('type="image/avif"', figure)
+        self.assertIn('type="image/webp"', figure)
+        self.assertIn('sizes="(min-width: 44rem) 42rem, 100vw"', figure)
+        self.assertIn('fetchpriority="high"', figure)
+        self.assertNotIn('loading="lazy"', figure)
+        self.assertRegex(figure, r'<img [^>]*width="\d+"[^>]*>')
+        self.assertRegex(figure, r'<img [^>]*height="\d+"[^>]*>')
+
+    def test_listing_loads_the_first_image_at_once_and_the_rest_lazily(self):
+        html = self.client.get("/en/news/").text
+        loading = re.findall(r'<img [^>]*?loading="(\w+)"', html)
+        self.assertEqual(loading, ["eager", "lazy", "lazy"])

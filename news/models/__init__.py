@@ -1,0 +1,37 @@
+"""Page types of the News&Events site and its translated site settings.
+
+Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage.
+The Focus, column, tag and archive listings are routes of NewsIndexPage, not pages of
+their own. Columns, tags and related-article picks are in news/taxonomy.py.
+Translated fields are registered in news/translation.py.
+"""
+
+from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
+from .article import ArticlePage
+from .base import (
+    ARTICLE_ORDER,
+    TranslatedPageMixin,
+    language,
+    listed_articles,
+    paginate,
+    parse_page_number,
+)
+from .pages import HomePage, NewsIndexPage
+from .site_settings import SiteSettings
+
+__all__ = [
+    "ARTICLE_ORDER",
+    "ArticlePage",
+    "ArticlePageTag",
+    "ArticleTag",
+    "Column",
+    "HomePage",
+    "NewsIndexPage",
+    "RelatedArticle",
+    "SiteSettings",
+    "TranslatedPageMixin",
+    "language",
+    "listed_articles",
+    "paginate",
+    "parse_page_number",
+]

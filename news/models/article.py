@@ -1,0 +1,279 @@
+"""The article: what editors write, translators translate and visitors read."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import reading
+from ..blocks import BodyBlock
+from ..search import chinese_index_text
+from ..taxonomy import ArticlePageTag
+from .base import ARTICLE_ORDER, TranslatedPageMixin
+
+
+class ArticlePage(TranslatedPageMixin, Page):
+    """A news story: what editors write, translators translate and visitors read."""
+
+    news_date = models.DateField(
+        _("news date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the article and used to order listings."),
+    )
+    focus = models.BooleanField(
+        _("Focus"),
+        default=False,
+        help_text=_("Show this story on the Focus listing and at the top of the home page."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences for listings and search results."),
+    )
+    column = models.ForeignKey(
+        "news.Column",
+        verbose_name=_("column"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The column this story is filed under (at most one)."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through="news.ArticlePageTag",
+        blank=True,
+        help_text=_("Keywords that link this story to others; shared by both languages."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=255, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    writer = models.CharField(_("writer"), max_length=100, blank=True)
+    photographer = models.CharField(_("photographer"), max_length=100, blank=True)
+    editor = models.CharField(_("editor"), max_length=100, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    # The index holds each language apart (news/search.py): English as written, Chinese as
+    # jieba's words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001), but
+    # get_search_fields() indexes no text except search_text_fields.
+    search_text_fields = [
+        index.SearchField("title_en", boost=2),
+        index.SearchField("summary_en"),
+        index.SearchField("body_en"),
+        index.SearchField("search_title_zh_hans", boost=2),
+        index.SearchField("search_text_zh_hans"),
+    ]
+    search_fields = (
+        Page.search_fields
+        + search_text_fields
+        + [index.FilterField("news_date"), index.FilterField("focus")]
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
+        FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("writer"),
+                FieldPanel("photographer"),
+                FieldPanel("editor"),
+                FieldPanel("source"),
+            ],
+            heading=_("Credits"),
+        ),
+        InlinePanel(
+            "related_links",
+            label=_("Related articles"),
+            heading=_("Related articles"),
+            help_text=_(
+                "Shown first under the story, in this order; stories from the same column "
+                "or with a shared tag fill the remaining places."
+            ),
+            max_num=4,
+        ),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    route_select_related = ("lead_image", "column")  # fetched with the page (news/routing.py)
+
+    translated_display_fields = (
+        "title",
+        "summary",
+        "body",
+        "lead_image_caption",
+        "writer",
+        "photographer",
+        "editor",
+        "source",
+    )
+
+    related_count = 3
+
+    def clean(self):
+        super().clean()
+        # `<news>/2023/` is the archive, so an article slug of digits only would be hidden.
+        for code, _name in settings.LANGUAGES:
+            slug_field = build_localized_fieldname("slug", code)
+            if (getattr(self, slug_field, None) or "").isdigit():
+                raise ValidationError(
+                    {slug_field: _("A slug of digits only is taken by the news archive.")}
+                )
+        # English is required; Chinese falls back to it until a translator fills it in.
+        alt_field = build_localized_fieldname(
+            "lead_image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
+        if self.lead_image_id and not getattr(self, alt_field):
+            raise ValidationError(
+                {alt_field: _("Describe the lead image for readers who cannot see it.")}
+            )
+
+    @classmethod
+    def get_search_fields(cls):
+        """The indexed fields, without text indexed in whichever language happens to be active.
+
+        Page's `title` SearchField gives the active language's title (Chinese when an editor
+        publishes from the Chinese admin), and wagtail-modeltranslation adds a raw copy of it
+        per language (`title_zh_hans`): unsegmented Chinese that an English search would
+        match. Only search_text_fields are indexed as text; filters and autocomplete stay.
+        """
+        text_fields = {field.field_name for field in cls.search_text_fields}
+        return [
+            field
+            for field in super().get_search_fields()
+            if not isinstance(field, index.SearchField) or field.field_name in text_fields
+        ]
+
+    def search_title_zh_hans(self):
+        """The Chinese title as the search index stores it; empty when there is none."""
+        return chinese_index_text(self.title_zh_hans) if self.title_zh_hans else ""
+
+    def search_text_zh_hans(self):
+        """Chinese summary and body for the search index; empty without a Chinese title.
+
+        An article without a Chinese title is not a Chinese search result, even if a
+        translator has started on its summary or body.
+        """
+        if not self.title_zh_hans:
+            return ""
+        body = self._meta.get_field("body_zh_hans").get_searchable_content(self.body_zh_hans or [])
+        return chinese_index_text(self.summary_zh_hans, *body)
+
+    def credits(self):
+        """(label, name, shown in English) for each credit that is filled in."""
+        missing = self.fallback_fields()
+        labels = {
+            "writer": _("Writer"),
+            "photographer": _("Photographer"),
+            "editor": _("Editor"),
+            "source": _("Source"),
+        }
+        return [
+            (label, getattr(self, field), field in missing)
+            for field, label in labels.items()
+            if getattr(self, field)
+        ]
+
+    def reading_minutes(self):
+        """Minutes to read the body in the active language (see news/reading.py)."""
+        return reading.reading_minutes(reading.body_text(self.body))
+
+    def siblings(self):
+        """The other live, public articles of News&Events (no query to find the parent)."""
+        parent_path = self.path[: -self.steplen]
+        return (
+            ArticlePage.objects.filter(path__startswith=parent_path, depth=self.depth)
+            .exclude(pk=self.pk)
+            .live()
+            .public()
+        )
+
+    def neighbours(self, siblings):
+        """(previous, next): the articles listed just before and after this one.
+
+        The News&Events order is newest first (ARTICLE_ORDER), so the previous article
+        is the next newer one and the next article the next older one. One query.
+        """
+        if self.pk is None:  # preview of an article that was never saved
+            return None, None
+        after_me = Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, pk__lt=self.pk)
+        before_me = Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, pk__gt=self.pk)
+        older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
+        newer = siblings.filter(before_me).order_by("news_date", "pk").values("pk")[:1]
+        previous = following = None
+        for article in siblings.filter(Q(pk__in=newer) | Q(pk__in=older)):
+            if (article.news_date, article.pk) > (self.news_date, self.pk):
+                previous = article
+            else:
+                following = article
+        return previous, following
+
+    def related_articles(self, siblings, tags):
+        """Up to `related_count` articles: the editor's picks in their order, then
+        articles of the same column or with a shared tag, newest first.
+
+        Two queries: the picks (from memory in a preview), then the articles.
+        """
+        picked = [link.article_id for link in self.related_links.all()]
+        matches = Q(pk__in=picked)
+        if self.column_id:
+            matches |= Q(column_id=self.column_id)
+        if tags:
+            tagged = ArticlePageTag.objects.filter(tag__in=tags).values("content_object_id")
+            matches |= Q(pk__in=tagged)
+        if not (picked or self.column_id or tags):
+            return []
+        pick_order = Case(
+            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
+            default=Value(len(picked)),
+            output_field=IntegerField(),
+        )
+        return list(
+            siblings.filter(matches)
+            .annotate(pick_order=pick_order)
+            .order_by("pick_order", *ARTICLE_ORDER)[: self.related_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = self.siblings()
+        context["article_tags"] = tags = list(self.tags.all())
+        context["previous_article"], context["next_article"] = self.neighbours(siblings)
+        context["related_articles"] = self.related_articles(siblings, tags)
+        return context
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")

@@ -1,0 +1,235 @@
+"""The home page and the News&Events section with its listings (Focus, columns, tags, archive, feeds)."""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from ..archive import archive_years, year_label, year_month_label
+from ..feeds import article_feed, feed_links
+from ..routing import slug_lookup
+from ..taxonomy import ArticlePageTag, ArticleTag, Column
+from .article import ArticlePage
+from .base import (
+    TranslatedPageMixin,
+    language,
+    listed_articles,
+    paginate,
+)
+
+
+class HomePage(TranslatedPageMixin, Page):
+    """The site's front page: Focus stories first, then the latest news."""
+
+    focus_count = 3
+    latest_count = 6
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = listed_articles(ArticlePage.objects.descendant_of(self))
+        focus = list(articles.filter(focus=True)[: self.focus_count])
+        context["focus_articles"] = focus
+        context["latest_articles"] = list(
+            articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        if context["news_index"]:
+            context["feeds"] = context["news_index"].feed_links(request)
+        return context
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
+    """The "News&Events" section: every article, newest first.
+
+    Routes: `focus/` (Focus stories), `column/<slug>/` (a column, slug per language),
+    `tag/<slug>/`, `<yyyy>/` and `<yyyy>/<mm>/` (the archive).
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count = 1
+
+    FOCUS_ROUTE = "focus/"
+
+    def articles(self):
+        return listed_articles(ArticlePage.objects.child_of(self))
+
+    def feed_links(self, request, route_suffix="", title=None):
+        """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
+        return feed_links(title or self.title, self.get_url(request) + route_suffix)
+
+    def render_listing(self, request, where=None, not_found_when_empty=False, **context):
+        """One listing: the articles matching `where`, paginated, with the archive navigation.
+
+        Both come from one `articles()` queryset, so Wagtail's privacy check runs once.
+        """
+        articles = self.articles()
+        listing = paginate(request, articles.filter(where) if where else articles)
+        if not_found_when_empty and not listing.paginator.count:
+            raise Http404
+        context["listing"] = listing
+        context["archive"] = archive_years(articles, context.get("archive_date"))
+        return self.render(request, context_overrides=context)
+
+    def route_suffixes(self, name, **kwargs):
+        """{language: this route's path in that language}, for the switcher and hreflang.
+
+        `kwargs` values may be callables, called with each language active (a column's
+        slug differs per language).
+        """
+        suffixes = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                values = {
+                    key: value() if callable(value) else value for key, value in kwargs.items()
+                }
+                suffixes[code] = self.reverse_subpage(name, kwargs=values)
+        return suffixes
+
+    def route_context(self, title, name, **kwargs):
+        suffixes = self.route_suffixes(name, **kwargs)
+        return {
+            "route_title": title,
+            "route_suffix": suffixes[translation.get_language()],
+            "route_suffixes": suffixes,
+        }
+
+    @path("")
+    def all_news(self, request):
+        return self.render_listing(request, feeds=self.feed_links(request))
+
+    @path(FOCUS_ROUTE, name="focus")
+    def focus_news(self, request):
+        return self.render_listing(
+            request,
+            Q(focus=True),
+            route_title=_("Focus"),
+            route_suffix=self.FOCUS_ROUTE,
+            feeds=self.feed_links(request, self.FOCUS_ROUTE, _("Focus")),
+        )
+
+    @path("column/<str:slug>/", name="column")
+    def column_news(self, request, slug):
+        column = Column.objects.filter(slug_lookup(slug)).first()
+        if column is None:
+            raise Http404
+        return self.render_listing(
+            request,
+            Q(column=column),
+            # Only the active language's own text: no unmarked English on the Chinese site.
+            route_intro=getattr(column, build_localized_fieldname("description", language())),
+            feeds=self.feed_links(
+                request, self.reverse_subpage("column", args=[column.slug]), column.name
+            ),
+            **self.route_context(column.name, "column", slug=lambda: column.slug),
+        )
+
+    @path("column/<str:slug>/feed/<str:kind>/", name="column_feed")
+    def column_feed(self, request, slug, kind):
+        column = Column.objects.filter(slug_lookup(slug)).first()
+        if column is None:
+            raise Http404
+        return article_feed(
+            request,
+            kind,
+            title=column.name,
+            listing_url=self.get_url(request) + self.reverse_subpage("column", args=[column.slug]),
+            articles=self.articles().filter(column=column),
+            description=column.description,
+        )
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag_news(self, request, slug):
+        tag = ArticleTag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        title = _("Tag: %(name)s") % {"name": tag.display_name}
+        return self.render_listing(
+            request,
+            Q(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id")),
+            # A tag whose articles were all unpublished or untagged has no page.
+            not_found_when_empty=True,
+            **self.route_context(title, "tag", slug=tag.slug),
+        )
+
+    @re_path(r"^(?P<year>[0-9]{4})/$", name="archive_year")
+    def year_news(self, request, year):
+        year = int(year)
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise Http404
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.render_listing(
+            request,
+            Q(news_date__range=(first, last)),
+            not_found_when_empty=True,
+            archive_date=(year, None),
+            **self.route_context(
+                year_label(year),
+                "archive_year",
+                year=f"{year:04d}",
+            ),
+        )
+
+    @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
+    def month_news(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
+            raise Http404
+        first = datetime.date(year, month, 1)
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return self.render_listing(
+            request,
+            Q(news_date__range=(first, last)),
+            not_found_when_empty=True,
+            archive_date=(year, month),
+            **self.route_context(
+                year_month_label(first),
+                "archive_month",
+                year=f"{year:04d}",
+                month=f"{month:02d}",
+            ),
+        )
+
+    @path("feed/<str:kind>/", name="feed")
+    def news_feed(self, request, kind):
+        return article_feed(
+            request,
+            kind,
+            title=self.title,
+            listing_url=self.get_url(request),
+            articles=self.articles(),
+            description=self.intro,
+        )
+
+    @path(FOCUS_ROUTE + "feed/<str:kind>/", name="focus_feed")
+    def focus_feed(self, request, kind):
+        return article_feed(
+            request,
+            kind,
+            title=_("Focus"),
+            listing_url=self.get_url(request) + self.FOCUS_ROUTE,
+            articles=self.articles().filter(focus=True),
+        )
+
+    class Meta:
+        verbose_name = _("news index page")

@@ -177,3 +177,25 @@ class SiteWideTests(TestCase):
                 html = self.client.get(url).text
                 for attr in ('src="http', "src='http", 'href="//', 'rel="stylesheet" href="http'):
                     self.assertNotIn(attr, html)
+
+
+class MetaDescriptionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=3, focus_every=1)
+
+    def test_every_page_type_describes_itself_in_its_language(self):
+        article = self.articles[0]
+        expected = {
+            "/en/": "BIT News: Focus stories and the latest news, in English and Chinese.",
+            "/zh-hans/": "北理工新闻：要闻与最新动态，中英文双语。",
+            "/en/news/": "News&amp;Events: the latest news from BIT News, newest first.",
+            "/zh-hans/xinwen/focus/": "要闻：北理工新闻最新消息，按时间倒序排列。",
+            article.url: article.summary_en,
+            "/zh-hans/search/?q=x": "搜索北理工新闻的新闻。",
+        }
+        for url, description in expected.items():
+            with self.subTest(url=url):
+                self.assertContains(
+                    self.client.get(url), f'<meta name="description" content="{description}">'
+                )

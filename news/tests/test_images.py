@@ -56,6 +56,15 @@ class ResponsiveImageTests(TestCase):
         self.assertRegex(figure, r'<img [^>]*width="\d+"[^>]*>')
         self.assertRegex(figure, r'<img [^>]*height="\d+"[^>]*>')
 
+    def test_a_small_upload_never_lists_the_same_width_twice(self):
+        small = Image.objects.create(title="small", file=red_left_blue_right(640, 360))
+        article = ArticlePageFactory(parent=self.index, lead_image=small, lead_image_alt_en="Small")
+        figure = self.client.get(article.url).text.split('<figure class="article__figure">')[1]
+        for srcset in re.findall(r'srcset="([^"]+)"', figure.split("</figure>")[0]):
+            widths = re.findall(r" (\d+)w", srcset)
+            self.assertEqual(len(widths), len(set(widths)), srcset)
+            self.assertEqual(sorted(widths), ["480", "640"])
+
     def test_listing_loads_the_first_image_at_once_and_the_rest_lazily(self):
         html = self.client.get("/en/news/").text
         loading = re.findall(r'<img [^>]*?loading="(\w+)"', html)

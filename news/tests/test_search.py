@@ -7,9 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images.models import Image
@@ -19,7 +17,7 @@ from wagtail.models import PageViewRestriction
 from news.demo_content import SEED_ARTICLE
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory, body
 from news.search import MAX_QUERY_LENGTH, SiteSearchQuery
-from news.tests.utils import build_site
+from news.tests.utils import build_site, queries_of
 
 SEARCH = {"en": "/en/search/", "zh-hans": "/zh-hans/search/"}
 
@@ -422,12 +420,10 @@ class SearchQueryCountTests(TestCase):
     """The search page costs the same number of queries with 5 or 50 matching articles."""
 
     def count_queries(self, url):
-        self.client.get(url)  # warm caches (site root paths, renditions)
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
+        response, count = queries_of(self.client, url)
         self.assertEqual(response.status_code, 200)
         self.assertTrue(result_titles(response))
-        return len(queries)
+        return count
 
     def test_search_query_counts_are_the_same_for_5_and_50_matching_articles(self):
         image = Image.objects.create(title="lead", file=get_test_image_file())

@@ -1,15 +1,13 @@
 import datetime
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory
 from news.models import RelatedArticle
 from news.tests.taxonomy_utils import make_column, tag, url_in
-from news.tests.utils import build_site
+from news.tests.utils import build_site, queries_of
 
 
 class TaxonomyQueryCountTests(TestCase):
@@ -17,11 +15,9 @@ class TaxonomyQueryCountTests(TestCase):
     related articles) cost the same number of queries with 5 or 50 articles."""
 
     def count_queries(self, url):
-        self.client.get(url)  # warm caches (site root paths, renditions)
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
+        response, count = queries_of(self.client, url)
         self.assertEqual(response.status_code, 200, url)
-        return len(queries)
+        return count
 
     def add_article(self):
         self.added += 1

@@ -1,5 +1,7 @@
 """A small page tree shared by the test cases, built with the factories."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from news.factories import ArticlePageFactory, HomePageFactory, NewsIndexPageFactory
@@ -30,3 +32,12 @@ def build_site(articles=0, focus_every=0):
         for n in range(articles)
     ]
     return home, index, made
+
+
+def queries_of(client, url):
+    """(response, number of queries) of a second GET of `url`; the first warms the caches
+    (site root paths, image renditions), so the count is what every later visitor costs."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)

@@ -58,11 +58,18 @@ def stand_in_image(label, lines, hue, size=(1600, 900)):
         draw.line([(0, y), (width, y)], fill=(int(r * 255), int(g * 255), int(b * 255)))
     for i in range(0, width, 80):
         draw.line([(i, height), (i + height // 2, 0)], fill=(255, 255, 255), width=1)
+    # Centred, so that the listings' crops (16:9, 4:3) keep the words whole.
     big = ImageFont.load_default(size=110)
     small = ImageFont.load_default(size=48)
-    draw.text((100, height // 2 - 140), label, font=big, fill="white")
+    draw.text((width // 2, height // 2 - 40), label, font=big, fill="white", anchor="ms")
     for number, line in enumerate(lines):
-        draw.text((100, height // 2 + 20 + 64 * number), line, font=small, fill="white")
+        draw.text(
+            (width // 2, height // 2 + 50 + 64 * number),
+            line,
+            font=small,
+            fill="white",
+            anchor="ms",
+        )
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer

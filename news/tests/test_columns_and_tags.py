@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import quote
 
+import feedparser
 from django.test import TestCase
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
@@ -217,3 +218,43 @@ class TagListingTests(TestCase):
         self.other.unpublish()
         self.assertEqual(self.client.get("/en/news/tag/sports/").status_code, 404)
         self.assertEqual(self.client.get("/zh-hans/xinwen/tag/sports/").status_code, 404)
+
+
+class ColumnFeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        cls.research = make_column("Research", "科研进展", "research", "keyan")
+        start = datetime.date(2023, 3, 1)
+        cls.in_research = [
+            ArticlePageFactory(
+                parent=cls.index, column=cls.research, news_date=start + datetime.timedelta(n)
+            )
+            for n in range(3)
+        ]
+        cls.elsewhere = ArticlePageFactory(parent=cls.index, news_date=start)
+
+    def test_each_column_has_rss_and_atom_feeds_of_its_own_articles_in_both_languages(self):
+        for language, slug in (("en", "research"), ("zh-hans", "keyan")):
+            for kind in ("rss", "atom"):
+                with self.subTest(language=language, kind=kind):
+                    url = f"{PREFIX[language]}column/{slug}/feed/{kind}/"
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    feed = feedparser.parse(response.content)
+                    self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+                    expected = [
+                        getattr(a, TITLE_FIELD[language]) for a in newest_first(self.in_research)
+                    ]
+                    self.assertEqual([entry.title for entry in feed.entries], expected)
+                    self.assertIn(
+                        self.research.name_en if language == "en" else "科研进展", feed.feed.title
+                    )
+
+    def test_column_listing_announces_its_feeds_and_unknown_columns_have_none(self):
+        response = self.client.get("/zh-hans/xinwen/column/keyan/")
+        self.assertContains(
+            response, 'href="http://testserver/zh-hans/xinwen/column/keyan/feed/rss/"'
+        )
+        self.assertEqual(self.client.get("/en/news/column/nope/feed/rss/").status_code, 404)
+        self.assertEqual(self.client.get("/en/news/column/research/feed/json/").status_code, 404)

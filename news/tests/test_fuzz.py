@@ -1,10 +1,13 @@
 """Garbage in any query parameter of any public URL: a 200 or a 404, never a 500."""
 
+from urllib.parse import quote
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from news.factories import UntranslatedArticlePageFactory
+from news.tests.taxonomy_utils import make_column
 from news.tests.utils import build_site
 
 PARAMETERS = ("page", "q", "tag", "column")
@@ -23,6 +26,10 @@ class QueryParameterFuzzTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index, cls.articles = build_site(articles=12, focus_every=2)
         cls.untranslated = UntranslatedArticlePageFactory(parent=cls.index)
+        column = make_column("Research", "科研进展", "research", "keyan")
+        cls.articles[0].column = column
+        cls.articles[0].tags.add("robotics")
+        cls.articles[0].save_revision().publish()
 
     def public_urls(self):
         article = self.articles[0]
@@ -36,11 +43,37 @@ class QueryParameterFuzzTests(TestCase):
             article.url,
             f"/zh-hans/xinwen/{article.slug_zh_hans}/",
             f"/zh-hans/xinwen/{self.untranslated.slug_en}/",
+            "/en/search/",
+            "/zh-hans/search/",
+            "/en/news/column/research/",
+            "/zh-hans/xinwen/column/keyan/",
+            "/en/news/tag/robotics/",
+            f"/en/news/{article.news_date:%Y}/",
+            f"/zh-hans/xinwen/{article.news_date:%Y/%m}/",
+            "/en/news/feed/rss/",
+            "/zh-hans/xinwen/focus/feed/atom/",
+            "/en/news/column/research/feed/rss/",
+            "/sitemap.xml",
+            "/robots.txt",
         ]
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(params=query, index=st.integers(min_value=0, max_value=8))
+    @given(params=query, index=st.integers(min_value=0, max_value=20))
     def test_any_query_parameters_give_a_page_or_a_404(self, params, index):
         url = self.public_urls()[index]
         response = self.client.get(url, params)
         self.assertIn(response.status_code, (200, 404), (url, params))
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        prefix=st.sampled_from(["/en/news/", "/zh-hans/xinwen/"]),
+        segment=st.one_of(
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=12),
+            st.integers(min_value=-99999, max_value=999999).map(str),
+            st.sampled_from(["2023/13", "0000", "2023/00", "9999/12", "２０２３", "2023/4"]),
+        ),
+        route=st.sampled_from(["", "column/", "tag/", "2023/"]),
+    )
+    def test_any_path_below_news_gives_a_page_or_a_404(self, prefix, segment, route):
+        response = self.client.get(prefix + route + quote(segment, safe="/") + "/")
+        self.assertIn(response.status_code, (200, 404), (prefix, route, segment))

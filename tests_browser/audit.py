@@ -66,7 +66,7 @@ def check_html(site, folder):
     return failures == 0
 
 
-def run_lighthouse(url, report, attempts=3):
+def run_lighthouse(url, report, attempts=5):
     """One Lighthouse run; tried again when Chrome's trace fails (NO_NAVSTART on a busy machine)."""
     command = [
         str(LIGHTHOUSE),

@@ -207,3 +207,20 @@ def test_replacing_an_image_with_a_truncated_jpeg_keeps_the_old_file(client, edi
     assert messages[LANGUAGES[language]] in response.content.decode()
     image.refresh_from_db()
     assert image.file.name.endswith(".png")
+
+
+@pytest.mark.parametrize("bad", ["truncated_jpeg", "jpeg_cut_halfway", "gif_header_then_script"])
+def test_bad_upload_spooled_to_disk_is_refused_too(client, editor, settings, bad):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # as for any upload over 2.5 MB in production
+    name, content, messages = BAD_UPLOADS[bad]
+    response, shown = upload(client, "add", name, content())
+    assert response.status_code == 200
+    assert messages[0] in shown
+    assert not Image.objects.exists()
+
+
+def test_valid_upload_spooled_to_disk_is_saved(client, editor, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    response, shown = upload(client, "add", "campus.jpg", jpeg_bytes())
+    assert response.status_code == 302
+    assert Image.objects.get().width == 400

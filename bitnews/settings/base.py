@@ -153,6 +153,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = (
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels: a 36 MP camera photo (7360 x 4912) still uploads, while Pillow decoding one image
+# in a request (4 bytes a pixel: 160 MB) cannot exhaust a small server's workers. Wagtail's
+# default, 128 MP, would let one upload take half a gigabyte. The site never shows more than
+# 2560 pixels wide, so larger pictures only cost memory.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every admin upload view uses this form: bad files become form errors (news/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "news.images.NewsImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "odt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # large StreamField forms in the admin

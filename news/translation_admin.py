@@ -91,7 +91,6 @@ class TranslationStatusPanel(Component):
     template_name = "news/admin/translation_status_panel.html"
 
     def get_context_data(self, parent_context):
-        ensure_states()
         return {
             "count_table": count_table(counts()),
             "dashboard_url": reverse("news_translation_status"),

@@ -22,7 +22,7 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -167,18 +167,23 @@ def record(page, reviewed_language=None):
 
 
 def ensure_states():
-    """Create the states of articles that have none yet (saved before this feature existed).
+    """Create the states of articles that have none yet (saved before this feature existed,
+    or changed by QuerySet.update()). Runs after `migrate` and before the dashboard lists.
 
-    One query when every article has its states; the first call after the feature is
-    deployed records each older article from its latest version (see docs/architecture.md).
+    One query (of primary keys only, so it runs before wagtail-modeltranslation has added its
+    columns to a fresh database) when every article has its states.
     """
     from .models import ArticlePage
 
-    lacking = ArticlePage.objects.annotate(n=models.Count("translation_states")).filter(
-        n__lt=len(languages())
+    lacking = list(
+        ArticlePage.objects.values("pk")
+        .annotate(n=models.Count("translation_states"))
+        .filter(n__lt=len(languages()))
+        .values_list("pk", flat=True)
     )
-    for article in lacking:
-        record(article.get_latest_revision_as_object())
+    if lacking:
+        for article in ArticlePage.objects.filter(pk__in=lacking):
+            record(article.get_latest_revision_as_object())
 
 
 def counts():
@@ -190,6 +195,12 @@ def counts():
     for row in rows:
         result.setdefault(row["language"], {})[row["status"]] = row["n"]
     return result
+
+
+@receiver(post_migrate)
+def record_existing_articles(sender, **kwargs):
+    if sender.name == "news":
+        ensure_states()
 
 
 @receiver(post_save)

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -101,7 +102,15 @@ class StatusTransitionTests(TestCase):
         article.save()
         self.assertEqual(state(article, "zh-hans").status, "current")
 
-    def test_article_saved_before_the_feature_gets_a_state_from_its_text(self):
+    def test_migrate_gives_articles_saved_before_the_feature_a_state(self):
+        translated = ArticlePageFactory(parent=self.index)
+        untranslated = UntranslatedArticlePageFactory(parent=self.index)
+        ArticleTranslationState.objects.all().delete()
+        call_command("migrate", interactive=False, verbosity=0)
+        self.assertEqual(state(translated, "zh-hans").status, "current")
+        self.assertEqual(state(untranslated, "zh-hans").status, "missing")
+
+    def test_dashboard_gives_articles_saved_before_the_feature_a_state(self):
         translated = ArticlePageFactory(parent=self.index)
         untranslated = UntranslatedArticlePageFactory(parent=self.index)
         ArticleTranslationState.objects.all().delete()

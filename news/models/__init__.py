@@ -7,6 +7,7 @@ Translated fields are registered in news/translation.py.
 """
 
 from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
+from ..translation_status import ArticleTranslationState  # noqa: E402  (needs ArticlePage)
 from .article import ArticlePage
 from .base import (
     ARTICLE_ORDER,
@@ -23,6 +24,7 @@ __all__ = [
     "ARTICLE_ORDER",
     "ArticlePage",
     "ArticlePageTag",
+    "ArticleTranslationState",
     "ArticleTag",
     "Column",
     "HomePage",

@@ -1,14 +1,22 @@
 """Newsroom roles (migration 0003_newsroom_roles), each permission allowed and refused through
 the real admin views, and the admin menus each role sees."""
 
+import importlib
+import io
+import tempfile
+from pathlib import Path
+
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import RequestFactory, TestCase
 from wagtail.admin.menu import admin_menu
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-from news.models import ArticlePage
+from news.models import ArticlePage, NewsIndexPage
 from news.tests.test_admin import article_form
 from news.tests.utils import build_site
 
@@ -233,3 +241,36 @@ class AdminMenuTests(RoleTestCase):
 
     def test_translator_sees_pages_and_images_only(self):
         self.assertEqual(self.menu(self.translator), {"explorer", "images", "reports", "help"})
+
+
+class RoleSetupTests(TestCase):
+    def test_every_migrated_database_has_the_three_roles_and_the_review_workflow(self):
+        self.assertEqual(
+            set(
+                Group.objects.filter(name__in=["Editors", "Moderators", "Translators"]).values_list(
+                    "name", flat=True
+                )
+            ),
+            {"Editors", "Moderators", "Translators"},
+        )
+        self.assertTrue(Workflow.objects.filter(name="Newsroom review", active=True).exists())
+
+    def test_migration_puts_an_existing_news_index_under_review_and_can_run_again(self):
+        _, index, _ = build_site()
+        WorkflowPage.objects.filter(page=index).delete()
+        migration = importlib.import_module("news.migrations.0003_newsroom_roles")
+        migration.create_roles(django_apps, None)
+        migration.create_roles(django_apps, None)
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
+        self.assertEqual(Workflow.objects.filter(name="Newsroom review").count(), 1)
+        self.assertEqual(GroupPagePermission.objects.filter(group__name="Translators").count(), 1)
+
+    def test_load_demo_puts_news_and_events_under_review(self):
+        call_command("load_demo", password_file=self.tmp_password_file(), stdout=io.StringIO())
+        index = NewsIndexPage.objects.get()
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
+
+    def tmp_password_file(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        return Path(directory.name) / "password"

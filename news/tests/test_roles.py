@@ -180,6 +180,10 @@ class TranslatorTests(RoleTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(ArticlePage.objects.filter(pk=self.draft.pk).exists())
 
+    def test_translator_cannot_bulk_delete_an_unpublished_article(self):
+        self.client.post(f"/admin/bulk/wagtailcore/page/delete/?id={self.draft.pk}")
+        self.assertTrue(ArticlePage.objects.filter(pk=self.draft.pk).exists())
+
     def test_translator_cannot_move_an_unpublished_article(self):
         self.client.post(f"/admin/pages/{self.draft.pk}/move/{self.home.pk}/confirm/")
         self.assertEqual(self.refresh(self.draft).get_parent().pk, self.index.pk)

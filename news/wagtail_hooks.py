@@ -1,10 +1,23 @@
-"""Admin menus: columns and tags, under one "Columns and tags" menu item."""
+"""Admin additions: the "Columns and tags" menu; the translation status dashboard, review
+action and home panel; the newsroom's rule that only those who may create pages delete or
+move them, and only those who may delete images delete them (news/roles.py)."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.images.models import AbstractImage
+from wagtail.images.views import images as images_views
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import translation_admin
+from .roles import may_delete_images, may_remove_or_move
 from .taxonomy import ArticleTag, Column
+from .translation_status import REVIEW_ACTION, language_name
 
 
 class ColumnViewSet(SnippetViewSet):
@@ -34,13 +47,6 @@ register_snippet(TaxonomyViewSetGroup)
 
 
 # Translation status (news/translation_status.py, news/translation_admin.py).
-from django.urls import path, reverse  # noqa: E402
-from wagtail import hooks  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.log_actions import LogFormatter  # noqa: E402
-
-from . import translation_admin  # noqa: E402
-from .translation_status import REVIEW_ACTION, language_name  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -88,3 +94,48 @@ def translation_log_actions(actions):
             except KeyError:
                 name = code
             return _("Marked the %(language)s translation reviewed") % {"language": name}
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_without_add_permission(request, page):
+    if not may_remove_or_move(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def refuse_move_without_add_permission(request, page, destination):
+    if not may_remove_or_move(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_or_move_without_permission(request, action_type, objects, view):
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    if action_type in ("delete", "move") and not all(
+        may_remove_or_move(request.user, page) for page in pages
+    ):
+        raise PermissionDenied
+    images = [obj for obj in objects if isinstance(obj, AbstractImage)]
+    if action_type == "delete" and images and not may_delete_images(request.user):
+        raise PermissionDenied
+
+
+class ImageDeleteView(images_views.DeleteView):
+    """Wagtail's image delete view, refused to users without the delete_image permission
+    (Wagtail lets "change" delete too, and translators need "change" for alt text)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_delete_images(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail.images' own URL
+def image_delete_url():
+    return [
+        path(
+            "images/<int:image_id>/delete/",
+            ImageDeleteView.as_view(),
+            name="news_image_delete",
+        )
+    ]

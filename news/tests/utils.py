@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from news.factories import ArticlePageFactory, HomePageFactory, NewsIndexPageFactory
 from news.models import SiteSettings
+from news.roles import attach_review_workflow
 
 
 def build_site(articles=0, focus_every=0):
@@ -27,6 +28,7 @@ def build_site(articles=0, focus_every=0):
         },
     )
     index = NewsIndexPageFactory(parent=home)
+    attach_review_workflow(index)  # as load_demo does: articles go through "Newsroom review"
     made = [
         ArticlePageFactory(parent=index, focus=bool(focus_every) and n % focus_every == 0)
         for n in range(articles)

@@ -29,6 +29,7 @@ from news.demo_content import (
     SITE_SETTINGS,
 )
 from news.models import ArticlePage, ArticleTag, Column, HomePage, NewsIndexPage, SiteSettings
+from news.roles import attach_review_workflow
 
 LANGUAGES = ("en", "zh_hans")
 ADMIN_USERNAME = "admin"
@@ -91,6 +92,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.home_page(created)
             index = self.news_index(home, created)
+            if attach_review_workflow(index):
+                created.append("review workflow")
             self.site_settings(created)
             columns = self.columns(created)
             tags = self.tags(created)

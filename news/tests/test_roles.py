@@ -1,0 +1,293 @@
+"""Newsroom roles (migration 0004_newsroom_roles), each permission allowed and refused through
+the real admin views, and the admin menus each role sees."""
+
+import importlib
+import io
+import tempfile
+from pathlib import Path
+
+from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import RequestFactory, TestCase
+from wagtail.admin.menu import admin_menu
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from news.models import ArticlePage, NewsIndexPage
+from news.tests.test_admin import article_form
+from news.tests.utils import build_site
+
+
+def member(group_name, username=None):
+    """A staff user whose only rights come from the group (no superuser, no own permissions)."""
+    user = get_user_model().objects.create_user(username or group_name.lower(), "", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def edit_form(article, **overrides):
+    """The article's edit form as it stands, with `overrides`; saves a draft unless told."""
+    data = {
+        "title_en": article.title_en,
+        "title_zh_hans": article.title_zh_hans,
+        "slug_en": article.slug_en,
+        "slug_zh_hans": article.slug_zh_hans,
+        "news_date": article.news_date.isoformat(),
+        "action-publish": "",
+    }
+    data.update(overrides)
+    form = article_form(**data)
+    if not form["action-publish"]:
+        del form["action-publish"]  # "Save draft"
+    return form
+
+
+class RoleTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (cls.live, cls.draft) = build_site(articles=2)
+        cls.draft.unpublish()
+        cls.editor = member("Editors")
+        cls.moderator = member("Moderators")
+        cls.translator = member("Translators")
+        cls.image = Image.objects.create(title="lab", file=get_test_image_file())
+
+    def login(self, user):
+        self.client.force_login(user)
+
+    def add(self, **overrides):
+        url = f"/admin/pages/add/news/articlepage/{self.index.pk}/"
+        return self.client.post(url, article_form(self.image, **overrides))
+
+    def edit(self, article, **overrides):
+        return self.client.post(f"/admin/pages/{article.pk}/edit/", edit_form(article, **overrides))
+
+    def refresh(self, article):
+        return ArticlePage.objects.get(pk=article.pk)
+
+
+class EditorTests(RoleTestCase):
+    def setUp(self):
+        self.login(self.editor)
+
+    def test_editor_creates_an_article_and_submits_it_for_review(self):
+        form = article_form(self.image, **{"action-submit": "action-submit"})
+        del form["action-publish"]
+        self.client.post(f"/admin/pages/add/news/articlepage/{self.index.pk}/", form)
+        article = ArticlePage.objects.get(slug_en="new-lab-opens")
+        self.assertFalse(article.live)
+        self.assertEqual(article.current_workflow_task.name, "Moderator approval")
+        self.assertEqual(article.get_workflow().name, "Newsroom review")
+
+    def test_editor_cannot_publish_a_new_article(self):
+        self.add()
+        self.assertFalse(ArticlePage.objects.get(slug_en="new-lab-opens").live)
+        self.assertEqual(self.client.get("/en/news/new-lab-opens/").status_code, 404)
+
+    def test_editor_edits_an_article_as_a_draft_without_changing_the_live_version(self):
+        response = self.edit(self.live, title_en="Edited by an editor")
+        self.assertEqual(response.status_code, 302)
+        article = self.refresh(self.live)
+        self.assertEqual(article.get_latest_revision_as_object().title_en, "Edited by an editor")
+        self.assertNotContains(self.client.get(article.url), "Edited by an editor")
+
+    def test_editor_cannot_publish_an_edit(self):
+        self.edit(self.live, title_en="Published?", **{"action-publish": "action-publish"})
+        self.assertNotEqual(self.refresh(self.live).title_en, "Published?")
+
+    def test_editor_cannot_unpublish(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/unpublish/")
+        self.assertTrue(self.refresh(self.live).live)
+
+    def test_editor_cannot_delete_a_live_article(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/delete/")
+        self.assertTrue(ArticlePage.objects.filter(pk=self.live.pk).exists())
+
+    def test_editor_cannot_lock(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/lock/")
+        self.assertFalse(self.refresh(self.live).locked)
+
+
+class ModeratorTests(RoleTestCase):
+    def setUp(self):
+        self.login(self.moderator)
+
+    def test_moderator_cannot_create_an_article(self):
+        response = self.client.get(f"/admin/pages/add/news/articlepage/{self.index.pk}/")
+        self.assertNotEqual(response.status_code, 200)
+        self.add()
+        self.assertFalse(ArticlePage.objects.filter(slug_en="new-lab-opens").exists())
+
+    def test_moderator_publishes_an_edit_in_both_languages(self):
+        self.edit(
+            self.live,
+            title_en="Approved title",
+            title_zh_hans="审核后的标题",
+            **{"action-publish": "action-publish"},
+        )
+        self.assertContains(self.client.get("/en/news/"), "Approved title")
+        self.assertContains(self.client.get("/zh-hans/xinwen/"), "审核后的标题")
+
+    def test_moderator_unpublishes_an_article_from_both_languages(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/unpublish/")
+        self.assertFalse(self.refresh(self.live).live)
+        self.assertEqual(self.client.get(f"/en/news/{self.live.slug_en}/").status_code, 404)
+        self.assertEqual(
+            self.client.get(f"/zh-hans/xinwen/{self.live.slug_zh_hans}/").status_code, 404
+        )
+
+    def test_moderator_locks_and_unlocks_an_article(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/lock/")
+        self.assertTrue(self.refresh(self.live).locked)
+        self.client.post(f"/admin/pages/{self.live.pk}/unlock/")
+        self.assertFalse(self.refresh(self.live).locked)
+
+    def test_moderator_cannot_delete_an_article(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/delete/")
+        self.assertTrue(ArticlePage.objects.filter(pk=self.live.pk).exists())
+
+
+class TranslatorTests(RoleTestCase):
+    def setUp(self):
+        self.login(self.translator)
+
+    def test_translator_cannot_create_an_article(self):
+        response = self.client.get(f"/admin/pages/add/news/articlepage/{self.index.pk}/")
+        self.assertNotEqual(response.status_code, 200)
+        self.add()
+        self.assertFalse(ArticlePage.objects.filter(slug_en="new-lab-opens").exists())
+
+    def test_translator_saves_a_chinese_title_as_a_draft(self):
+        response = self.edit(self.live, title_zh_hans="译者修改的标题")
+        self.assertEqual(response.status_code, 302)
+        article = self.refresh(self.live)
+        self.assertEqual(article.get_latest_revision_as_object().title_zh_hans, "译者修改的标题")
+        self.assertNotContains(self.client.get("/zh-hans/xinwen/"), "译者修改的标题")
+
+    def test_translator_cannot_publish(self):
+        self.edit(self.live, title_zh_hans="直接发布？", **{"action-publish": "action-publish"})
+        self.assertNotContains(self.client.get("/zh-hans/xinwen/"), "直接发布？")
+
+    def test_translator_cannot_unpublish(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/unpublish/")
+        self.assertTrue(self.refresh(self.live).live)
+
+    def test_translator_cannot_delete_even_an_unpublished_article(self):
+        response = self.client.post(f"/admin/pages/{self.draft.pk}/delete/")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ArticlePage.objects.filter(pk=self.draft.pk).exists())
+
+    def test_translator_cannot_bulk_delete_an_unpublished_article(self):
+        self.client.post(f"/admin/bulk/wagtailcore/page/delete/?id={self.draft.pk}")
+        self.assertTrue(ArticlePage.objects.filter(pk=self.draft.pk).exists())
+
+    def test_translator_cannot_move_an_unpublished_article(self):
+        self.client.post(f"/admin/pages/{self.draft.pk}/move/{self.home.pk}/confirm/")
+        self.assertEqual(self.refresh(self.draft).get_parent().pk, self.index.pk)
+
+    def test_translator_cannot_lock(self):
+        self.client.post(f"/admin/pages/{self.live.pk}/lock/")
+        self.assertFalse(self.refresh(self.live).locked)
+
+    def test_translator_edits_an_images_alt_text(self):
+        response = self.client.post(
+            f"/admin/images/{self.image.pk}/",
+            {"title": "lab", "description": "实验楼外景", "collection": self.image.collection_id},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.image.refresh_from_db()
+        self.assertEqual(self.image.description, "实验楼外景")
+
+    def test_translator_cannot_delete_an_image(self):
+        self.client.post(f"/admin/images/{self.image.pk}/delete/")
+        self.assertTrue(Image.objects.filter(pk=self.image.pk).exists())
+
+
+class ImageDeleteTests(RoleTestCase):
+    def test_moderator_deletes_an_image(self):
+        self.login(self.moderator)
+        response = self.client.post(f"/admin/images/{self.image.pk}/delete/")
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Image.objects.filter(pk=self.image.pk).exists())
+
+    def test_editor_cannot_delete_an_image(self):
+        self.login(self.editor)
+        self.client.post(f"/admin/images/{self.image.pk}/delete/")
+        self.assertTrue(Image.objects.filter(pk=self.image.pk).exists())
+
+
+class AdminMenuTests(RoleTestCase):
+    def menu(self, user):
+        request = RequestFactory().get("/admin/")
+        request.user = user
+        return {item.name for item in admin_menu.menu_items_for_request(request)}
+
+    def test_the_menu_hides_what_a_role_may_not_use_on_the_dashboard(self):
+        self.client.force_login(self.translator)
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "/admin/documents/")
+        self.assertContains(response, "/admin/images/")
+
+    # Every newsroom role sees the translation status dashboard (news/translation_admin.py).
+    def test_editor_sees_pages_images_documents_and_translation_status_only(self):
+        self.assertEqual(
+            self.menu(self.editor),
+            {"explorer", "images", "documents", "translation-status", "reports", "help"},
+        )
+
+    def test_moderator_also_sees_columns_and_tags(self):
+        self.assertEqual(
+            self.menu(self.moderator),
+            {
+                "explorer",
+                "images",
+                "documents",
+                "taxonomy",
+                "translation-status",
+                "reports",
+                "help",
+            },
+        )
+
+    def test_translator_sees_pages_images_and_translation_status_only(self):
+        self.assertEqual(
+            self.menu(self.translator),
+            {"explorer", "images", "translation-status", "reports", "help"},
+        )
+
+
+class RoleSetupTests(TestCase):
+    def test_every_migrated_database_has_the_three_roles_and_the_review_workflow(self):
+        self.assertEqual(
+            set(
+                Group.objects.filter(name__in=["Editors", "Moderators", "Translators"]).values_list(
+                    "name", flat=True
+                )
+            ),
+            {"Editors", "Moderators", "Translators"},
+        )
+        self.assertTrue(Workflow.objects.filter(name="Newsroom review", active=True).exists())
+
+    def test_migration_puts_an_existing_news_index_under_review_and_can_run_again(self):
+        _, index, _ = build_site()
+        WorkflowPage.objects.filter(page=index).delete()
+        migration = importlib.import_module("news.migrations.0004_newsroom_roles")
+        migration.create_roles(django_apps, None)
+        migration.create_roles(django_apps, None)
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
+        self.assertEqual(Workflow.objects.filter(name="Newsroom review").count(), 1)
+        self.assertEqual(GroupPagePermission.objects.filter(group__name="Translators").count(), 1)
+
+    def test_load_demo_puts_news_and_events_under_review(self):
+        call_command("load_demo", password_file=self.tmp_password_file(), stdout=io.StringIO())
+        index = NewsIndexPage.objects.get()
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
+
+    def tmp_password_file(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        return Path(directory.name) / "password"

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_safe
 from .models import paginate
 from .search import SiteSearchQuery, search_articles
 from .sitemaps import PageSitemap
-from .templatetags.news_tags import LANGUAGE_SELF_NAMES
 
 
 def search_url(language, text):
@@ -42,11 +41,7 @@ def search(request):
     context = {
         "query": query,
         "listing": listing,
-        "other_language": {
-            "code": other_language,
-            "name": LANGUAGE_SELF_NAMES.get(other_language, other_language),
-            "url": search_url(other_language, query.text),
-        },
+        "other_language": {"code": other_language, "url": search_url(other_language, query.text)},
         # news_tags builds the canonical URL, hreflang links and the language switcher
         # from these: the same search, in each language.
         "page_query": urlencode({"q": query.text}),

@@ -172,22 +172,24 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             **self.route_context(title, "tag", slug=tag.slug),
         )
 
+    def archive_listing(self, request, first, last, title, name, **route_kwargs):
+        """News dated `first` to `last`; no news there is a 404 (no endless empty calendar)."""
+        return self.render_listing(
+            request,
+            Q(news_date__range=(first, last)),
+            not_found_when_empty=True,
+            archive_date=(first.year, first.month if "month" in route_kwargs else None),
+            **self.route_context(title, name, **route_kwargs),
+        )
+
     @re_path(r"^(?P<year>[0-9]{4})/$", name="archive_year")
     def year_news(self, request, year):
         year = int(year)
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
             raise Http404
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        return self.render_listing(
-            request,
-            Q(news_date__range=(first, last)),
-            not_found_when_empty=True,
-            archive_date=(year, None),
-            **self.route_context(
-                year_label(year),
-                "archive_year",
-                year=f"{year:04d}",
-            ),
+        return self.archive_listing(
+            request, first, last, year_label(year), "archive_year", year=f"{year:04d}"
         )
 
     @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
@@ -197,17 +199,14 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             raise Http404
         first = datetime.date(year, month, 1)
         last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-        return self.render_listing(
+        return self.archive_listing(
             request,
-            Q(news_date__range=(first, last)),
-            not_found_when_empty=True,
-            archive_date=(year, month),
-            **self.route_context(
-                year_month_label(first),
-                "archive_month",
-                year=f"{year:04d}",
-                month=f"{month:02d}",
-            ),
+            first,
+            last,
+            year_month_label(first),
+            "archive_month",
+            year=f"{year:04d}",
+            month=f"{month:02d}",
         )
 
     @path("feed/<str:kind>/", name="feed")

@@ -4,6 +4,9 @@
 - Moderators: edit, publish, unpublish, schedule, lock; approve or reject in the workflow;
   columns and tags.
 - Translators: edit existing pages and images (alt text, caption); nothing else.
+- Chief editors: the second review stage (migration 0008_second_review), switched on per site
+  by Settings › Site settings › "second review": News&Events then goes under "Newsroom review,
+  two stages" (moderator, then chief editor), and only chief editors publish directly.
 
 Wagtail lets anyone with "change" delete or move a page that is not live. The newsroom's
 rule is stricter: only someone who may create pages may remove or move them, so the hooks in
@@ -11,12 +14,16 @@ rule is stricter: only someone who may create pages may remove or move them, so 
 excepted).
 """
 
+from django.conf import settings
 from wagtail.models import GroupCollectionPermission, Workflow, WorkflowPage
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
+CHIEF_EDITORS = "Chief editors"
 REVIEW_WORKFLOW = "Newsroom review"
+TWO_STAGE_WORKFLOW = "Newsroom review, two stages"
+NEWSROOM_WORKFLOWS = (REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW)
 
 
 def may_remove_or_move(user, page):
@@ -36,11 +43,60 @@ def may_delete_images(user):
     ).exists()
 
 
+def review_workflow(second_review):
+    """The newsroom's one- or two-stage workflow, or None if an administrator removed it."""
+    name = TWO_STAGE_WORKFLOW if second_review else REVIEW_WORKFLOW
+    return Workflow.objects.filter(name=name, active=True).first()
+
+
+def second_review_on(page):
+    """Whether the site `page` belongs to asks for a second review (its site settings)."""
+    from .models import SiteSettings
+
+    site = page.get_site()
+    return bool(site and SiteSettings.for_site(site).second_review)
+
+
 def attach_review_workflow(index):
-    """Put News&Events (and every article below it) under "Newsroom review", if it exists and
-    the page has no workflow of its own yet. Returns True when it attached the workflow."""
-    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
+    """Put News&Events (and every article below it) under the newsroom's review workflow (two
+    stages if the site's settings ask for a second review), if the page has no workflow of its
+    own yet. Returns True when it attached one."""
+    # First: SiteSettings.for_site() may create the settings, whose receiver attaches it.
+    workflow = review_workflow(second_review_on(index))
     if workflow is None or WorkflowPage.objects.filter(page=index).exists():
         return False
     WorkflowPage.objects.create(page=index, workflow=workflow)
     return True
+
+
+def apply_review_setting(site_settings):
+    """Move the site's News&Events pages to the workflow its "second review" setting asks for.
+
+    Only pages under one of the newsroom's two workflows (or none) are switched: a workflow an
+    administrator set up by hand is theirs. Articles already in review finish the workflow
+    they started in (Wagtail keeps it on their workflow state).
+    """
+    from .models import NewsIndexPage
+
+    workflow = review_workflow(site_settings.second_review)
+    if workflow is None:
+        return
+    root = site_settings.site.root_page
+    for index in NewsIndexPage.objects.descendant_of(root, inclusive=True):
+        current = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
+        if current is None or current.workflow.name in NEWSROOM_WORKFLOWS:
+            WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+
+
+def may_publish_directly(user, page):
+    """With a second review, publishing without the workflow is for chief editors only.
+
+    Without it, whoever has Wagtail's publish permission publishes (Moderators). `page` is
+    the page being edited, or the parent of the one being created.
+    """
+    if user.is_superuser or not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        return True
+    workflow = page.get_workflow()
+    if workflow is None or workflow.name != TWO_STAGE_WORKFLOW:
+        return True
+    return user.groups.filter(name=CHIEF_EDITORS).exists()

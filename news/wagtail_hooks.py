@@ -2,6 +2,7 @@
 action and home panel; the newsroom's rule that only those who may create pages delete or
 move them, and only those who may delete images delete them (news/roles.py)."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import translation_admin
-from .roles import may_delete_images, may_remove_or_move
+from .roles import may_delete_images, may_publish_directly, may_remove_or_move
 from .taxonomy import ArticleTag, Column
 from .translation_status import REVIEW_ACTION, language_name
 
@@ -109,15 +110,58 @@ def refuse_move_without_add_permission(request, page, destination):
 
 
 @hooks.register("before_bulk_action")
-def refuse_bulk_delete_or_move_without_permission(request, action_type, objects, view):
+def refuse_bulk_actions_the_newsroom_forbids(request, action_type, objects, view):
     pages = [obj for obj in objects if isinstance(obj, Page)]
     if action_type in ("delete", "move") and not all(
         may_remove_or_move(request.user, page) for page in pages
     ):
         raise PermissionDenied
+    if action_type == "publish" and not all(
+        may_publish_directly(request.user, page) for page in pages
+    ):
+        raise PermissionDenied
     images = [obj for obj in objects if isinstance(obj, AbstractImage)]
     if action_type == "delete" and images and not may_delete_images(request.user):
         raise PermissionDenied
+
+
+# The second review stage (news/roles.py): with it on, only chief editors publish directly.
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_under_second_review(menu_items, request, context):
+    page = context.get("page") if context.get("view") != "create" else context["parent_page"]
+    if page is not None and not may_publish_directly(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def save_instead_of_publishing(request, page):
+    """A publish request from someone who may not publish directly (a form opened before the
+    second review was switched on) is saved as a draft, with a message: no edit is lost."""
+    if (
+        request.method == "POST"
+        and request.POST.get("action-publish")
+        and not may_publish_directly(request.user, page)
+    ):
+        request.POST = request.POST.copy()
+        del request.POST["action-publish"]
+        messages.warning(
+            request,
+            _(
+                "Saved as a draft, not published: this site asks for a second review. "
+                "Submit the article so that a chief editor approves it."
+            ),
+        )
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    save_instead_of_publishing(request, page)
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    save_instead_of_publishing(request, parent_page)
 
 
 class ImageDeleteView(images_views.DeleteView):

@@ -50,6 +50,14 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Name of the marker on the map, e.g. the campus name."),
     )
+    second_review = models.BooleanField(
+        _("second review"),
+        default=False,
+        help_text=_(
+            "Articles need a chief editor's approval after the moderator's before they are "
+            "published. Moderators then no longer publish directly."
+        ),
+    )
 
     panels = [
         FieldPanel("site_name"),
@@ -68,6 +76,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Baidu map"),
         ),
+        MultiFieldPanel([FieldPanel("second_review")], heading=_("Review")),
     ]
 
     class Meta:

@@ -83,3 +83,24 @@ class NewsroomReviewTests(TestCase):
         history = self.client.get(f"/admin/pages/{article.pk}/history/")
         self.assertContains(history, "Approved")
         self.assertContains(history, "moderators")
+
+    def test_history_shows_who_saved_submitted_approved_and_published(self):
+        article = self.submit_new_article()
+        self.moderate(article, "approve")
+        self.client.force_login(self.editor)
+        history = self.client.get(f"/admin/pages/{article.pk}/history/")
+        entries = {
+            (entry.action, entry.user.username) for entry in history.context["object_list"]
+        }
+        self.assertLessEqual(
+            {
+                ("wagtail.create", "editors"),
+                ("wagtail.workflow.start", "editors"),
+                ("wagtail.workflow.approve", "moderators"),
+                ("wagtail.publish", "moderators"),
+            },
+            entries,
+        )
+        for label in ("Created", "Workflow: start", "Workflow: approve", "Publish"):
+            self.assertContains(history, label)
+        self.assertContains(history, "<time")  # and when

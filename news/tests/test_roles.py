@@ -259,6 +259,12 @@ class AdminMenuTests(RoleTestCase):
             {"explorer", "images", "translation-status", "reports", "help"},
         )
 
+    def test_chief_editor_sees_pages_images_and_translation_status_only(self):
+        self.assertEqual(
+            self.menu(member("Chief editors", "chief")),
+            {"explorer", "images", "translation-status", "reports", "help"},
+        )
+
 
 class RoleSetupTests(TestCase):
     def test_every_migrated_database_has_the_three_roles_and_the_review_workflow(self):

@@ -89,9 +89,7 @@ class NewsroomReviewTests(TestCase):
         self.moderate(article, "approve")
         self.client.force_login(self.editor)
         history = self.client.get(f"/admin/pages/{article.pk}/history/")
-        entries = {
-            (entry.action, entry.user.username) for entry in history.context["object_list"]
-        }
+        entries = {(entry.action, entry.user.username) for entry in history.context["object_list"]}
         self.assertLessEqual(
             {
                 ("wagtail.create", "editors"),

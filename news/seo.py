@@ -55,9 +55,17 @@ def _local(moment):
 
 
 def is_translated(article, language):
-    """Whether `article` has its own title and body in `language` (no English fallback)."""
+    """Whether `article` has its own title and body in `language` (no English fallback)
+    and that version is public: a hidden version is no translation to announce."""
+    if not article.is_public_in(language):
+        return False
     with translation.override(language):
         return not ({"title", "body"} & article.fallback_fields())
+
+
+def version_language(page):
+    """The language of the version shown: the active one, or the public version's."""
+    return getattr(page, "shown_language", None) or translation.get_language()
 
 
 def json_ld_script(data):
@@ -92,8 +100,9 @@ def page_image(request, page):
 
 def page_metadata(request, page, *, title, description, url, site_name):
     """OpenGraph and Twitter card values of `page` in the active language."""
-    language = translation.get_language()
+    language = version_language(page)
     is_article = hasattr(page, "news_date")
+    public = page.public_languages() if hasattr(page, "public_languages") else []
     metadata = {
         "title": title,
         "description": description,
@@ -102,7 +111,9 @@ def page_metadata(request, page, *, title, description, url, site_name):
         "site_name": site_name,
         "locale": OG_LOCALES.get(language, language),
         "locale_alternates": [
-            OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != language
+            OG_LOCALES.get(code, code)
+            for code, _name in settings.LANGUAGES
+            if code != language and (not public or code in public)
         ],
         "image": page_image(request, page),
     }
@@ -135,8 +146,8 @@ def breadcrumb_list(request, trail):
 
 
 def news_article(request, page, *, url, urls_by_language, home_url, site_name):
-    """NewsArticle of `page`, linked to its translation (English is the original)."""
-    language = translation.get_language()
+    """NewsArticle of `page`, linked to its public translation (English is the original)."""
+    language = version_language(page)
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     translated = {code: is_translated(page, code) for code, _name in settings.LANGUAGES}
     shown_language = language if translated[language] or language == default else default
@@ -182,7 +193,7 @@ def news_article(request, page, *, url, urls_by_language, home_url, site_name):
         ]
         if not article["workTranslation"]:
             del article["workTranslation"]
-    elif translated[language]:
+    elif translated[language] and translated[default]:
         original = urls_by_language[default]
         article["translationOfWork"] = {
             "@type": "NewsArticle",

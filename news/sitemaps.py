@@ -6,6 +6,9 @@ slug in that language (`/zh-hans/xinwen/<slug_zh_hans>/`), never from a prefix s
 Its own `x_default` strips the default language's prefix, which here would
 lead to a redirect by `Accept-Language` and, with per-language slugs, to a 404;
 `x-default` is the English page instead, as in each page's `<head>`.
+
+An article appears only in the languages it is public in (`get_languages_for_item`),
+and its alternates name only those; `x-default` is then its first public version.
 """
 
 from dataclasses import dataclass
@@ -69,6 +72,9 @@ class PageSitemap(Sitemap):
         for article in articles:
             yield Entry(article, changed(article))
 
+    def get_languages_for_item(self, entry):
+        return entry.page.public_languages()
+
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()
         return path + entry.route
@@ -80,7 +86,8 @@ class PageSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             default = next(
-                (a for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE), None
+                (a for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE),
+                next(iter(url["alternates"]), None),
             )
             if default is not None:
                 url["alternates"].append(

@@ -125,6 +125,11 @@ class ArticleTranslationState(models.Model):
     def language_name(self):
         return language_name(self.language)
 
+    def is_public(self):
+        """Whether visitors see this language's version (a moderator may hide it; it is
+        still listed here, since translators may keep working on it)."""
+        return self.page.is_public_in(self.language)
+
     def evaluate(self, now_own, now_other):
         """Set status and outdated_fields from the current fingerprints."""
         if any(not now_own[field] for field in TRACKED_FIELDS):

@@ -100,7 +100,7 @@ def remove_second_review(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0004_newsroom_roles"),
+        ("news", "0006_language_visibility"),
     ]
 
     operations = [

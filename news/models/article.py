@@ -17,7 +17,14 @@ from .. import reading
 from ..blocks import BodyBlock
 from ..search import chinese_index_text
 from ..taxonomy import ArticlePageTag
-from .base import ARTICLE_ORDER, TranslatedPageMixin
+from .base import (
+    ARTICLE_ORDER,
+    VISIBILITY_FIELDS,
+    VISIBILITY_PERMISSION,
+    TranslatedPageMixin,
+    language,
+    public_in,
+)
 
 
 class ArticlePage(TranslatedPageMixin, Page):
@@ -73,6 +80,24 @@ class ArticlePage(TranslatedPageMixin, Page):
     photographer = models.CharField(_("photographer"), max_length=100, blank=True)
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
+    # Which language versions visitors see; not translated fields (one flag per language).
+    # Only moderators may change them (Meta.permissions, the panels below).
+    public_en = models.BooleanField(
+        _("public in English"),
+        default=True,
+        help_text=_(
+            "Untick to leave the story out of the English site: its English address then "
+            "shows the Chinese version."
+        ),
+    )
+    public_zh_hans = models.BooleanField(
+        _("public in Chinese"),
+        default=True,
+        help_text=_(
+            "Untick to leave the story out of the Chinese site: its Chinese address then "
+            "shows the English version."
+        ),
+    )
 
     # The index holds each language apart (news/search.py): English as written, Chinese as
     # jieba's words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001), but
@@ -88,6 +113,7 @@ class ArticlePage(TranslatedPageMixin, Page):
         Page.search_fields
         + search_text_fields
         + [index.FilterField("news_date"), index.FilterField("focus")]
+        + [index.FilterField(field) for field in VISIBILITY_FIELDS.values()]
     )
 
     content_panels = Page.content_panels + [
@@ -121,6 +147,18 @@ class ArticlePage(TranslatedPageMixin, Page):
                 "or with a shared tag fill the remaining places."
             ),
             max_num=4,
+        ),
+    ]
+
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel(field, permission=VISIBILITY_PERMISSION)
+                for field in VISIBILITY_FIELDS.values()
+            ],
+            heading=_("Public languages"),
+            help_text=_("At least one language stays public."),
+            permission=VISIBILITY_PERMISSION,
         ),
     ]
 
@@ -159,6 +197,28 @@ class ArticlePage(TranslatedPageMixin, Page):
             raise ValidationError(
                 {alt_field: _("Describe the lead image for readers who cannot see it.")}
             )
+        self.clean_visibility()
+
+    def clean_visibility(self):
+        """At least one language stays public, and a public Chinese-only story has Chinese.
+
+        Errors go where every user of the edit form sees them: a form without the
+        visibility fields (an editor's) cannot show an error attached to them.
+        """
+        if not self.public_languages():
+            raise ValidationError(
+                _("An article must stay public in at least one language (English or Chinese).")
+            )
+        if not self.is_public_in(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            title_field = build_localized_fieldname("title", "zh-hans")
+            if not getattr(self, title_field, None):
+                raise ValidationError(
+                    {
+                        title_field: _(
+                            "This article is public only in Chinese, so it needs a Chinese title."
+                        )
+                    }
+                )
 
     @classmethod
     def get_search_fields(cls):
@@ -211,10 +271,12 @@ class ArticlePage(TranslatedPageMixin, Page):
         return reading.reading_minutes(reading.body_text(self.body))
 
     def siblings(self):
-        """The other live, public articles of News&Events (no query to find the parent)."""
+        """The other live, public articles of News&Events that are public in the active
+        language (no query to find the parent)."""
         parent_path = self.path[: -self.steplen]
         return (
             ArticlePage.objects.filter(path__startswith=parent_path, depth=self.depth)
+            .filter(public_in(language()))
             .exclude(pk=self.pk)
             .live()
             .public()
@@ -267,6 +329,8 @@ class ArticlePage(TranslatedPageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        if not self.is_public_in(language()):
+            self.show_version(self.public_languages()[0])
         context = super().get_context(request, *args, **kwargs)
         siblings = self.siblings()
         context["article_tags"] = tags = list(self.tags.all())
@@ -277,3 +341,6 @@ class ArticlePage(TranslatedPageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("set_language_visibility", _("Can choose which languages an article is public in")),
+        ]

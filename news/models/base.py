@@ -1,13 +1,22 @@
-"""What every page type and listing shares: article order, pagination, translation fallbacks."""
+"""What every page type and listing shares: article order, pagination, translation fallbacks,
+per-language visibility."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils import translation
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
 
 ARTICLE_ORDER = ("-news_date", "-pk")
+
+# {language: the ArticlePage flag saying whether that language's version is public}.
+VISIBILITY_FIELDS = {
+    code: build_localized_fieldname("public", code) for code, _name in settings.LANGUAGES
+}
+VISIBILITY_PERMISSION = "news.set_language_visibility"
 
 
 def parse_page_number(raw):
@@ -27,11 +36,19 @@ def paginate(request, items):
     return page
 
 
+def public_in(language):
+    """Articles whose version in `language` is public (the one definition every listing,
+    feed, search, sitemap and article extra uses)."""
+    return Q(**{VISIBILITY_FIELDS[language]: True})
+
+
 def listed_articles(queryset):
-    """Articles as every listing shows them: live, public, newest first, image loaded."""
+    """Articles as every listing shows them: live, public, public in the active language,
+    newest first, image loaded."""
     return (
         queryset.live()
         .public()
+        .filter(public_in(language()))
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
         .order_by(*ARTICLE_ORDER)
@@ -44,17 +61,71 @@ def language():
 
 
 class TranslatedPageMixin:
-    """Tells templates which translated fields show the default language's text."""
+    """Tells templates which translated fields show another language's text.
+
+    Two causes: a field not translated yet (modeltranslation shows the English text), or
+    a version that is not public in the active language (`show_version`: the page shows
+    its public version instead, at the hidden language's address).
+    """
 
     translated_display_fields = ("title",)
 
-    def fallback_fields(self):
-        """Names of the fields whose text in the active language is missing.
+    # Set by show_version(): (the language whose fields hold another one's text, that one).
+    _version_swap = None
 
-        modeltranslation shows the English text for those; templates mark them
-        `lang="en"` and tell the reader that no translation exists yet.
+    def is_public_in(self, language):
+        """Whether visitors of `language` see this page's own version (pages without
+        visibility flags are public in every language)."""
+        field = VISIBILITY_FIELDS.get(language)
+        return getattr(self, field, True) if field else True
+
+    def public_languages(self):
+        return [code for code, _name in settings.LANGUAGES if self.is_public_in(code)]
+
+    @property
+    def shown_language(self):
+        """The language whose version is shown in place of the active language's hidden
+        one, or None when the page shows its own version (or fallbacks)."""
+        if self._version_swap and self._version_swap[0] == translation.get_language():
+            return self._version_swap[1]
+        return None
+
+    @property
+    def fallback_language(self):
+        """The language of the text in `fallback_fields()`, for `lang` attributes."""
+        return self.shown_language or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def show_version(self, shown):
+        """Make this in-memory page show its `shown` version in the active language.
+
+        Each translated text field of the active language takes the `shown` language's
+        value (the slug and URL path stay: the page keeps its address), so every template,
+        tag and metadata helper that reads `page.title`, `page.body`… gets the public
+        version without knowing about visibility. The object is never saved (see save()).
+        """
+        active = translation.get_language()
+        options = translator.get_options_for_model(type(self))
+        for name in options.all_fields:
+            if name in ("slug", "url_path"):
+                continue
+            value = getattr(self, build_localized_fieldname(name, shown))
+            setattr(self, build_localized_fieldname(name, active), value)
+        self._version_swap = (active, shown)
+
+    def save(self, *args, **kwargs):
+        if self._version_swap:
+            raise RuntimeError("A page showing another language's version cannot be saved.")
+        return super().save(*args, **kwargs)
+
+    def fallback_fields(self):
+        """Names of the fields whose text in the active language is another language's.
+
+        modeltranslation shows the English text for untranslated fields; templates mark
+        them `lang="{{ page.fallback_language }}"` and tell the reader why.
         """
         language = translation.get_language()
+        if self.shown_language:
+            return set(self.translated_display_fields)
         if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
             return set()
         missing = set()

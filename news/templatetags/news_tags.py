@@ -50,9 +50,22 @@ def _url_in(context, language):
         )
 
 
+def _is_public_in(context, language):
+    """Whether the page shown has a public version in `language` (an article may not)."""
+    page = context.get("page")
+    if context.get("view_name") or not hasattr(page, "is_public_in"):
+        return True
+    return page.is_public_in(language)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per language: the same page in that language (its twin)."""
+    """One entry per language: the same page in that language (its twin).
+
+    The switcher offers every language (an article's address in a language where it is
+    not public shows its public version in that language's site); `public` says which
+    ones are alternates for `hreflang`.
+    """
     current = translation.get_language()
     request = context["request"]
     links = []
@@ -65,14 +78,29 @@ def language_links(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                "public": _is_public_in(context, code),
             }
         )
     return links
 
 
 @register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """The `hreflang` alternates: the public versions only, plus `x-default` (English, or
+    the first public version when English is not public)."""
+    links = [link for link in language_links(context) if link["public"]]
+    if links:
+        links.append({**links[0], "code": "x-default"})
+    return links
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context):
-    return context["request"].build_absolute_uri(_url_in(context, translation.get_language()))
+    """The absolute URL of what is shown; for an article shown in place of its hidden
+    version, the URL of the version shown."""
+    page = context.get("page")
+    language = getattr(page, "shown_language", None) or translation.get_language()
+    return context["request"].build_absolute_uri(_url_in(context, language))
 
 
 @register.simple_tag

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
@@ -29,6 +30,24 @@ from .base import (
     listed_articles,
     paginate,
 )
+
+
+class HomePageForm(WagtailAdminPageForm):
+    """The home page's admin form: a story appears once in the Focus order."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        stories = self.formsets.get("focus_stories")
+        if stories is not None and stories.is_valid():
+            seen = set()
+            for form in stories.forms:
+                article = form.cleaned_data.get("article")
+                if article is None or form.cleaned_data.get("DELETE"):
+                    continue
+                if article.pk in seen:
+                    form.add_error("article", _("This story is already in the list."))
+                seen.add(article.pk)
+        return cleaned_data
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -53,6 +72,8 @@ class HomePage(TranslatedPageMixin, Page):
             ),
         ),
     ]
+
+    base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage"]

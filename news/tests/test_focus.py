@@ -203,6 +203,33 @@ class HomeFocusOrderTests(TestCase):
                     self.home_titles(language), titles([self.b, self.a, self.pinned], language)
                 )
 
+    def test_a_story_listed_twice_is_refused_with_a_message_and_nothing_is_published(self):
+        self.edit_home(self.moderator, [self.a])
+        response = self.edit_home(self.moderator, [self.b, self.c, self.b])
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This story is already in the list.")
+        self.assertEqual(
+            [s.article_id for s in HomePage.objects.get(pk=self.home.pk).focus_stories.all()],
+            [self.a.pk],
+        )
+        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
+
+    def test_a_deleted_row_does_not_count_as_a_duplicate(self):
+        self.edit_home(self.moderator, [self.a, self.b])
+        form = home_form(self.home, [], publish=True)  # both saved rows marked deleted …
+        form.update(  # … and the first story added again as a new row
+            {
+                "focus_stories-TOTAL_FORMS": "3",
+                "focus_stories-2-article": str(self.a.pk),
+                "focus_stories-2-ORDER": "2",
+                "focus_stories-2-DELETE": "",
+            }
+        )
+        self.client.force_login(self.moderator)
+        response = self.client.post(f"/admin/pages/{self.home.pk}/edit/", form)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
+
     def test_order_fills_up_with_the_other_focus_stories_in_focus_order(self):
         self.edit_home(self.moderator, [self.a])
         self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))

@@ -23,6 +23,7 @@ SEED_ARTICLE = {
     "slug_zh_hans": "beiligong-zhaokai-guoji-keji-hezuo-xiangmu-lianhe-zhidao-zhongxin-choujianhui",
     "date": datetime.date(2023, 4, 13),
     "focus": True,
+    "focus_pinned": True,  # the one real story stays at the top of Focus and the home page
     "column": "international",
     "tags": ["international cooperation", "young teachers", "research projects"],
     "title_en": (

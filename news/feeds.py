@@ -115,7 +115,7 @@ class ArticleFeed(Feed):
         return article.writer or None
 
     def item_categories(self, article):
-        return [gettext("Focus")] if article.focus else []
+        return [gettext("Focus")] if article.in_focus else []
 
     def item_enclosures(self, article):
         rendition = share_image(article.lead_image)

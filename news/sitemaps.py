@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import ArticlePage, HomePage, NewsIndexPage
@@ -63,12 +64,17 @@ class PageSitemap(Sitemap):
             .order_by("-news_date", "-pk")
             .defer(*(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES))
         )
-        # A listing changes whenever one of its articles does (a Focus box unticked, too).
+        # A listing changes whenever one of its articles does (a Focus box unticked, too),
+        # and the home page and Focus listing also when a Focus end date passes.
         newest = latest(*(changed(a) for a in articles))
-        yield Entry(home, latest(changed(home), newest))
+        now = timezone.now()
+        focus_ended = latest(
+            *(a.focus_until for a in articles if a.focus and a.focus_until and a.focus_until <= now)
+        )
+        yield Entry(home, latest(changed(home), newest, focus_ended))
         for index in NewsIndexPage.objects.live().public().child_of(home):
             yield Entry(index, latest(changed(index), newest))
-            yield Entry(index, latest(changed(index), newest), index.FOCUS_ROUTE)
+            yield Entry(index, latest(changed(index), newest, focus_ended), index.FOCUS_ROUTE)
         for article in articles:
             yield Entry(article, changed(article))
 

@@ -33,7 +33,7 @@ def revoke_from_moderators(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_newsroom_roles'),
+        ('news', '0005_focus_control'),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

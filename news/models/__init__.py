@@ -11,27 +11,34 @@ from ..translation_status import ArticleTranslationState  # noqa: E402  (needs A
 from .article import ArticlePage
 from .base import (
     ARTICLE_ORDER,
+    FOCUS_ORDER,
     TranslatedPageMixin,
+    focus_articles,
+    in_focus_q,
     language,
     listed_articles,
     paginate,
     parse_page_number,
 )
-from .pages import HomePage, NewsIndexPage
+from .pages import HomeFocusStory, HomePage, NewsIndexPage
 from .site_settings import SiteSettings
 
 __all__ = [
     "ARTICLE_ORDER",
+    "FOCUS_ORDER",
     "ArticlePage",
     "ArticlePageTag",
     "ArticleTranslationState",
     "ArticleTag",
     "Column",
+    "HomeFocusStory",
     "HomePage",
     "NewsIndexPage",
     "RelatedArticle",
     "SiteSettings",
     "TranslatedPageMixin",
+    "focus_articles",
+    "in_focus_q",
     "language",
     "listed_articles",
     "paginate",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -27,6 +28,34 @@ from .base import (
 )
 
 
+def _to_minute(moment):
+    """The admin's date-time widget shows minutes only: compare at that precision."""
+    return moment.replace(second=0, microsecond=0) if moment else moment
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """The article's admin form: a Focus end date typed in the past is refused (most likely
+    a slip of the year); one that has passed since it was set is kept, so an expired Focus
+    story can still be corrected and saved."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        until = cleaned_data.get("focus_until")
+        if (
+            until
+            and until <= timezone.now()
+            and _to_minute(until) != _to_minute(self.initial.get("focus_until"))
+        ):
+            self.add_error(
+                "focus_until",
+                _(
+                    "This date has already passed, so the story would not be in Focus. "
+                    "Pick a later date, or leave it empty."
+                ),
+            )
+        return cleaned_data
+
+
 class ArticlePage(TranslatedPageMixin, Page):
     """A news story: what editors write, translators translate and visitors read."""
 
@@ -39,6 +68,23 @@ class ArticlePage(TranslatedPageMixin, Page):
         _("Focus"),
         default=False,
         help_text=_("Show this story on the Focus listing and at the top of the home page."),
+    )
+    focus_pinned = models.BooleanField(
+        _("Pin to top of Focus"),
+        default=False,
+        help_text=_(
+            "List this story before the other Focus stories, whatever its date. "
+            "Needs Focus to be ticked."
+        ),
+    )
+    focus_until = models.DateTimeField(
+        _("Focus until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this moment the story leaves Focus on its own and stays an ordinary "
+            "article; no need to publish again. Leave empty to keep it in Focus."
+        ),
     )
     summary = models.TextField(
         _("summary"),
@@ -117,7 +163,11 @@ class ArticlePage(TranslatedPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
+        FieldPanel("news_date"),
+        MultiFieldPanel(
+            [FieldPanel("focus"), FieldPanel("focus_pinned"), FieldPanel("focus_until")],
+            heading=_("Focus"),
+        ),
         FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -180,6 +230,8 @@ class ArticlePage(TranslatedPageMixin, Page):
 
     related_count = 3
 
+    base_form_class = ArticlePageForm
+
     def clean(self):
         super().clean()
         # `<news>/2023/` is the archive, so an article slug of digits only would be hidden.
@@ -197,6 +249,16 @@ class ArticlePage(TranslatedPageMixin, Page):
             raise ValidationError(
                 {alt_field: _("Describe the lead image for readers who cannot see it.")}
             )
+        # Pinning and an end date only mean something for a Focus story.
+        errors = {}
+        if self.focus_pinned and not self.focus:
+            errors["focus_pinned"] = _("Only a Focus story can be pinned: tick Focus too.")
+        if self.focus_until and not self.focus:
+            errors["focus_until"] = _(
+                "Only a Focus story has a Focus end date: tick Focus, or clear the date."
+            )
+        if errors:
+            raise ValidationError(errors)
         self.clean_visibility()
 
     def clean_visibility(self):
@@ -250,6 +312,12 @@ class ArticlePage(TranslatedPageMixin, Page):
             return ""
         body = self._meta.get_field("body_zh_hans").get_searchable_content(self.body_zh_hans or [])
         return chinese_index_text(self.summary_zh_hans, *body)
+
+    @property
+    def in_focus(self):
+        """True while the story is in Focus (the same rule as `base.in_focus_q`): for badges
+        and feed categories, so an expired Focus story looks like any other article."""
+        return self.focus and (self.focus_until is None or self.focus_until > timezone.now())
 
     def credits(self):
         """(label, name, shown in English) for each credit that is filled in."""

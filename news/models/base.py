@@ -4,13 +4,24 @@ per-language visibility."""
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
 
 ARTICLE_ORDER = ("-news_date", "-pk")
+# Focus listings, feeds and the home page: stories pinned to the top first, then newest first.
+FOCUS_ORDER = ("-focus_pinned", *ARTICLE_ORDER)
+
+
+def in_focus_q(now=None):
+    """The condition "currently in Focus": the Focus box is ticked and its end date, if any,
+    has not passed. An expired story leaves Focus without a re-publish and stays an
+    ordinary article everywhere else."""
+    now = now or timezone.now()
+    return Q(focus=True) & (Q(focus_until__isnull=True) | Q(focus_until__gt=now))
+
 
 # {language: the ArticlePage flag saying whether that language's version is public}.
 VISIBILITY_FIELDS = {
@@ -53,6 +64,12 @@ def listed_articles(queryset):
         .prefetch_related("lead_image__renditions")
         .order_by(*ARTICLE_ORDER)
     )
+
+
+def focus_articles(queryset):
+    """`queryset` (usually `listed_articles(...)`) narrowed to the stories currently in
+    Focus, in Focus order."""
+    return queryset.filter(in_focus_q()).order_by(*FOCUS_ORDER)
 
 
 def language():

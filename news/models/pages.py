@@ -5,14 +5,16 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from ..archive import archive_years, year_label, year_month_label
 from ..feeds import article_feed, feed_links
@@ -20,27 +22,97 @@ from ..routing import slug_lookup
 from ..taxonomy import ArticlePageTag, ArticleTag, Column
 from .article import ArticlePage
 from .base import (
+    FOCUS_ORDER,
     TranslatedPageMixin,
+    focus_articles,
+    in_focus_q,
     language,
     listed_articles,
     paginate,
 )
 
 
+class HomePageForm(WagtailAdminPageForm):
+    """The home page's admin form: a story appears once in the Focus order."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        stories = self.formsets.get("focus_stories")
+        if stories is not None and stories.is_valid():
+            seen = set()
+            for form in stories.forms:
+                article = form.cleaned_data.get("article")
+                if article is None or form.cleaned_data.get("DELETE"):
+                    continue
+                if article.pk in seen:
+                    form.add_error("article", _("This story is already in the list."))
+                seen.add(article.pk)
+        return cleaned_data
+
+
 class HomePage(TranslatedPageMixin, Page):
-    """The site's front page: Focus stories first, then the latest news."""
+    """The site's front page: Focus stories first, then the latest news.
+
+    A moderator sets the order of the Focus stories in "Focus order on the home page"
+    (`focus_stories`), published with the home page like any other edit.
+    """
 
     focus_count = 3
     latest_count = 6
+
+    content_panels = Page.content_panels + [
+        InlinePanel(
+            "focus_stories",
+            label=_("Focus story"),
+            heading=_("Focus order on the home page"),
+            help_text=_(
+                "The home page shows these stories first, in this order, while they are "
+                "published and in Focus; the other Focus stories fill the remaining places "
+                "(pinned first, then newest)."
+            ),
+        ),
+    ]
+
+    base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage"]
     max_count = 1
 
+    def focus_story_rank(self, request):
+        """Each article's place in `focus_stories` (None when not listed), as an expression.
+
+        Served live, a subquery on the published rows: the home page costs no extra query.
+        In a preview the order is the one in the edit form, which exists only in memory.
+        """
+        if getattr(request, "is_preview", False):
+            picked = [story.article_id for story in self.focus_stories.order_by("sort_order")]
+            return Case(
+                *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
+                default=None,
+                output_field=IntegerField(),
+            )
+        return Subquery(
+            HomeFocusStory.objects.filter(home_id=self.pk, article_id=OuterRef("pk"))
+            .order_by("sort_order")
+            .values("sort_order")[:1],
+            output_field=IntegerField(),
+        )
+
+    def home_focus_articles(self, request, articles):
+        """Up to `focus_count` stories currently in Focus: those of `focus_stories` in that
+        order (skipping any no longer live, public or in Focus), then the others in Focus
+        order."""
+        return list(
+            focus_articles(articles)
+            .annotate(home_rank=self.focus_story_rank(request))
+            .order_by(F("home_rank").asc(nulls_last=True), *FOCUS_ORDER)[: self.focus_count]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = listed_articles(ArticlePage.objects.descendant_of(self))
-        focus = list(articles.filter(focus=True)[: self.focus_count])
+        focus = self.home_focus_articles(request, articles)
         context["focus_articles"] = focus
         context["latest_articles"] = list(
             articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
@@ -52,6 +124,24 @@ class HomePage(TranslatedPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class HomeFocusStory(Orderable):
+    """One row of the home page's "Focus order": a Focus story the moderator puts first."""
+
+    home = ParentalKey("news.HomePage", on_delete=models.CASCADE, related_name="focus_stories")
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("Focus story"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Focus story on the home page")
+        verbose_name_plural = _("Focus stories on the home page")
 
 
 class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
@@ -78,13 +168,17 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
 
-    def render_listing(self, request, where=None, not_found_when_empty=False, **context):
-        """One listing: the articles matching `where`, paginated, with the archive navigation.
+    def render_listing(
+        self, request, where=None, not_found_when_empty=False, order=None, **context
+    ):
+        """One listing: the articles matching `where` (in `order`, default newest first),
+        paginated, with the archive navigation.
 
         Both come from one `articles()` queryset, so Wagtail's privacy check runs once.
         """
         articles = self.articles()
-        listing = paginate(request, articles.filter(where) if where else articles)
+        listed = articles.filter(where) if where else articles
+        listing = paginate(request, listed.order_by(*order) if order else listed)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
         context["listing"] = listing
@@ -122,7 +216,8 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
     def focus_news(self, request):
         return self.render_listing(
             request,
-            Q(focus=True),
+            in_focus_q(),
+            order=FOCUS_ORDER,
             route_title=_("Focus"),
             route_suffix=self.FOCUS_ROUTE,
             feeds=self.feed_links(request, self.FOCUS_ROUTE, _("Focus")),
@@ -227,7 +322,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             kind,
             title=_("Focus"),
             listing_url=self.get_url(request) + self.FOCUS_ROUTE,
-            articles=self.articles().filter(focus=True),
+            articles=focus_articles(self.articles()),
         )
 
     class Meta:

@@ -87,6 +87,17 @@ class LoadDemoTests(TestCase):
         focus = self.client.get("/zh-hans/xinwen/focus/")
         self.assertContains(focus, SEED_ARTICLE["title_zh_hans"])
 
+    def test_the_pinned_seed_article_leads_focus_and_the_home_page_in_both_languages(self):
+        self.assertTrue(ArticlePage.objects.get(slug_en=SEED_ARTICLE["slug_en"]).focus_pinned)
+        card = r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>'
+        for prefix, focus, title in (
+            ("/en/", "/en/news/focus/", escape(SEED_ARTICLE["title_en"])),
+            ("/zh-hans/", "/zh-hans/xinwen/focus/", SEED_ARTICLE["title_zh_hans"]),
+        ):
+            with self.subTest(prefix=prefix):
+                self.assertEqual(re.findall(card, self.client.get(focus).text)[0], title)
+                self.assertEqual(re.findall(card, self.client.get(prefix).text)[0], title)
+
     def test_demo_columns_have_names_and_slugs_in_both_languages(self):
         self.assertIn(f"{len(DEMO_COLUMNS)} columns", self.first_output)
         for data in DEMO_COLUMNS:

@@ -223,6 +223,7 @@ class Command(BaseCommand):
             slug=data["slug_en"],
             news_date=data["date"],
             focus=data["focus"],
+            focus_pinned=data.get("focus_pinned", False),
             lead_image=image,
             **fields,
         )

@@ -8,16 +8,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .. import reading
 from ..blocks import BodyBlock
+from ..forms import ArticlePageForm
+from ..panels import BilingualRowPanel, PermissionedInlinePanel
 from ..search import chinese_index_text
 from ..taxonomy import ArticlePageTag
 from .base import ARTICLE_ORDER, TranslatedPageMixin
+
+SETTINGS_PERMISSION = "news.change_article_settings"
+
+
+def settings_only(panel):
+    """`panel` with each of its fields limited to users with SETTINGS_PERMISSION."""
+    for child in panel.children:
+        child.permission = SETTINGS_PERMISSION
+    return panel
 
 
 class ArticlePage(TranslatedPageMixin, Page):
@@ -90,29 +107,44 @@ class ArticlePage(TranslatedPageMixin, Page):
         + [index.FilterField("news_date"), index.FilterField("focus")]
     )
 
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("news_date"), FieldPanel("focus")]),
-        FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
-        FieldPanel("summary"),
+    # Each translated field is one BilingualRowPanel: English and Chinese side by side
+    # (news/panels.py). Shared settings (date, flags, column, tags, images, related picks,
+    # menus, scheduling) need `change_article_settings`, which Translators do not have:
+    # the fields are left out of their form, so a POST of them changes nothing.
+    content_panels = [
+        BilingualRowPanel([TitleFieldPanel("title")]),
+        FieldRowPanel(
+            [
+                FieldPanel("news_date", permission=SETTINGS_PERMISSION),
+                FieldPanel("focus", permission=SETTINGS_PERMISSION),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("column", permission=SETTINGS_PERMISSION),
+                FieldPanel("tags", permission=SETTINGS_PERMISSION),
+            ]
+        ),
+        BilingualRowPanel([FieldPanel("summary")]),
         MultiFieldPanel(
             [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_alt"),
-                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image", permission=SETTINGS_PERMISSION),
+                BilingualRowPanel([FieldPanel("lead_image_alt")]),
+                BilingualRowPanel([FieldPanel("lead_image_caption")]),
             ],
             heading=_("Lead image"),
         ),
-        FieldPanel("body"),
+        BilingualRowPanel([FieldPanel("body")]),
         MultiFieldPanel(
             [
-                FieldPanel("writer"),
-                FieldPanel("photographer"),
-                FieldPanel("editor"),
-                FieldPanel("source"),
+                BilingualRowPanel([FieldPanel("writer")]),
+                BilingualRowPanel([FieldPanel("photographer")]),
+                BilingualRowPanel([FieldPanel("editor")]),
+                BilingualRowPanel([FieldPanel("source")]),
             ],
             heading=_("Credits"),
         ),
-        InlinePanel(
+        PermissionedInlinePanel(
             "related_links",
             label=_("Related articles"),
             heading=_("Related articles"),
@@ -121,8 +153,25 @@ class ArticlePage(TranslatedPageMixin, Page):
                 "or with a shared tag fill the remaining places."
             ),
             max_num=4,
+            permission=SETTINGS_PERMISSION,
         ),
     ]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                BilingualRowPanel([FieldPanel("slug")]),
+                BilingualRowPanel([FieldPanel("seo_title")]),
+                BilingualRowPanel([FieldPanel("search_description")]),
+            ],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", permission=SETTINGS_PERMISSION)],
+            heading=_("For site menus"),
+        ),
+    ]
+    settings_panels = [settings_only(PublishingPanel()), *Page.settings_panels[1:]]
+    base_form_class = ArticlePageForm
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -277,3 +326,9 @@ class ArticlePage(TranslatedPageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            (
+                "change_article_settings",
+                "Can change an article's date, flags, column, tags, images and schedule",
+            )
+        ]

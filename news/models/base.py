@@ -3,11 +3,18 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
 
 ARTICLE_ORDER = ("-news_date", "-pk")
+
+# The admin's preview modes: each language by its own name, as the public language switcher.
+PREVIEW_MODE_LABELS = {
+    "en": pgettext_lazy("preview mode", "English"),
+    "zh-hans": pgettext_lazy("preview mode", "中文"),
+}
 
 
 def parse_page_number(raw):
@@ -44,9 +51,30 @@ def language():
 
 
 class TranslatedPageMixin:
-    """Tells templates which translated fields show the default language's text."""
+    """Tells templates which translated fields show the default language's text, and lets
+    the admin preview a page in either language."""
 
     translated_display_fields = ("title",)
+
+    @property
+    def preview_modes(self):
+        """One preview mode per language, named by its code ("English", "中文")."""
+        return [(code, PREVIEW_MODE_LABELS[code]) for code, _name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        """The page as a visitor of that language's site sees it (an unknown mode: English)."""
+        if mode_name not in PREVIEW_MODE_LABELS:
+            mode_name = self.default_preview_mode
+        with translation.override(mode_name):
+            request.LANGUAGE_CODE = mode_name
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):  # a TemplateResponse: render it in that language
+                response.render()
+            return response
 
     def fallback_fields(self):
         """Names of the fields whose text in the active language is missing.

@@ -5,7 +5,8 @@ edit view saves every unsaved change as a new revision first; then (the `after_e
 hook) the Chinese body of that revision becomes a copy of its English body, saved as one more
 revision and logged in the page history (`news.copy_english_body`). A Chinese body that is
 not empty is only replaced after the confirmation page (`confirm`), and its text stays in
-the revision before the copy.
+the revision before the copy. The translation status counts the copied body as outdated
+until the translator edits it (or marks the Chinese version reviewed).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.log_actions import log
 
 from .models import ArticlePage
+from .translation_status import mark_copied
 
 ACTION = "news.copy_english_body"
 BUTTON = "action-copy-english-body"
@@ -53,6 +55,7 @@ def copy_english_body(page, user):
     draft.body_zh_hans = [(block.block_type, block.value) for block in draft.body_en]
     revision = draft.save_revision(user=user, log_action=False, clean=False)
     log(instance=draft, action=ACTION, user=user, revision=revision)
+    mark_copied(draft, "zh-hans", "body")  # English text is not a translation yet
     return revision
 
 

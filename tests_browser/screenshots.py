@@ -48,12 +48,14 @@ def admin_screenshots(browser, site):
         (page_id,) = db.execute(
             "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
         ).fetchone()
-    for name, path in (
-        ("translation-status", "/admin/translation-status/"),
-        ("side-by-side", f"/admin/pages/{page_id}/edit/"),
+    for name, path, show in (
+        ("translation-status", "/admin/translation-status/", None),
+        ("side-by-side", f"/admin/pages/{page_id}/edit/", '[data-contentpath="summary_en"]'),
     ):
         page.goto(site.url + path)
         page.wait_for_load_state("networkidle")
+        if show:
+            page.locator(show).scroll_into_view_if_needed()
         file = OUT / f"admin-{name}-1280.png"
         page.screenshot(path=file)
         print(file.relative_to(ROOT))

@@ -1,6 +1,7 @@
 """A translator's path through the side-by-side editor: from the dashboard to an English-only
 article, both titles on one row (stacked on a narrow window), a Chinese title typed, the
-English body copied into the Chinese one, and the dashboard's status changed."""
+English body copied into the Chinese one (outdated on the dashboard), then translated (up to
+date)."""
 
 import secrets
 import sqlite3
@@ -93,10 +94,31 @@ def test_translator_translates_an_article_side_by_side(site, browser):
 
     page.goto(site.url + "/admin/translation-status/?status=missing&language=zh-hans")
     assert page.locator(f"tr.translation-status__row {edit_link}").count() == 0
-    page.goto(site.url + "/admin/translation-status/?language=zh-hans")
+    # The copied body is English text: outdated until the translator works on it.
+    page.goto(site.url + "/admin/translation-status/?status=outdated&language=zh-hans")
     row = page.locator("tr.translation-status__row", has=page.locator(edit_link))
     assert row.count() == 1
-    assert "up to date" in row.inner_text().lower()
+    assert "body" in row.inner_text()
+
+    row.locator(edit_link).first.click()
+    page.wait_for_url(f"{site.url}/admin/pages/{page_id}/edit/")
+    page.wait_for_load_state("networkidle")
+    chinese_text = page.locator(
+        '[data-contentpath="body_zh_hans"] .public-DraftEditor-content'
+    ).first
+    chinese_text.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text("春季系列讲座将邀请多位学者探讨科学与社会。")
+    assert chinese_text.inner_text().strip() == "春季系列讲座将邀请多位学者探讨科学与社会。"
+    # Draftail writes its hidden input a moment after the last keystroke.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-contentpath=body_zh_hans] input')]"
+        ".some(input => input.value.includes('春季系列讲座'))"
+    )
+    page.get_by_role("button", name="Save draft").first.click()
+    page.wait_for_load_state("networkidle")
+    page.goto(site.url + "/admin/translation-status/?status=current&language=zh-hans")
+    assert page.locator(f"tr.translation-status__row {edit_link}").count() == 1
 
     history = f"{site.url}/admin/pages/{page_id}/history/"
     page.goto(history)

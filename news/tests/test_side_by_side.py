@@ -210,6 +210,22 @@ class CopyEnglishBodyTests(RoleTestCase):
         self.assertContains(live, self.live.title_zh_hans)
         self.assertNotContains(live, "The lab opened today.")
 
+    def dashboard_row(self, status):
+        response = self.client.get(
+            "/admin/translation-status/", {"status": status, "language": "zh-hans"}
+        )
+        soup = BeautifulSoup(response.content, "html.parser")
+        link = soup.select_one(f'tr.translation-status__row a[href="{self.url}"]')
+        return link.find_parent("tr").get_text(" ", strip=True) if link else None
+
+    def test_a_copied_body_is_outdated_on_the_dashboard_until_translated(self):
+        self.copy(body_en=ENGLISH_BODY, body_zh_hans=EMPTY_BODY)
+        self.assertIn("body", self.dashboard_row("outdated"))
+        translated = streamfield([("paragraph", rich_text("<p>实验室今天启用。</p>"))])
+        self.edit(self.live, body_en=ENGLISH_BODY, body_zh_hans=translated)
+        self.assertIsNone(self.dashboard_row("outdated"))
+        self.assertIsNotNone(self.dashboard_row("current"))
+
     def test_a_chinese_body_is_not_replaced_without_confirmation(self):
         chinese = streamfield([("paragraph", rich_text("<p>译者写好的正文。</p>"))])
         response = self.copy(body_en=ENGLISH_BODY, body_zh_hans=chinese, summary_zh_hans="新摘要")

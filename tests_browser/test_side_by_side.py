@@ -8,6 +8,9 @@ import sqlite3
 import subprocess
 import sys
 
+from playwright.sync_api import expect
+
+from news.demo_content import SEED_ARTICLE
 from tests_browser.server import ROOT
 from tests_browser.test_security import refusals
 
@@ -35,6 +38,14 @@ def make_translator(site):
     )
 
 
+def log_in_as_translator(site, page):
+    page.goto(site.url + "/admin/login/")
+    page.get_by_label("Username").fill("translator")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site.url + "/admin/")
+
+
 def box(page, name):
     return page.locator(f'[name="{name}"]').bounding_box()
 
@@ -50,11 +61,7 @@ def test_translator_translates_an_article_side_by_side(site, browser):
     page = context.new_page()
     messages = refusals(page)
 
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("translator")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
+    log_in_as_translator(site, page)
 
     page.goto(site.url + "/admin/translation-status/?status=missing&language=zh-hans")
     row = page.locator("tr.translation-status__row", has=page.locator(edit_link))
@@ -123,5 +130,31 @@ def test_translator_translates_an_article_side_by_side(site, browser):
     history = f"{site.url}/admin/pages/{page_id}/history/"
     page.goto(history)
     assert page.get_by_text("Copied the English body into the Chinese body").first.is_visible()
+    assert messages == []
+    context.close()
+
+
+def test_preview_panel_shows_the_article_in_english_or_chinese(site, browser):
+    make_translator(site)
+    with sqlite3.connect(site.database) as db:
+        (page_id,) = db.execute(
+            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
+        ).fetchone()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    messages = refusals(page)
+    log_in_as_translator(site, page)
+    page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
+    page.wait_for_load_state("networkidle")
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    # Wagtail swaps in a new iframe on every refresh: look at the newest.
+    preview = page.locator("iframe.w-preview__iframe").last.content_frame
+    expect(preview.locator("html")).to_have_attribute("lang", "en")
+    expect(preview.locator("h1").first).to_have_text(SEED_ARTICLE["title_en"])
+
+    page.get_by_label("Preview mode").select_option(label="中文")
+    preview = page.locator("iframe.w-preview__iframe").last.content_frame
+    expect(preview.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(preview.locator("h1").first).to_have_text(SEED_ARTICLE["title_zh_hans"])
     assert messages == []
     context.close()

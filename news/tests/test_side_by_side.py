@@ -306,6 +306,15 @@ class BilingualPreviewTests(RoleTestCase):
         self.assertContains(response, "The lab opened today.")
         self.assertNotContains(response, "中文预览标题")
 
+    def test_the_preview_panel_may_frame_the_preview(self):
+        data = edit_form(self.live)
+        self.client.post(self.url, data)
+        response = self.client.get(self.url, {"mode": "zh-hans", "in_preview_panel": "true"})
+        policy = response["Content-Security-Policy"]
+        self.assertIn("frame-ancestors 'self'", policy)
+        self.assertNotIn("'none'; ", policy.split("frame-ancestors", 1)[1][:10])
+        self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
+
     def test_home_and_news_index_offer_both_preview_modes(self):
         self.login(self.editor)
         for page in (self.home, self.index):

@@ -32,6 +32,15 @@ ADMIN_PREFIXES = ("/admin/", "/documents/")
 
 
 class SitePolicyMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # Wagtail's preview renders the page through the middleware again with a dummy
+        # request for the page's public URL (`is_dummy`). Its response is the body of the
+        # admin's preview view, which frames it: leave the header to that view's response
+        # (admin policy, `frame-ancestors 'self'`), as Wagtail does for X-Frame-Options.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:

@@ -171,6 +171,18 @@ def record(page, reviewed_language=None):
     return existing
 
 
+def mark_copied(page, language, field):
+    """`field` of `language` was just filled with a copy of the other language's text (a
+    starting point, not a translation): outdated until someone edits it in `language` or
+    marks that language reviewed. `page` holds the text as saved (the latest revision)."""
+    state = ArticleTranslationState.objects.filter(page_id=page.pk, language=language).first()
+    if state is None:
+        return
+    state.source[field] = ""
+    state.evaluate(fingerprints(page, language), fingerprints(page, other_language(language)))
+    state.save()
+
+
 def ensure_states():
     """Create the states of articles that have none yet (saved before this feature existed,
     or changed by QuerySet.update()). Runs after `migrate` and before the dashboard lists.

@@ -1,10 +1,13 @@
 """Admin additions: the "Columns and tags" menu; the translation status dashboard, review
-action and home panel; the newsroom's rule that only those who may create pages delete or
-move them, and only those who may delete images delete them (news/roles.py)."""
+action and home panel; the editor's side-by-side CSS and "copy English body to Chinese"; the
+newsroom's rule that only those who may create pages delete or move them, and only those who
+may delete images delete them; the second review's limit on publishing (news/roles.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -15,7 +18,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import translation_admin
+from . import body_copy, translation_admin
 from .roles import may_delete_images, may_publish_directly, may_remove_or_move
 from .taxonomy import ArticleTag, Column
 from .translation_status import REVIEW_ACTION, language_name
@@ -183,3 +186,40 @@ def image_delete_url():
             name="news_image_delete",
         )
     ]
+
+
+# The editor: both languages side by side (news/panels.py), "copy English body to Chinese"
+# (news/body_copy.py).
+
+
+@hooks.register("insert_global_admin_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))
+
+
+@hooks.register("register_page_action_menu_item")
+def copy_english_body_menu_item():
+    return body_copy.CopyEnglishBodyMenuItem()
+
+
+hooks.register("after_edit_page", body_copy.after_edit)
+
+
+@hooks.register("register_admin_urls")
+def copy_english_body_url():
+    return [
+        path(
+            "articles/<int:page_id>/copy-english-body/",
+            body_copy.confirm,
+            name="news_copy_english_body",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def copy_english_body_log_action(actions):
+    actions.register_action(
+        body_copy.ACTION,
+        _("Copy English body to Chinese"),
+        _("Copied the English body into the Chinese body"),
+    )

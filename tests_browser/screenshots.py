@@ -1,10 +1,15 @@
-"""`make screenshots`: home, Focus and the seed article, in both languages, on a phone and a desktop.
+"""`make screenshots`: home, Focus and the seed article, in both languages, on a phone and a desktop;
+the translation status dashboard and the side-by-side article editor in the admin.
 
-Writes docs/screenshots/<page>-<language>-<width>.png from the demo site (what fits in the window).
+Writes docs/screenshots/<page>-<language>-<width>.png and admin-<view>-1280.png from the demo
+site (what fits in the window).
 """
+
+import sqlite3
 
 from playwright.sync_api import sync_playwright
 
+from news.demo_content import SEED_ARTICLE
 from tests_browser.pages import PAGES
 from tests_browser.server import CHROMIUM, CHROMIUM_ARGS, ROOT, demo_server
 
@@ -27,7 +32,34 @@ def main():
                     page.screenshot(path=file)
                     context.close()
                     print(file.relative_to(ROOT))
+        admin_screenshots(browser, site)
         browser.close()
+
+
+def admin_screenshots(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(site.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site.url + "/admin/")
+    with sqlite3.connect(site.database) as db:
+        (page_id,) = db.execute(
+            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
+        ).fetchone()
+    for name, path, show in (
+        ("translation-status", "/admin/translation-status/", None),
+        ("side-by-side", f"/admin/pages/{page_id}/edit/", '[data-contentpath="summary_en"]'),
+    ):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        if show:
+            page.locator(show).scroll_into_view_if_needed()
+        file = OUT / f"admin-{name}-1280.png"
+        page.screenshot(path=file)
+        print(file.relative_to(ROOT))
+    context.close()
 
 
 if __name__ == "__main__":

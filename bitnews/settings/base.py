@@ -131,6 +131,8 @@ MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The Wagtail admin shows both languages of a field side by side (no picker state).
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
+# Expanded like FieldRowPanel: one row holding the field's panel in each language.
+WAGTAILMODELTRANSLATION_CUSTOM_COMPOSED_PANELS = ["news.panels.BilingualRowPanel"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(

@@ -12,7 +12,8 @@ CHIEF_EDITORS = "Chief editors"
 MODERATOR_TASK = "Moderator approval"
 CHIEF_EDITOR_TASK = "Chief editor approval"
 
-# Like Moderators: chief editors review, publish, unpublish and schedule; they do not create.
+# Like Moderators: chief editors review, publish, unpublish and schedule, change an article's
+# settings and public languages; they do not create pages.
 PAGE_PERMISSIONS = ["change_page", "publish_page", "lock_page", "unlock_page"]
 IMAGE_PERMISSIONS = ["change_image", "choose_image"]
 
@@ -52,7 +53,12 @@ def create_second_review(apps, schema_editor):
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
 
     chief_editors, _ = Group.objects.get_or_create(name=CHIEF_EDITORS)
-    chief_editors.permissions.add(permission(apps, "wagtailadmin", "admin", "access_admin"))
+    chief_editors.permissions.add(
+        permission(apps, "wagtailadmin", "admin", "access_admin"),
+        # As Moderators: an article's settings (0007) and its public languages (0006).
+        permission(apps, "news", "articlepage", "change_article_settings"),
+        permission(apps, "news", "articlepage", "set_language_visibility"),
+    )
     root_page = Page.objects.get(depth=1)
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
@@ -100,7 +106,7 @@ def remove_second_review(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0006_language_visibility"),
+        ("news", "0007_translator_fields"),
     ]
 
     operations = [

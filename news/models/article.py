@@ -8,14 +8,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .. import reading
 from ..blocks import BodyBlock
+from ..forms import ArticlePageForm
+from ..panels import BilingualRowPanel, PermissionedInlinePanel
 from ..search import chinese_index_text
 from ..taxonomy import ArticlePageTag
 from .base import (
@@ -27,33 +34,14 @@ from .base import (
     public_in,
 )
 
-
-def _to_minute(moment):
-    """The admin's date-time widget shows minutes only: compare at that precision."""
-    return moment.replace(second=0, microsecond=0) if moment else moment
+SETTINGS_PERMISSION = "news.change_article_settings"
 
 
-class ArticlePageForm(WagtailAdminPageForm):
-    """The article's admin form: a Focus end date typed in the past is refused (most likely
-    a slip of the year); one that has passed since it was set is kept, so an expired Focus
-    story can still be corrected and saved."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        until = cleaned_data.get("focus_until")
-        if (
-            until
-            and until <= timezone.now()
-            and _to_minute(until) != _to_minute(self.initial.get("focus_until"))
-        ):
-            self.add_error(
-                "focus_until",
-                _(
-                    "This date has already passed, so the story would not be in Focus. "
-                    "Pick a later date, or leave it empty."
-                ),
-            )
-        return cleaned_data
+def settings_only(panel):
+    """`panel` with each of its fields limited to users with SETTINGS_PERMISSION."""
+    for child in panel.children:
+        child.permission = SETTINGS_PERMISSION
+    return panel
 
 
 class ArticlePage(TranslatedPageMixin, Page):
@@ -162,33 +150,45 @@ class ArticlePage(TranslatedPageMixin, Page):
         + [index.FilterField(field) for field in VISIBILITY_FIELDS.values()]
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("news_date"),
-        MultiFieldPanel(
-            [FieldPanel("focus"), FieldPanel("focus_pinned"), FieldPanel("focus_until")],
-            heading=_("Focus"),
+    # Each translated field is one BilingualRowPanel: English and Chinese side by side
+    # (news/panels.py). Shared settings (date, flags, column, tags, images, related picks,
+    # menus, scheduling) need `change_article_settings`, which Translators do not have:
+    # the fields are left out of their form, so a POST of them changes nothing.
+    content_panels = [
+        BilingualRowPanel([TitleFieldPanel("title")]),
+        FieldPanel("news_date", permission=SETTINGS_PERMISSION),
+        settings_only(
+            MultiFieldPanel(
+                [FieldPanel("focus"), FieldPanel("focus_pinned"), FieldPanel("focus_until")],
+                heading=_("Focus"),
+            )
         ),
-        FieldRowPanel([FieldPanel("column"), FieldPanel("tags")]),
-        FieldPanel("summary"),
+        FieldRowPanel(
+            [
+                FieldPanel("column", permission=SETTINGS_PERMISSION),
+                FieldPanel("tags", permission=SETTINGS_PERMISSION),
+            ]
+        ),
+        BilingualRowPanel([FieldPanel("summary")]),
         MultiFieldPanel(
             [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_alt"),
-                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image", permission=SETTINGS_PERMISSION),
+                BilingualRowPanel([FieldPanel("lead_image_alt")]),
+                BilingualRowPanel([FieldPanel("lead_image_caption")]),
             ],
             heading=_("Lead image"),
         ),
-        FieldPanel("body"),
+        BilingualRowPanel([FieldPanel("body")]),
         MultiFieldPanel(
             [
-                FieldPanel("writer"),
-                FieldPanel("photographer"),
-                FieldPanel("editor"),
-                FieldPanel("source"),
+                BilingualRowPanel([FieldPanel("writer")]),
+                BilingualRowPanel([FieldPanel("photographer")]),
+                BilingualRowPanel([FieldPanel("editor")]),
+                BilingualRowPanel([FieldPanel("source")]),
             ],
             heading=_("Credits"),
         ),
-        InlinePanel(
+        PermissionedInlinePanel(
             "related_links",
             label=_("Related articles"),
             heading=_("Related articles"),
@@ -197,10 +197,28 @@ class ArticlePage(TranslatedPageMixin, Page):
                 "or with a shared tag fill the remaining places."
             ),
             max_num=4,
+            permission=SETTINGS_PERMISSION,
         ),
     ]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                BilingualRowPanel([FieldPanel("slug")]),
+                BilingualRowPanel([FieldPanel("seo_title")]),
+                BilingualRowPanel([FieldPanel("search_description")]),
+            ],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", permission=SETTINGS_PERMISSION)],
+            heading=_("For site menus"),
+        ),
+    ]
+    base_form_class = ArticlePageForm
 
-    settings_panels = Page.settings_panels + [
+    settings_panels = [
+        settings_only(PublishingPanel()),
+        *Page.settings_panels[1:],
         MultiFieldPanel(
             [
                 FieldPanel(field, permission=VISIBILITY_PERMISSION)
@@ -411,4 +429,8 @@ class ArticlePage(TranslatedPageMixin, Page):
         verbose_name_plural = _("articles")
         permissions = [
             ("set_language_visibility", _("Can choose which languages an article is public in")),
+            (
+                "change_article_settings",
+                "Can change an article's date, flags, column, tags, images and schedule",
+            ),
         ]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -28,6 +29,12 @@ VISIBILITY_FIELDS = {
     code: build_localized_fieldname("public", code) for code, _name in settings.LANGUAGES
 }
 VISIBILITY_PERMISSION = "news.set_language_visibility"
+
+# The admin's preview modes: each language by its own name, as the public language switcher.
+PREVIEW_MODE_LABELS = {
+    "en": pgettext_lazy("preview mode", "English"),
+    "zh-hans": pgettext_lazy("preview mode", "中文"),
+}
 
 
 def parse_page_number(raw):
@@ -78,17 +85,39 @@ def language():
 
 
 class TranslatedPageMixin:
-    """Tells templates which translated fields show another language's text.
+    """Tells templates which translated fields show another language's text, and lets the
+    admin preview a page in either language.
 
-    Two causes: a field not translated yet (modeltranslation shows the English text), or
-    a version that is not public in the active language (`show_version`: the page shows
-    its public version instead, at the hidden language's address).
+    Two causes of other-language text: a field not translated yet (modeltranslation shows
+    the English text), or a version that is not public in the active language
+    (`show_version`: the page shows its public version instead, at the hidden language's
+    address).
     """
 
     translated_display_fields = ("title",)
 
     # Set by show_version(): (the language whose fields hold another one's text, that one).
     _version_swap = None
+
+    @property
+    def preview_modes(self):
+        """One preview mode per language, named by its code ("English", "中文")."""
+        return [(code, PREVIEW_MODE_LABELS[code]) for code, _name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        """The page as a visitor of that language's site sees it (an unknown mode: English)."""
+        if mode_name not in PREVIEW_MODE_LABELS:
+            mode_name = self.default_preview_mode
+        with translation.override(mode_name):
+            request.LANGUAGE_CODE = mode_name
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):  # a TemplateResponse: render it in that language
+                response.render()
+            return response
 
     def is_public_in(self, language):
         """Whether visitors of `language` see this page's own version (pages without

@@ -1,0 +1,47 @@
+"""The article edit form: inline formsets some roles may not change are left out for them, and
+a Focus end date typed in the past is refused."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+def _to_minute(moment):
+    """The admin's date-time widget shows minutes only: compare at that precision."""
+    return moment.replace(second=0, microsecond=0) if moment else moment
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Drops the formsets named in `formset_permissions` (set by
+    `news.panels.PermissionedInlinePanel`) for users without that permission, as Wagtail's
+    `field_permissions` drops fields: the panel is not shown and a POST of it is ignored.
+
+    A Focus end date typed in the past is refused (most likely a slip of the year); one that
+    has passed since it was set is kept, so an expired Focus story can still be corrected and
+    saved.
+    """
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is None:
+            return
+        for name, permission in getattr(self.Meta, "formset_permissions", {}).items():
+            if name in self.formsets and not for_user.has_perm(permission):
+                del self.formsets[name]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        until = cleaned_data.get("focus_until")
+        if (
+            until
+            and until <= timezone.now()
+            and _to_minute(until) != _to_minute(self.initial.get("focus_until"))
+        ):
+            self.add_error(
+                "focus_until",
+                _(
+                    "This date has already passed, so the story would not be in Focus. "
+                    "Pick a later date, or leave it empty."
+                ),
+            )
+        return cleaned_data

@@ -54,16 +54,18 @@ def second_review_on(page):
     from .models import SiteSettings
 
     site = page.get_site()
-    return bool(site and SiteSettings.for_site(site).second_review)
+    # Not SiteSettings.for_site(), which would create empty settings as a side effect.
+    return bool(site and SiteSettings.objects.filter(site=site, second_review=True).exists())
 
 
 def attach_review_workflow(index):
     """Put News&Events (and every article below it) under the newsroom's review workflow (two
     stages if the site's settings ask for a second review), if the page has no workflow of its
     own yet. Returns True when it attached one."""
-    # First: SiteSettings.for_site() may create the settings, whose receiver attaches it.
+    if WorkflowPage.objects.filter(page=index).exists():
+        return False
     workflow = review_workflow(second_review_on(index))
-    if workflow is None or WorkflowPage.objects.filter(page=index).exists():
+    if workflow is None:
         return False
     WorkflowPage.objects.create(page=index, workflow=workflow)
     return True

@@ -207,3 +207,21 @@ class OneStageTests(SecondReviewTestCase):
         article = self.submit_new_article()
         self.act(self.moderator, article, "approve")
         self.assertTrue(ArticlePage.objects.get(pk=article.pk).live)
+
+
+class LoadDemoTests(TestCase):
+    def test_load_demo_keeps_its_site_settings_and_attaches_one_stage(self):
+        import io
+        import tempfile
+        from pathlib import Path
+
+        from django.core.management import call_command
+
+        from news.models import NewsIndexPage
+
+        with tempfile.TemporaryDirectory() as folder:
+            call_command("load_demo", password_file=Path(folder) / "password", stdout=io.StringIO())
+        site_settings = SiteSettings.objects.get(site=Site.objects.get(is_default_site=True))
+        self.assertIsNotNone(site_settings.map_latitude)  # the demo's, not empty defaults
+        index = NewsIndexPage.objects.get()
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, REVIEW_WORKFLOW)

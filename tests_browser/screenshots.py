@@ -5,11 +5,9 @@ Writes docs/screenshots/<page>-<language>-<width>.png and admin-<view>-1280.png 
 site (what fits in the window).
 """
 
-import sqlite3
-
 from playwright.sync_api import sync_playwright
 
-from news.demo_content import SEED_ARTICLE
+from tests_browser.admin import log_in, seed_page_id
 from tests_browser.pages import PAGES
 from tests_browser.server import CHROMIUM, CHROMIUM_ARGS, ROOT, demo_server
 
@@ -39,15 +37,8 @@ def main():
 def admin_screenshots(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
-    with sqlite3.connect(site.database) as db:
-        (page_id,) = db.execute(
-            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
-        ).fetchone()
+    log_in(site, page)
+    page_id = seed_page_id(site)
     for name, path, show in (
         ("translation-status", "/admin/translation-status/", None),
         ("side-by-side", f"/admin/pages/{page_id}/edit/", '[data-contentpath="summary_en"]'),

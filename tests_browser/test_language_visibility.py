@@ -7,6 +7,7 @@ It publishes a change, so it runs on a demo server of its own: the shared one st
 import pytest
 
 from news.demo_content import SEED_ARTICLE
+from tests_browser.admin import log_in
 from tests_browser.server import MAP_KEY, demo_server
 from tests_browser.test_security import refusals
 
@@ -24,11 +25,7 @@ def test_hidden_chinese_version_leaves_the_chinese_site_and_its_address_shows_en
 ):
     site = own_site
     messages = refusals(page)
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
+    log_in(site, page)
 
     chinese_url = f"{site.url}/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/"
     english_url = f"{site.url}/en/news/{SEED_ARTICLE['slug_en']}/"

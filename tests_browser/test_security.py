@@ -1,10 +1,9 @@
 """The Content-Security-Policy blocks nothing the site itself needs."""
 
-import sqlite3
-
 import pytest
 
 from news.demo_content import SEED_ARTICLE
+from tests_browser.admin import log_in, seed_page_id
 from tests_browser.pages import ALL
 
 
@@ -32,15 +31,8 @@ def test_public_pages_break_no_rule_of_their_policy(site, page, name, path):
 
 def test_editor_works_in_the_admin_under_its_policy(site, page):
     messages = refusals(page)
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
-    with sqlite3.connect(site.database) as db:
-        (page_id,) = db.execute(
-            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
-        ).fetchone()
+    log_in(site, page)
+    page_id = seed_page_id(site)
     page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
     page.wait_for_load_state("networkidle")
     assert (

@@ -11,6 +11,7 @@ import sys
 from playwright.sync_api import expect
 
 from news.demo_content import SEED_ARTICLE
+from tests_browser.admin import log_in, seed_page_id
 from tests_browser.server import ROOT
 from tests_browser.test_security import refusals
 
@@ -39,11 +40,7 @@ def make_translator(site):
 
 
 def log_in_as_translator(site, page):
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("translator")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
+    log_in(site, page, "translator", PASSWORD)
 
 
 def box(page, name):
@@ -136,10 +133,7 @@ def test_translator_translates_an_article_side_by_side(site, browser):
 
 def test_preview_panel_shows_the_article_in_english_or_chinese(site, browser):
     make_translator(site)
-    with sqlite3.connect(site.database) as db:
-        (page_id,) = db.execute(
-            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
-        ).fetchone()
+    page_id = seed_page_id(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     messages = refusals(page)
@@ -152,7 +146,11 @@ def test_preview_panel_shows_the_article_in_english_or_chinese(site, browser):
     expect(preview.locator("html")).to_have_attribute("lang", "en")
     expect(preview.locator("h1").first).to_have_text(SEED_ARTICLE["title_en"])
 
-    page.get_by_label("Preview mode").select_option(label="中文")
+    # Wagtail drops a mode change made while a preview refresh is under way (its
+    # setPreviewData returns the pending update): choose the mode once the panel is idle.
+    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda response: "mode=zh-hans" in response.url):
+        page.get_by_label("Preview mode").select_option(label="中文")
     preview = page.locator("iframe.w-preview__iframe").last.content_frame
     expect(preview.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(preview.locator("h1").first).to_have_text(SEED_ARTICLE["title_zh_hans"])

@@ -1,24 +1,15 @@
 """A translator's path: an English edit shows up on the dashboard, and a review clears it."""
 
-import sqlite3
-
-from news.demo_content import SEED_ARTICLE
+from tests_browser.admin import log_in, seed_page_id
 from tests_browser.test_security import refusals
 
 
 def test_english_draft_makes_chinese_outdated_until_reviewed(site, page):
     messages = refusals(page)
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site.url + "/admin/")
+    log_in(site, page)
     assert page.locator("#translation-status-heading").is_visible()
 
-    with sqlite3.connect(site.database) as db:
-        (page_id,) = db.execute(
-            "SELECT id FROM wagtailcore_page WHERE slug_en = ?", (SEED_ARTICLE["slug_en"],)
-        ).fetchone()
+    page_id = seed_page_id(site)
     page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
     page.locator('textarea[name="summary_en"]').fill("A summary rewritten in the browser.")
     page.get_by_role("button", name="Save draft").first.click()

@@ -7,7 +7,7 @@ from wagtail.models import Site, TaskState, Workflow, WorkflowPage, WorkflowStat
 
 from news.models import ArticlePage, SiteSettings
 from news.roles import CHIEF_EDITORS, REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW
-from news.tests.test_admin import article_form
+from news.tests import test_workflow
 from news.tests.test_roles import edit_form, member
 from news.tests.utils import build_site
 
@@ -65,12 +65,8 @@ class SecondReviewTestCase(TestCase):
         self.assertEqual(response.status_code, 302, getattr(response, "context", None))
         self.client.logout()
 
-    def submit_new_article(self):
-        self.client.force_login(self.editor)
-        form = article_form(**{"action-submit": "action-submit"})
-        del form["action-publish"]
-        self.client.post(f"/admin/pages/add/news/articlepage/{self.index.pk}/", form)
-        return ArticlePage.objects.get(slug_en="new-lab-opens")
+    # The editor adds "New lab opens" and submits it, as in test_workflow.
+    submit_new_article = test_workflow.NewsroomReviewTests.submit_new_article
 
     def act(self, user, article, action):
         self.client.force_login(user)

@@ -149,7 +149,7 @@ class TranslatorSeesOnlyTextTests(RoleTestCase):
         for name in ("focus", "focus_pinned", "focus_until", "public_en", "public_zh_hans"):
             self.assertNotContains(edit, f'name="{name}"')
         self.assertNotContains(edit, "Public languages")
-        self.assertNotContains(edit, 'data-panel-heading-text>Focus<')
+        self.assertNotContains(edit, "data-panel-heading-text>Focus<")
 
     def test_translator_post_of_related_articles_changes_nothing(self):
         self.login(self.translator)

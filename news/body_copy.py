@@ -99,6 +99,7 @@ def confirm(request, page_id):
         "news/admin/copy_body_confirm.html",
         {
             "page": page,
+            "chinese_body_is_empty": not page.get_latest_revision_as_object().body_zh_hans,
             "header_title": _("Replace the Chinese body?"),
             "edit_url": edit_url,
             "history_url": reverse("wagtailadmin_pages:history", args=[page.pk]),

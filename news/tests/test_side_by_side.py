@@ -251,6 +251,13 @@ class CopyEnglishBodyTests(RoleTestCase):
         page = self.client.get(confirm_url)
         self.assertContains(page, "Replace the Chinese body")
         self.assertContains(page, "Keep the Chinese body")
+        self.assertContains(page, "is not empty")
+
+    def test_confirmation_opened_directly_says_when_the_chinese_body_is_empty(self):
+        self.edit(self.live, body_en=ENGLISH_BODY, body_zh_hans=EMPTY_BODY)
+        page = self.client.get(f"/admin/articles/{self.live.pk}/copy-english-body/")
+        self.assertContains(page, "is empty")
+        self.assertNotContains(page, "is not empty")
 
     def test_confirmed_copy_replaces_the_chinese_body_and_history_keeps_the_old_one(self):
         chinese = streamfield([("paragraph", rich_text("<p>译者写好的正文。</p>"))])

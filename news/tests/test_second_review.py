@@ -2,10 +2,15 @@
 per site in the site settings, it puts News&Events under "Newsroom review, two stages"
 (moderator, then chief editor), and only chief editors publish directly."""
 
+import io
+import tempfile
+from pathlib import Path
+
+from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Site, TaskState, Workflow, WorkflowPage, WorkflowState
 
-from news.models import ArticlePage, SiteSettings
+from news.models import ArticlePage, NewsIndexPage, SiteSettings
 from news.roles import CHIEF_EDITORS, REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW
 from news.tests import test_workflow
 from news.tests.test_roles import edit_form, member
@@ -207,14 +212,6 @@ class OneStageTests(SecondReviewTestCase):
 
 class LoadDemoTests(TestCase):
     def test_load_demo_keeps_its_site_settings_and_attaches_one_stage(self):
-        import io
-        import tempfile
-        from pathlib import Path
-
-        from django.core.management import call_command
-
-        from news.models import NewsIndexPage
-
         with tempfile.TemporaryDirectory() as folder:
             call_command("load_demo", password_file=Path(folder) / "password", stdout=io.StringIO())
         site_settings = SiteSettings.objects.get(site=Site.objects.get(is_default_site=True))

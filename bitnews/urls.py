@@ -1,8 +1,13 @@
-"""Admin, media, sitemap and robots.txt outside the language prefix; pages under /en/ or /zh-hans/."""
+"""Admin, media, sitemap and robots.txt outside the language prefix; pages under /en/ or /zh-hans/.
 
+The search and the view counter are routed only while their apps are installed.
+"""
+
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,17 +22,19 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.urls import re_path
-    from django.views.static import serve
-
     media_prefix = settings.MEDIA_URL.strip("/")
     urlpatterns += [
         re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
+language_patterns = []
+if apps.is_installed("stats"):
+    language_patterns.append(path("views/", include("stats.urls")))
+if apps.is_installed("search"):
+    language_patterns.append(path("search/", include("search.urls")))
+
 urlpatterns += i18n_patterns(
-    path("views/", include("stats.urls")),
-    path("search/", news_views.search, name="search"),
+    *language_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,9 @@
-"""The article edit form: inline formsets some roles may not change are left out for them, and
-a Focus end date typed in the past is refused."""
+"""The page models' admin forms (`base_form_class`); they import no model.
+
+- ArticlePageForm: inline formsets some roles may not change are left out for them, and a
+  Focus end date typed in the past is refused.
+- HomePageForm: a story appears once in the home page's Focus order.
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,4 +48,22 @@ class ArticlePageForm(WagtailAdminPageForm):
                     "Pick a later date, or leave it empty."
                 ),
             )
+        return cleaned_data
+
+
+class HomePageForm(WagtailAdminPageForm):
+    """The home page's admin form: a story appears once in the Focus order."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        stories = self.formsets.get("focus_stories")
+        if stories is not None and stories.is_valid():
+            seen = set()
+            for form in stories.forms:
+                article = form.cleaned_data.get("article")
+                if article is None or form.cleaned_data.get("DELETE"):
+                    continue
+                if article.pk in seen:
+                    form.add_error("article", _("This story is already in the list."))
+                seen.add(article.pk)
         return cleaned_data

@@ -7,24 +7,22 @@ English fallback when a translation has no slug, RoutablePageMixin routes
 first) but asks the database for the one matching child, already specific.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.utils import translation
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.url_routing import RouteResult
+
+from . import languages
 
 
 def slug_lookup(slug):
     """A filter matching pages whose slug, as shown in the active language, is `slug`."""
-    language = translation.get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    field = build_localized_fieldname("slug", language)
+    language = languages.active()
+    field = language.field("slug")
     lookup = Q(**{field: slug})
-    if language != default:
+    if language != languages.DEFAULT:
         untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        lookup |= untranslated & Q(**{build_localized_fieldname("slug", default): slug})
+        lookup |= untranslated & Q(**{languages.DEFAULT.field("slug"): slug})
     return lookup
 
 

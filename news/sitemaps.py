@@ -13,13 +13,12 @@ and its alternates name only those; `x-default` is then its first public version
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname
 
+from . import languages
 from .models import ArticlePage, HomePage, NewsIndexPage
-from .seo import publication_datetime
+from .syndication.metadata import publication_datetime
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class PageSitemap(Sitemap):
             .public()
             .descendant_of(home)
             .order_by("-news_date", "-pk")
-            .defer(*(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES))
+            .defer(*(language.field("body") for language in languages.LANGUAGES))
         )
         # A listing changes whenever one of its articles does (a Focus box unticked, too),
         # and the home page and Focus listing also when a Focus end date passes.
@@ -92,7 +91,7 @@ class PageSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             default = next(
-                (a for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE),
+                (a for a in url["alternates"] if a["lang_code"] == languages.DEFAULT.code),
                 next(iter(url["alternates"]), None),
             )
             if default is not None:

@@ -4,12 +4,13 @@ Page's own title, slug, SEO title and search description are translated by
 wagtail-modeltranslation itself; images, dates and flags are shared.
 
 Tags are not registered: taggit matches an article's tags by `name`, which must stay
-one plain column. A tag's Chinese name is its own field (news/taxonomy.py).
+one plain column. A tag's Chinese name is its own field (news/models/taxonomy.py).
 """
 
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
+from . import languages
 from .models import ArticlePage, Column, HomePage, NewsIndexPage, SiteSettings
 
 
@@ -46,4 +47,4 @@ class SiteSettingsTR(TranslationOptions):
 class ColumnTR(TranslationOptions):
     fields = ("name", "slug", "description")
     # A column is navigation: its name and address exist in both languages.
-    required_languages = {"en": ("name", "slug"), "zh-hans": ("name", "slug")}
+    required_languages = dict.fromkeys(languages.CODES, ("name", "slug"))

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from news.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 
 
 def log_in(site, page, username="admin", password=None):

@@ -1,6 +1,6 @@
 """The public pages every browser check visits, in both languages."""
 
-from news.demo_content import SAMPLE_ARTICLES, SEED_ARTICLE
+from demo.content import SAMPLE_ARTICLES, SEED_ARTICLE
 
 UNTRANSLATED = next(a for a in SAMPLE_ARTICLES if not a["title_zh_hans"])
 

@@ -6,7 +6,7 @@ It publishes a change, so it runs on a demo server of its own: the shared one st
 
 import pytest
 
-from news.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 from tests_browser.admin import log_in
 from tests_browser.server import MAP_KEY, demo_server
 from tests_browser.test_security import refusals

@@ -2,7 +2,7 @@
 
 import pytest
 
-from news.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 from tests_browser.admin import log_in, seed_page_id
 from tests_browser.pages import ALL
 

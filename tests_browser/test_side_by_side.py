@@ -10,7 +10,7 @@ import sys
 
 from playwright.sync_api import expect
 
-from news.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 from tests_browser.admin import log_in, seed_page_id
 from tests_browser.server import ROOT
 from tests_browser.test_security import refusals

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from news.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 from tests_browser.pages import ALL
 from tests_browser.server import MAP_KEY
 

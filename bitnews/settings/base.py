@@ -10,7 +10,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from news import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "news",
+    "news.newsroom",
+    "search",
     "stats",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -115,20 +118,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the default and the fallback of every translated field.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("zh-hans", _("Simplified Chinese")),
-]
+# Languages, from the one table in news/languages.py: English is the default and the fallback
+# of every translated field.
+LANGUAGE_CODE = languages.DEFAULT.code
+LANGUAGES = [(language.code, language.name) for language in languages.LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Shanghai"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT.code
+MODELTRANSLATION_LANGUAGES = languages.CODES
+MODELTRANSLATION_FALLBACK_LANGUAGES = (languages.DEFAULT.code,)
 # The Wagtail admin shows both languages of a field side by side (no picker state).
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 # Expanded like FieldRowPanel: one row holding the field's panel in each language.
@@ -160,8 +161,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # default, 128 MP, would let one upload take half a gigabyte. The site never shows more than
 # 2560 pixels wide, so larger pictures only cost memory.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Every admin upload view uses this form: bad files become form errors (news/images.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "news.images.NewsImageForm"
+# Every admin upload view uses this form: bad files become form errors (news/newsroom/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "news.newsroom.images.NewsImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "odt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # large StreamField forms in the admin

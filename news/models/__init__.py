@@ -1,13 +1,16 @@
-"""Page types of the News&Events site and its translated site settings.
+"""The models of News&Events, grouped by kind and re-exported here.
 
-Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage.
-The Focus, column, tag and archive listings are routes of NewsIndexPage, not pages of
-their own. Columns, tags and related-article picks are in news/taxonomy.py.
-Translated fields are registered in news/translation.py.
+- pages.py: HomePage (with HomeFocusStory) and NewsIndexPage with its listing routes
+- article.py: ArticlePage
+- taxonomy.py: Column, ArticleTag (+ ArticlePageTag), RelatedArticle
+- site_settings.py: SiteSettings
+- translation_state.py: ArticleTranslationState (recorded by the newsroom)
+- base.py: what every page type and listing shares
+
+Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage. Translated
+fields are registered in news/translation.py.
 """
 
-from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
-from ..translation_status import ArticleTranslationState  # noqa: E402  (needs ArticlePage)
 from .article import ArticlePage
 from .base import (
     ARTICLE_ORDER,
@@ -17,19 +20,19 @@ from .base import (
     in_focus_q,
     language,
     listed_articles,
-    paginate,
-    parse_page_number,
 )
 from .pages import HomeFocusStory, HomePage, NewsIndexPage
 from .site_settings import SiteSettings
+from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
+from .translation_state import ArticleTranslationState
 
 __all__ = [
     "ARTICLE_ORDER",
     "FOCUS_ORDER",
     "ArticlePage",
     "ArticlePageTag",
-    "ArticleTranslationState",
     "ArticleTag",
+    "ArticleTranslationState",
     "Column",
     "HomeFocusStory",
     "HomePage",
@@ -41,6 +44,4 @@ __all__ = [
     "in_focus_q",
     "language",
     "listed_articles",
-    "paginate",
-    "parse_page_number",
 ]

@@ -1,13 +1,11 @@
 """The article: what editors write, translators translate and visitors read."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,20 +17,20 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import reading
+from .. import languages, reading, segmentation
 from ..blocks import BodyBlock
 from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
-from ..search import chinese_index_text
-from ..taxonomy import ArticlePageTag
 from .base import (
     ARTICLE_ORDER,
     VISIBILITY_FIELDS,
     VISIBILITY_PERMISSION,
+    LanguageVisibility,
     TranslatedPageMixin,
     language,
     public_in,
 )
+from .taxonomy import ArticlePageTag
 
 SETTINGS_PERMISSION = "news.change_article_settings"
 
@@ -44,7 +42,7 @@ def settings_only(panel):
     return panel
 
 
-class ArticlePage(TranslatedPageMixin, Page):
+class ArticlePage(TranslatedPageMixin, LanguageVisibility, Page):
     """A news story: what editors write, translators translate and visitors read."""
 
     news_date = models.DateField(
@@ -114,34 +112,21 @@ class ArticlePage(TranslatedPageMixin, Page):
     photographer = models.CharField(_("photographer"), max_length=100, blank=True)
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
-    # Which language versions visitors see; not translated fields (one flag per language).
-    # Only moderators may change them (Meta.permissions, the panels below).
-    public_en = models.BooleanField(
-        _("public in English"),
-        default=True,
-        help_text=_(
-            "Untick to leave the story out of the English site: its English address then "
-            "shows the Chinese version."
-        ),
-    )
-    public_zh_hans = models.BooleanField(
-        _("public in Chinese"),
-        default=True,
-        help_text=_(
-            "Untick to leave the story out of the Chinese site: its Chinese address then "
-            "shows the English version."
-        ),
-    )
+    # Which language versions visitors see: one `public_<language>` flag per language, from
+    # LanguageVisibility (models/base.py). Only moderators may change them (the panels below).
 
-    # The index holds each language apart (news/search.py): English as written, Chinese as
-    # jieba's words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001), but
-    # get_search_fields() indexes no text except search_text_fields.
+    # The index holds each language apart (news/segmentation.py): English as written, Chinese
+    # as prefixed jieba words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001),
+    # but get_search_fields() indexes no text except search_text_fields.
     search_text_fields = [
-        index.SearchField("title_en", boost=2),
-        index.SearchField("summary_en"),
-        index.SearchField("body_en"),
-        index.SearchField("search_title_zh_hans", boost=2),
-        index.SearchField("search_text_zh_hans"),
+        *(
+            index.SearchField(language.field(name), boost=2 if name == "title" else None)
+            for language in languages.LANGUAGES
+            if not language.segmented
+            for name in ("title", "summary", "body")
+        ),
+        index.SearchField("segmented_title", boost=2),
+        index.SearchField("segmented_text"),
     ]
     search_fields = (
         Page.search_fields
@@ -247,22 +232,19 @@ class ArticlePage(TranslatedPageMixin, Page):
     )
 
     related_count = 3
-
-    base_form_class = ArticlePageForm
+    is_article = True
 
     def clean(self):
         super().clean()
         # `<news>/2023/` is the archive, so an article slug of digits only would be hidden.
-        for code, _name in settings.LANGUAGES:
-            slug_field = build_localized_fieldname("slug", code)
+        for lang in languages.LANGUAGES:
+            slug_field = lang.field("slug")
             if (getattr(self, slug_field, None) or "").isdigit():
                 raise ValidationError(
                     {slug_field: _("A slug of digits only is taken by the news archive.")}
                 )
         # English is required; Chinese falls back to it until a translator fills it in.
-        alt_field = build_localized_fieldname(
-            "lead_image_alt", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        )
+        alt_field = languages.DEFAULT.field("lead_image_alt")
         if self.lead_image_id and not getattr(self, alt_field):
             raise ValidationError(
                 {alt_field: _("Describe the lead image for readers who cannot see it.")}
@@ -280,7 +262,8 @@ class ArticlePage(TranslatedPageMixin, Page):
         self.clean_visibility()
 
     def clean_visibility(self):
-        """At least one language stays public, and a public Chinese-only story has Chinese.
+        """At least one language stays public, and a story not public in English has a title
+        in each language it is public in.
 
         Errors go where every user of the edit form sees them: a form without the
         visibility fields (an editor's) cannot show an error attached to them.
@@ -289,16 +272,15 @@ class ArticlePage(TranslatedPageMixin, Page):
             raise ValidationError(
                 _("An article must stay public in at least one language (English or Chinese).")
             )
-        if not self.is_public_in(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-            title_field = build_localized_fieldname("title", "zh-hans")
-            if not getattr(self, title_field, None):
-                raise ValidationError(
-                    {
-                        title_field: _(
-                            "This article is public only in Chinese, so it needs a Chinese title."
-                        )
-                    }
+        if self.is_public_in(languages.DEFAULT.code):
+            return
+        for lang in languages.translations():
+            title_field = lang.field("title")
+            if self.is_public_in(lang.code) and not getattr(self, title_field, None):
+                message = _(
+                    "This article is public only in %(language)s, so it needs a %(language)s title."
                 )
+                raise ValidationError({title_field: message % {"language": lang.adjective}})
 
     @classmethod
     def get_search_fields(cls):
@@ -316,20 +298,30 @@ class ArticlePage(TranslatedPageMixin, Page):
             if not isinstance(field, index.SearchField) or field.field_name in text_fields
         ]
 
-    def search_title_zh_hans(self):
-        """The Chinese title as the search index stores it; empty when there is none."""
-        return chinese_index_text(self.title_zh_hans) if self.title_zh_hans else ""
+    def segmented_title(self):
+        """The titles in segmented languages (Chinese) as the search index stores them."""
+        return " ".join(
+            segmentation.index_text(language, getattr(self, language.field("title")))
+            for language in languages.LANGUAGES
+            if language.segmented and getattr(self, language.field("title"))
+        )
 
-    def search_text_zh_hans(self):
-        """Chinese summary and body for the search index; empty without a Chinese title.
+    def segmented_text(self):
+        """Summary and body in segmented languages (Chinese) for the search index.
 
-        An article without a Chinese title is not a Chinese search result, even if a
-        translator has started on its summary or body.
+        Only in languages with a title: an article without a Chinese title is not a Chinese
+        search result, even if a translator has started on its summary or body.
         """
-        if not self.title_zh_hans:
-            return ""
-        body = self._meta.get_field("body_zh_hans").get_searchable_content(self.body_zh_hans or [])
-        return chinese_index_text(self.summary_zh_hans, *body)
+        texts = []
+        for lang in languages.LANGUAGES:
+            if lang.segmented and getattr(self, lang.field("title")):
+                body_field = lang.field("body")
+                body = self._meta.get_field(body_field).get_searchable_content(
+                    getattr(self, body_field) or []
+                )
+                summary = getattr(self, lang.field("summary"))
+                texts.append(segmentation.index_text(lang, summary, *body))
+        return " ".join(texts)
 
     @property
     def in_focus(self):

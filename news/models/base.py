@@ -1,15 +1,15 @@
-"""What every page type and listing shares: article order, pagination, translation fallbacks,
-per-language visibility."""
+"""What every page type and listing shares: article order, Focus, translation fallbacks,
+per-language visibility, and what a page type says about itself."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
-from django.utils.translation import pgettext_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
+from .. import languages
 
 ARTICLE_ORDER = ("-news_date", "-pk")
 # Focus listings, feeds and the home page: stories pinned to the top first, then newest first.
@@ -24,34 +24,42 @@ def in_focus_q(now=None):
     return Q(focus=True) & (Q(focus_until__isnull=True) | Q(focus_until__gt=now))
 
 
-# {language: the ArticlePage flag saying whether that language's version is public}.
-VISIBILITY_FIELDS = {
-    code: build_localized_fieldname("public", code) for code, _name in settings.LANGUAGES
-}
+# {language code: the ArticlePage flag saying whether that language's version is public}.
+VISIBILITY_FIELDS = {language.code: language.field("public") for language in languages.LANGUAGES}
 VISIBILITY_PERMISSION = "news.set_language_visibility"
 
-# The admin's preview modes: each language by its own name, as the public language switcher.
-PREVIEW_MODE_LABELS = {
-    "en": pgettext_lazy("preview mode", "English"),
-    "zh-hans": pgettext_lazy("preview mode", "中文"),
-}
+
+def _visibility_flag(language):
+    other = languages.other(language.code)
+    return models.BooleanField(
+        format_lazy(_("public in {language}"), language=language.adjective),
+        default=True,
+        help_text=format_lazy(
+            _(
+                "Untick to leave the story out of the {language} site: its {language} address "
+                "then shows the {other} version."
+            ),
+            language=language.adjective,
+            other=other.adjective,
+        ),
+    )
 
 
-def parse_page_number(raw):
-    """The page number asked for in `?page=`, or 1 when it is not a whole number."""
-    try:
-        return max(int(str(raw).strip()), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
-def paginate(request, items):
-    """The page of `items` asked for in `?page=`: not a whole number → 1, past the end → last."""
-    paginator = Paginator(items, settings.NEWS_PAGE_SIZE, allow_empty_first_page=True)
-    number = min(parse_page_number(request.GET.get("page")), paginator.num_pages)
-    page = paginator.page(number)
-    page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
-    return page
+# An abstract model with one flag per language: whether visitors of that language see the
+# page's own version. Not translated fields: every language has its own flag.
+LanguageVisibility = type(
+    "LanguageVisibility",
+    (models.Model,),
+    {
+        "__module__": __name__,
+        "__doc__": "Whether each language's version of the page is public.",
+        "Meta": type("Meta", (), {"abstract": True}),
+        **{
+            field: _visibility_flag(languages.get(code))
+            for code, field in VISIBILITY_FIELDS.items()
+        },
+    },
+)
 
 
 def public_in(language):
@@ -81,12 +89,13 @@ def focus_articles(queryset):
 
 def language():
     """The active language, or the default one outside a request."""
-    return translation.get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return languages.active().code
 
 
 class TranslatedPageMixin:
-    """Tells templates which translated fields show another language's text, and lets the
-    admin preview a page in either language.
+    """What every page type of the site shares: it says what kind of page it is, tells
+    templates which translated fields show another language's text, and lets the admin
+    preview a page in either language.
 
     Two causes of other-language text: a field not translated yet (modeltranslation shows
     the English text), or a version that is not public in the active language
@@ -96,21 +105,25 @@ class TranslatedPageMixin:
 
     translated_display_fields = ("title",)
 
+    # What the page is, for templates and metadata (never guessed from fields or tree depth).
+    is_home = False  # the site's front page: "Home" in breadcrumbs, WebSite in JSON-LD
+    is_article = False  # a dated story: OpenGraph "article", NewsArticle in JSON-LD
+
     # Set by show_version(): (the language whose fields hold another one's text, that one).
     _version_swap = None
 
     @property
     def preview_modes(self):
         """One preview mode per language, named by its code ("English", "中文")."""
-        return [(code, PREVIEW_MODE_LABELS[code]) for code, _name in settings.LANGUAGES]
+        return [(language.code, language.self_name) for language in languages.LANGUAGES]
 
     @property
     def default_preview_mode(self):
-        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return languages.DEFAULT.code
 
     def serve_preview(self, request, mode_name):
         """The page as a visitor of that language's site sees it (an unknown mode: English)."""
-        if mode_name not in PREVIEW_MODE_LABELS:
+        if mode_name not in languages.CODES:
             mode_name = self.default_preview_mode
         with translation.override(mode_name):
             request.LANGUAGE_CODE = mode_name
@@ -126,7 +139,7 @@ class TranslatedPageMixin:
         return getattr(self, field, True) if field else True
 
     def public_languages(self):
-        return [code for code, _name in settings.LANGUAGES if self.is_public_in(code)]
+        return [code for code in languages.CODES if self.is_public_in(code)]
 
     @property
     def shown_language(self):
@@ -139,7 +152,7 @@ class TranslatedPageMixin:
     @property
     def fallback_language(self):
         """The language of the text in `fallback_fields()`, for `lang` attributes."""
-        return self.shown_language or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return self.shown_language or languages.DEFAULT.code
 
     def show_version(self, shown):
         """Make this in-memory page show its `shown` version in the active language.
@@ -172,7 +185,7 @@ class TranslatedPageMixin:
         language = translation.get_language()
         if self.shown_language:
             return set(self.translated_display_fields)
-        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        if language == languages.DEFAULT.code:
             return set()
         missing = set()
         for name in self.translated_display_fields:

@@ -3,23 +3,21 @@
 import calendar
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
 
-from ..archive import archive_years, year_label, year_month_label
-from ..feeds import article_feed, feed_links
+from .. import languages
+from ..forms import HomePageForm
+from ..listing import archive_years, paginate, year_label, year_month_label
 from ..routing import slug_lookup
-from ..taxonomy import ArticlePageTag, ArticleTag, Column
+from ..syndication.feeds import article_feed, feed_links
 from .article import ArticlePage
 from .base import (
     FOCUS_ORDER,
@@ -28,26 +26,9 @@ from .base import (
     in_focus_q,
     language,
     listed_articles,
-    paginate,
 )
-
-
-class HomePageForm(WagtailAdminPageForm):
-    """The home page's admin form: a story appears once in the Focus order."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        stories = self.formsets.get("focus_stories")
-        if stories is not None and stories.is_valid():
-            seen = set()
-            for form in stories.forms:
-                article = form.cleaned_data.get("article")
-                if article is None or form.cleaned_data.get("DELETE"):
-                    continue
-                if article.pk in seen:
-                    form.add_error("article", _("This story is already in the list."))
-                seen.add(article.pk)
-        return cleaned_data
+from .site_settings import SiteSettings
+from .taxonomy import ArticlePageTag, ArticleTag, Column
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -59,6 +40,7 @@ class HomePage(TranslatedPageMixin, Page):
 
     focus_count = 3
     latest_count = 6
+    is_home = True
 
     content_panels = Page.content_panels + [
         InlinePanel(
@@ -164,6 +146,11 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
     def articles(self):
         return listed_articles(ArticlePage.objects.child_of(self))
 
+    def feed(self, request, kind, **listing):
+        """The RSS or Atom feed (`kind`) of a listing, titled with the site's name."""
+        site_name = SiteSettings.for_request(request).site_name
+        return article_feed(request, kind, site_name=site_name, **listing)
+
     def feed_links(self, request, route_suffix="", title=None):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
@@ -192,7 +179,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         slug differs per language).
         """
         suffixes = {}
-        for code, _name in settings.LANGUAGES:
+        for code in languages.CODES:
             with translation.override(code):
                 values = {
                     key: value() if callable(value) else value for key, value in kwargs.items()
@@ -232,7 +219,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             request,
             Q(column=column),
             # Only the active language's own text: no unmarked English on the Chinese site.
-            route_intro=getattr(column, build_localized_fieldname("description", language())),
+            route_intro=getattr(column, languages.get(language()).field("description")),
             feeds=self.feed_links(
                 request, self.reverse_subpage("column", args=[column.slug]), column.name
             ),
@@ -244,7 +231,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         column = Column.objects.filter(slug_lookup(slug)).first()
         if column is None:
             raise Http404
-        return article_feed(
+        return self.feed(
             request,
             kind,
             title=column.name,
@@ -306,7 +293,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("feed/<str:kind>/", name="feed")
     def news_feed(self, request, kind):
-        return article_feed(
+        return self.feed(
             request,
             kind,
             title=self.title,
@@ -317,7 +304,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path(FOCUS_ROUTE + "feed/<str:kind>/", name="focus_feed")
     def focus_feed(self, request, kind):
-        return article_feed(
+        return self.feed(
             request,
             kind,
             title=_("Focus"),

@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle  # noqa: F401
-
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):

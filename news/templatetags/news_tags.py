@@ -1,4 +1,5 @@
-"""Template tags for language links, canonical URLs and breadcrumbs."""
+"""Template tags for language links, canonical URLs, breadcrumbs, navigation, and the places
+where other apps add to the pages (news/extensions.py)."""
 
 from django import template
 from django.conf import settings
@@ -6,10 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
-register = template.Library()
+from news import extensions, languages
+from news.models import ArticlePage, NewsIndexPage
 
-# Each language is offered under its own name, whatever the page's language.
-LANGUAGE_SELF_NAMES = {"en": "English", "zh-hans": "中文"}
+register = template.Library()
 
 
 def _page_query(context):
@@ -69,12 +70,13 @@ def language_links(context):
     current = translation.get_language()
     request = context["request"]
     links = []
-    for code, _name in settings.LANGUAGES:
+    for language in languages.LANGUAGES:
+        code = language.code
         url = _url_in(context, code)
         links.append(
             {
                 "code": code,
-                "name": LANGUAGE_SELF_NAMES.get(code, code),
+                "name": language.self_name,  # each language under its own name
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
@@ -105,15 +107,17 @@ def canonical_url(context):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The live ancestors of a page below the tree root, top first (one query per request).
+    """The live ancestors of a page below the tree root, top first (one query per request),
+    each with `is_home` set from its page type.
 
     The breadcrumbs and the JSON-LD BreadcrumbList both ask; the page object lives for
     one request, so the answer is kept on it.
     """
     if not hasattr(page, "_breadcrumb_pages"):
-        page._breadcrumb_pages = list(
-            page.get_ancestors().filter(depth__gt=1).live().order_by("depth")
-        )
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).live().order_by("depth"))
+        for ancestor in ancestors:
+            ancestor.is_home = getattr(ancestor.specific_class, "is_home", False)
+        page._breadcrumb_pages = ancestors
     return page._breadcrumb_pages
 
 
@@ -124,8 +128,6 @@ def news_index_page(context):
     On News&Events it is the page itself, on an article the last breadcrumb (its parent,
     fetched once for the breadcrumbs anyway), on the home page the one its context holds.
     """
-    from news.models import ArticlePage, NewsIndexPage
-
     page = context.get("page")
     if isinstance(page, NewsIndexPage):
         return page
@@ -144,11 +146,21 @@ def news_index_page(context):
 @register.simple_tag
 def focus_route():
     """The Focus listing's path below News&Events ("focus/")."""
-    from news.models import NewsIndexPage
-
     return NewsIndexPage.FOCUS_ROUTE
 
 
 @register.simple_tag
 def baidu_map_key():
     return settings.BAIDU_MAP_AK
+
+
+@register.simple_tag
+def site_languages():
+    """Every language of the site (news/languages.py), for pages without a page or request."""
+    return languages.LANGUAGES
+
+
+@register.simple_tag(takes_context=True)
+def extension_point(context, name):
+    """What other apps add at this place of the page (news/extensions.py), as HTML."""
+    return extensions.render(name, context)

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext
 
-from news import seo, sharing
+from news.syndication import metadata, sharing
 
 from .news_tags import breadcrumb_pages, canonical_url, language_links
 
@@ -19,7 +19,7 @@ def _site_name(context):
 
 
 def _title(context, page, site_name):
-    if page.depth == 2:
+    if page.is_home:
         return site_name
     return context.get("route_title") or page.seo_title or page.title
 
@@ -37,11 +37,11 @@ def _description(context, page):
 def _breadcrumb_trail(context, page):
     """(name, absolute URL) of each breadcrumb, as `includes/breadcrumbs.html` shows them."""
     request = context["request"]
-    if page.depth <= 2:
+    if page.is_home:
         return []
     trail = [
         (
-            gettext("Home") if ancestor.depth == 2 else ancestor.title,
+            gettext("Home") if ancestor.is_home else ancestor.title,
             request.build_absolute_uri(ancestor.get_url(request)),
         )
         for ancestor in breadcrumb_pages(page)
@@ -64,9 +64,9 @@ def head_metadata(context):
     site_name = _site_name(context)
     url = canonical_url(context)
     urls_by_language = {link["code"]: link["absolute_url"] for link in language_links(context)}
-    home = page if page.depth == 2 else next(iter(breadcrumb_pages(page)), page)
+    home = page if page.is_home else next(iter(breadcrumb_pages(page)), page)
     home_url = request.build_absolute_uri(home.get_url(request))
-    metadata = seo.page_metadata(
+    values = metadata.page_metadata(
         request,
         page,
         title=_title(context, page, site_name),
@@ -74,7 +74,7 @@ def head_metadata(context):
         url=url,
         site_name=site_name,
     )
-    data = seo.structured_data(
+    data = metadata.structured_data(
         request,
         page,
         url=url,
@@ -83,12 +83,12 @@ def head_metadata(context):
         home_url=home_url,
         site_name=site_name,
     )
-    metadata["json_ld"] = seo.json_ld_script(data) if data else ""
-    metadata["feeds"] = [
+    values["json_ld"] = metadata.json_ld_script(data) if data else ""
+    values["feeds"] = [
         {**feed, "url": request.build_absolute_uri(feed["url"])}
         for feed in context.get("feeds", ())
     ]
-    return metadata
+    return values
 
 
 @register.simple_tag(takes_context=True)

@@ -4,40 +4,9 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.models import ArticlePage
-from news.tests.utils import build_site
-
-
-def article_form(image=None, **overrides):
-    """The add-page form as an editor fills it in, with both languages."""
-    data = {
-        "title_en": "New lab opens",
-        "title_zh_hans": "新实验室启用",
-        "slug_en": "new-lab-opens",
-        "slug_zh_hans": "xin-shiyanshi-qiyong",
-        "news_date": "2099-01-01",
-        "focus": "on",
-        "summary_en": "A new laboratory opened.",
-        "summary_zh_hans": "新实验室正式启用。",
-        "lead_image": image.pk if image else "",
-        "lead_image_alt_en": "The new laboratory building",
-        "lead_image_alt_zh_hans": "新实验楼",
-        "lead_image_caption_en": "The opening",
-        "lead_image_caption_zh_hans": "启用仪式",
-        "body_en": streamfield([("paragraph", rich_text("<p>The lab opened today.</p>"))]),
-        "body_zh_hans": streamfield([("paragraph", rich_text("<p>实验室今天启用。</p>"))]),
-        "writer_en": "News Office",
-        "writer_zh_hans": "新闻中心",
-        "related_links": inline_formset([]),
-        # Ticked by default in the form of users who see them (moderators, superusers).
-        "public_en": "on",
-        "public_zh_hans": "on",
-        "action-publish": "action-publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+from news.tests.utils import article_form, build_site
 
 
 class EditorPublishesArticleTests(TestCase):

@@ -4,18 +4,18 @@ import re
 from django.test import TestCase
 
 from news.factories import ArticlePageFactory
-from news.tests.taxonomy_utils import (
+from news.tests.utils import (
     PREFIX,
     TITLE_FIELD,
     alternate,
     breadcrumbs,
+    build_site,
     h1,
     newest_first,
     page_title,
     switcher_link,
     titles_in,
 )
-from news.tests.utils import build_site
 
 D = datetime.date
 

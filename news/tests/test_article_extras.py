@@ -8,8 +8,7 @@ from wagtail.rich_text import RichText
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
 from news.models import ArticleTag, RelatedArticle
 from news.reading import reading_minutes
-from news.tests.taxonomy_utils import TITLE_FIELD, make_column, newest_first, tag, url_in
-from news.tests.utils import build_site
+from news.tests.utils import TITLE_FIELD, build_site, make_column, newest_first, tag, url_in
 
 D = datetime.date
 

@@ -6,11 +6,12 @@ from django.test import TestCase
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
 from news.models import ArticleTag
-from news.tests.taxonomy_utils import (
+from news.tests.utils import (
     PREFIX,
     TITLE_FIELD,
     alternate,
     breadcrumbs,
+    build_site,
     canonical,
     h1,
     make_column,
@@ -21,7 +22,6 @@ from news.tests.taxonomy_utils import (
     titles_in,
     url_in,
 )
-from news.tests.utils import build_site
 
 
 class ColumnListingTests(TestCase):

@@ -10,7 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
 from news.models import ArticlePage
-from news.seo import SHARE_IMAGE_SPEC
+from news.syndication.metadata import SHARE_IMAGE_SPEC
 from news.tests.utils import build_site, queries_of
 
 FEEDS = {

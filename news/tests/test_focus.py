@@ -16,10 +16,15 @@ from wagtail.users.models import UserProfile
 
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, HomeFocusStory, HomePage
-from news.tests.test_listings import titles_in
-from news.tests.test_roles import edit_form, member
-from news.tests.test_sitemap import BASE, parse_sitemap
-from news.tests.utils import build_site, queries_of
+from news.tests.utils import (
+    BASE,
+    build_site,
+    edit_form,
+    member,
+    parse_sitemap,
+    queries_of,
+    titles_in,
+)
 
 PREFIX = {"en": "/en/", "zh-hans": "/zh-hans/"}
 FOCUS = {"en": "/en/news/focus/", "zh-hans": "/zh-hans/xinwen/focus/"}

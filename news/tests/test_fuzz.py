@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from news.factories import UntranslatedArticlePageFactory
-from news.tests.taxonomy_utils import make_column
-from news.tests.utils import build_site
+from news.tests.utils import build_site, make_column
 
 PARAMETERS = ("page", "q", "tag", "column")
 

@@ -14,12 +14,22 @@ from wagtail.users.models import UserProfile
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
 from news.models import ArticlePage, RelatedArticle
-from news.tests.head import json_ld_graph, meta_tags
-from news.tests.taxonomy_utils import make_column, tag, titles_in
-from news.tests.test_roles import RoleTestCase, edit_form, member
-from news.tests.test_search import result_titles, search
-from news.tests.test_sitemap import BASE, parse_sitemap
-from news.tests.utils import build_site, queries_of
+from news.tests.utils import (
+    BASE,
+    RoleTestCase,
+    build_site,
+    edit_form,
+    json_ld_graph,
+    make_column,
+    member,
+    meta_tags,
+    parse_sitemap,
+    queries_of,
+    result_titles,
+    search,
+    tag,
+    titles_in,
+)
 
 NOTICE_ZH = "本文未发布中文版，以下显示英文版。"
 NOTICE_EN = "This article is not published in English. The Chinese version is shown below."

@@ -5,12 +5,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory
-from news.tests.utils import build_site, queries_of
-
-
-def titles_in(response):
-    """Article titles in the order the listing shows them."""
-    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
+from news.tests.utils import build_site, queries_of, titles_in
 
 
 class NewsListingTests(TestCase):

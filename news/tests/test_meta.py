@@ -7,10 +7,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory
-from news.seo import LOGO, SHARE_IMAGE_SPEC
-from news.tests.head import meta_tags
-from news.tests.test_admin import article_form
-from news.tests.utils import build_site
+from news.syndication.metadata import LOGO, SHARE_IMAGE_SPEC
+from news.tests.utils import article_form, build_site, meta_tags
 
 EN_URL = "http://testserver/en/news/preparatory-meeting/"
 ZH_URL = "http://testserver/zh-hans/xinwen/choujianhui/"

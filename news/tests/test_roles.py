@@ -7,66 +7,15 @@ import tempfile
 from pathlib import Path
 
 from django.apps import apps as django_apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import RequestFactory, TestCase
 from wagtail.admin.menu import admin_menu
 from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from news.models import ArticlePage, NewsIndexPage
-from news.tests.test_admin import article_form
-from news.tests.utils import build_site
-
-
-def member(group_name, username=None):
-    """A staff user whose only rights come from the group (no superuser, no own permissions)."""
-    user = get_user_model().objects.create_user(username or group_name.lower(), "", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def edit_form(article, **overrides):
-    """The article's edit form as it stands, with `overrides`; saves a draft unless told."""
-    data = {
-        "title_en": article.title_en,
-        "title_zh_hans": article.title_zh_hans,
-        "slug_en": article.slug_en,
-        "slug_zh_hans": article.slug_zh_hans,
-        "news_date": article.news_date.isoformat(),
-        "action-publish": "",
-    }
-    data.update(overrides)
-    form = article_form(**data)
-    if not form["action-publish"]:
-        del form["action-publish"]  # "Save draft"
-    return form
-
-
-class RoleTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index, (cls.live, cls.draft) = build_site(articles=2)
-        cls.draft.unpublish()
-        cls.editor = member("Editors")
-        cls.moderator = member("Moderators")
-        cls.translator = member("Translators")
-        cls.image = Image.objects.create(title="lab", file=get_test_image_file())
-
-    def login(self, user):
-        self.client.force_login(user)
-
-    def add(self, **overrides):
-        url = f"/admin/pages/add/news/articlepage/{self.index.pk}/"
-        return self.client.post(url, article_form(self.image, **overrides))
-
-    def edit(self, article, **overrides):
-        return self.client.post(f"/admin/pages/{article.pk}/edit/", edit_form(article, **overrides))
-
-    def refresh(self, article):
-        return ArticlePage.objects.get(pk=article.pk)
+from news.tests.utils import RoleTestCase, article_form, build_site, member
 
 
 class EditorTests(RoleTestCase):

@@ -13,8 +13,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from news.models import ArticlePage
-from news.tests.test_roles import edit_form, member
-from news.tests.utils import build_site
+from news.tests.utils import build_site, edit_form, member
 
 TITLE_EN = "Scheduled open day"
 TITLE_ZH = "定时发布的开放日"

@@ -11,10 +11,8 @@ from django.test import TestCase
 from wagtail.models import Site, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from news.models import ArticlePage, NewsIndexPage, SiteSettings
-from news.roles import CHIEF_EDITORS, REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW
-from news.tests import test_workflow
-from news.tests.test_roles import edit_form, member
-from news.tests.utils import build_site
+from news.newsroom.roles import CHIEF_EDITORS, REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW
+from news.tests.utils import build_site, edit_form, member, submit_new_article
 
 
 def settings_form(site_settings, **overrides):
@@ -70,8 +68,8 @@ class SecondReviewTestCase(TestCase):
         self.assertEqual(response.status_code, 302, getattr(response, "context", None))
         self.client.logout()
 
-    # The editor adds "New lab opens" and submits it, as in test_workflow.
-    submit_new_article = test_workflow.NewsroomReviewTests.submit_new_article
+    def submit_new_article(self):
+        return submit_new_article(self.client, self.editor, self.index)
 
     def act(self, user, article, action):
         self.client.force_login(user)

@@ -9,9 +9,8 @@ from django.test import TestCase
 from PIL import Image, ImageDraw
 
 from news.factories import ArticlePageFactory
-from news.sharing import qr_cache_key
-from news.tests.test_admin import article_form
-from news.tests.utils import build_site
+from news.syndication.sharing import qr_cache_key
+from news.tests.utils import article_form, build_site
 
 EN_PATH = "/en/news/q-and-a/"
 ZH_PATH = "/zh-hans/xinwen/wenda/"

@@ -10,9 +10,9 @@ from django.utils import translation
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from news.body_copy import ACTION
-from news.taxonomy import Column
-from news.tests.test_roles import RoleTestCase, edit_form
+from news.models import Column
+from news.newsroom.body_copy import ACTION
+from news.tests.utils import RoleTestCase, edit_form
 
 TRANSLATED = (
     "title",

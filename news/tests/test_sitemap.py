@@ -1,5 +1,4 @@
 import datetime
-import xml.etree.ElementTree as ET
 
 from django.db import connection
 from django.test import TestCase
@@ -7,30 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
-from news.tests.utils import build_site
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
-BASE = "http://testserver"
-
-
-def parse_sitemap(response):
-    """{loc: {"lastmod": str, "alternates": {hreflang: href}}} from a sitemap response."""
-    root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
-    assert root.tag == f"{SITEMAP}urlset", root.tag
-    urls = {}
-    for url in root.findall(f"{SITEMAP}url"):
-        loc = url.findtext(f"{SITEMAP}loc")
-        assert loc not in urls, f"{loc} listed twice"
-        urls[loc] = {
-            "lastmod": url.findtext(f"{SITEMAP}lastmod"),
-            "alternates": {
-                link.get("hreflang"): link.get("href")
-                for link in url.findall(f"{XHTML}link")
-                if link.get("rel") == "alternate"
-            },
-        }
-    return urls
+from news.tests.utils import BASE, build_site, parse_sitemap
 
 
 class SitemapTests(TestCase):

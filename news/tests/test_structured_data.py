@@ -5,9 +5,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
-from news.seo import SHARE_IMAGE_SPEC
-from news.tests.head import json_ld_graph, read_head
-from news.tests.utils import build_site
+from news.syndication.metadata import SHARE_IMAGE_SPEC
+from news.tests.utils import build_site, json_ld_graph, read_head
 
 EN_URL = "http://testserver/en/news/preparatory-meeting/"
 ZH_URL = "http://testserver/zh-hans/xinwen/choujianhui/"

@@ -4,9 +4,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, ArticleTag, Column
-from news.tests.taxonomy_utils import h1, make_column, tag, titles_in, url_in
-from news.tests.test_admin import article_form
-from news.tests.utils import build_site
+from news.tests.utils import article_form, build_site, h1, make_column, tag, titles_in, url_in
 
 COLUMN_ADD = "/admin/snippets/news/column/add/"
 

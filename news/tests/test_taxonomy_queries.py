@@ -6,8 +6,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory
 from news.models import RelatedArticle
-from news.tests.taxonomy_utils import make_column, tag, url_in
-from news.tests.utils import build_site, queries_of
+from news.tests.utils import build_site, make_column, queries_of, tag, url_in
 
 
 class TaxonomyQueryCountTests(TestCase):

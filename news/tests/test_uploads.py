@@ -21,8 +21,7 @@ from wagtail.users.models import UserProfile
 
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage
-from news.tests.test_admin import article_form
-from news.tests.utils import build_site
+from news.tests.utils import article_form, build_site
 
 
 def jpeg_bytes(width=400, height=300):

@@ -6,9 +6,7 @@ from django.test import TestCase
 from wagtail.models import TaskState, WorkflowState
 
 from news.models import ArticlePage
-from news.tests.test_admin import article_form
-from news.tests.test_roles import member
-from news.tests.utils import build_site
+from news.tests.utils import article_form, build_site, member, submit_new_article
 
 COMMENT = "Please check the Chinese title"
 
@@ -21,11 +19,7 @@ class NewsroomReviewTests(TestCase):
         cls.moderator = member("Moderators")
 
     def submit_new_article(self):
-        self.client.force_login(self.editor)
-        form = article_form(**{"action-submit": "action-submit"})
-        del form["action-publish"]
-        self.client.post(f"/admin/pages/add/news/articlepage/{self.index.pk}/", form)
-        return ArticlePage.objects.get(slug_en="new-lab-opens")
+        return submit_new_article(self.client, self.editor, self.index)
 
     def moderate(self, article, action, comment=""):
         self.client.force_login(self.moderator)

@@ -1,12 +1,32 @@
-"""A small page tree shared by the test cases, built with the factories."""
+"""Test helpers, in one module that every test module may import (never another test module).
 
+- a page tree built with the factories (`build_site`) and query counting (`queries_of`);
+- reading pages: listings, breadcrumbs, the language switcher, <head> metadata, sitemaps,
+  search results;
+- filling in the admin's forms as each role (`article_form`, `edit_form`, `member`,
+  `RoleTestCase`, `submit_new_article`).
+"""
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.factories import ArticlePageFactory, HomePageFactory, NewsIndexPageFactory
-from news.models import SiteSettings
-from news.roles import attach_review_workflow
+from news.models import ArticlePage, ArticleTag, Column, SiteSettings
+from news.newsroom.roles import attach_review_workflow
 
 
 def build_site(articles=0, focus_every=0):
@@ -43,3 +63,254 @@ def queries_of(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, len(queries)
+
+
+# Pages as a visitor reads them
+
+PREFIX = {"en": "/en/news/", "zh-hans": "/zh-hans/xinwen/"}
+TITLE_FIELD = {"en": "title_en", "zh-hans": "title_zh_hans"}
+
+
+def url_in(article, language="en"):
+    """The article's address in `language` (not `.url`, which depends on the active one)."""
+    slug = article.slug_en if language == "en" else article.slug_zh_hans or article.slug_en
+    return f"{PREFIX[language]}{slug}/"
+
+
+def make_column(name_en, name_zh, slug_en, slug_zh, **extra):
+    return Column.objects.create(
+        name=name_en,
+        slug=slug_en,
+        name_en=name_en,
+        name_zh_hans=name_zh,
+        slug_en=slug_en,
+        slug_zh_hans=slug_zh,
+        **extra,
+    )
+
+
+def tag(article, *names):
+    """Tag a saved article (creating the tags) and save it."""
+    for name in names:
+        ArticleTag.objects.get_or_create(name=name)
+    article.tags.add(*ArticleTag.objects.filter(name__in=names))
+    article.save()
+    return article
+
+
+def titles_in(response):
+    """Article titles in the order the listing shows them."""
+    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
+
+
+def newest_first(articles):
+    return sorted(articles, key=lambda a: (a.news_date, a.pk), reverse=True)
+
+
+def breadcrumbs(response):
+    """[(href or None, text)] of the breadcrumb trail."""
+    trail = response.text.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    found = re.findall(r'<li>(?:<a href="([^"]+)">|<span aria-current="page">)([^<]+)<', trail)
+    return [(href or None, text) for href, text in found]
+
+
+def page_title(response):
+    return re.search(r"<title>(.*?)</title>", response.text, re.S).group(1).strip()
+
+
+def h1(response):
+    return re.search(r'<h1 class="page-title"[^>]*>(.*?)</h1>', response.text, re.S).group(1)
+
+
+def switcher_link(response, language):
+    """The language switcher's link to `language`."""
+    return re.search(
+        rf'<a href="([^"]+)" lang="{language}" hreflang="{language}">', response.text
+    ).group(1)
+
+
+def alternate(response, language):
+    return re.search(
+        rf'<link rel="alternate" hreflang="{language}" href="([^"]+)">', response.text
+    ).group(1)
+
+
+def canonical(response):
+    return re.search(r'<link rel="canonical" href="([^"]+)">', response.text).group(1)
+
+
+class _HeadReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta = {}
+        self.json_ld = []
+        self._in_json_ld = False
+        self._script = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and ("property" in attrs or "name" in attrs):
+            key = attrs.get("property") or attrs.get("name")
+            self.meta.setdefault(key, []).append(attrs.get("content"))
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_json_ld = True
+            self._script = []
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_json_ld:
+            self.json_ld.append(json.loads("".join(self._script)))
+            self._in_json_ld = False
+
+
+def read_head(html):
+    reader = _HeadReader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+def meta_tags(html):
+    """{property or name: content} of the page's meta tags; repeated ones as lists."""
+    return {
+        key: values[0] if len(values) == 1 else values
+        for key, values in read_head(html).meta.items()
+    }
+
+
+def json_ld_graph(html):
+    """Every schema.org node of the page's JSON-LD, by @type (one block expected)."""
+    blocks = read_head(html).json_ld
+    assert len(blocks) == 1, f"{len(blocks)} JSON-LD blocks"
+    assert blocks[0]["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in blocks[0]["@graph"]}
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+BASE = "http://testserver"
+
+
+def parse_sitemap(response):
+    """{loc: {"lastmod": str, "alternates": {hreflang: href}}} from a sitemap response."""
+    root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
+    assert root.tag == f"{SITEMAP}urlset", root.tag
+    urls = {}
+    for url in root.findall(f"{SITEMAP}url"):
+        loc = url.findtext(f"{SITEMAP}loc")
+        assert loc not in urls, f"{loc} listed twice"
+        urls[loc] = {
+            "lastmod": url.findtext(f"{SITEMAP}lastmod"),
+            "alternates": {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall(f"{XHTML}link")
+                if link.get("rel") == "alternate"
+            },
+        }
+    return urls
+
+
+SEARCH = {"en": "/en/search/", "zh-hans": "/zh-hans/search/"}
+
+
+def result_titles(response):
+    """Titles of the results shown, as text (marks removed), in order."""
+    found = re.findall(r'class="card__title"><a href="[^"]+"[^>]*>(.*?)</a>', response.text)
+    return [html.unescape(strip_tags(title)) for title in found]
+
+
+def search(client, language, q, **params):
+    return client.get(SEARCH[language], {"q": q, **params})
+
+
+# The admin's forms, as each role fills them in
+
+
+def article_form(image=None, **overrides):
+    """The add-page form as an editor fills it in, with both languages."""
+    data = {
+        "title_en": "New lab opens",
+        "title_zh_hans": "新实验室启用",
+        "slug_en": "new-lab-opens",
+        "slug_zh_hans": "xin-shiyanshi-qiyong",
+        "news_date": "2099-01-01",
+        "focus": "on",
+        "summary_en": "A new laboratory opened.",
+        "summary_zh_hans": "新实验室正式启用。",
+        "lead_image": image.pk if image else "",
+        "lead_image_alt_en": "The new laboratory building",
+        "lead_image_alt_zh_hans": "新实验楼",
+        "lead_image_caption_en": "The opening",
+        "lead_image_caption_zh_hans": "启用仪式",
+        "body_en": streamfield([("paragraph", rich_text("<p>The lab opened today.</p>"))]),
+        "body_zh_hans": streamfield([("paragraph", rich_text("<p>实验室今天启用。</p>"))]),
+        "writer_en": "News Office",
+        "writer_zh_hans": "新闻中心",
+        "related_links": inline_formset([]),
+        # Ticked by default in the form of users who see them (moderators, superusers).
+        "public_en": "on",
+        "public_zh_hans": "on",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def member(group_name, username=None):
+    """A staff user whose only rights come from the group (no superuser, no own permissions)."""
+    user = get_user_model().objects.create_user(username or group_name.lower(), "", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def edit_form(article, **overrides):
+    """The article's edit form as it stands, with `overrides`; saves a draft unless told."""
+    data = {
+        "title_en": article.title_en,
+        "title_zh_hans": article.title_zh_hans,
+        "slug_en": article.slug_en,
+        "slug_zh_hans": article.slug_zh_hans,
+        "news_date": article.news_date.isoformat(),
+        "action-publish": "",
+    }
+    data.update(overrides)
+    form = article_form(**data)
+    if not form["action-publish"]:
+        del form["action-publish"]  # "Save draft"
+    return form
+
+
+class RoleTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (cls.live, cls.draft) = build_site(articles=2)
+        cls.draft.unpublish()
+        cls.editor = member("Editors")
+        cls.moderator = member("Moderators")
+        cls.translator = member("Translators")
+        cls.image = Image.objects.create(title="lab", file=get_test_image_file())
+
+    def login(self, user):
+        self.client.force_login(user)
+
+    def add(self, **overrides):
+        url = f"/admin/pages/add/news/articlepage/{self.index.pk}/"
+        return self.client.post(url, article_form(self.image, **overrides))
+
+    def edit(self, article, **overrides):
+        return self.client.post(f"/admin/pages/{article.pk}/edit/", edit_form(article, **overrides))
+
+    def refresh(self, article):
+        return ArticlePage.objects.get(pk=article.pk)
+
+
+def submit_new_article(client, editor, index):
+    """The editor adds "New lab opens" (article_form) under `index` and submits it for review."""
+    client.force_login(editor)
+    form = article_form(**{"action-submit": "action-submit"})
+    del form["action-publish"]
+    client.post(f"/admin/pages/add/news/articlepage/{index.pk}/", form)
+    return ArticlePage.objects.get(slug_en="new-lab-opens")

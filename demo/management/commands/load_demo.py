@@ -1,0 +1,253 @@
+"""`manage.py load_demo`: the demo site, creating only what is missing.
+
+Safe to run on every `make run`: pages, images, settings and the admin account
+that already exist are left exactly as they are (an editor's changes survive).
+"""
+
+import colorsys
+import io
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import format_html
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from demo.content import (
+    DEMO_COLUMNS,
+    DEMO_TAGS,
+    SAMPLE_ALT,
+    SAMPLE_ARTICLES,
+    SEED_ARTICLE,
+    SITE_SETTINGS,
+)
+from news import languages
+from news.models import ArticlePage, ArticleTag, Column, HomePage, NewsIndexPage, SiteSettings
+from news.newsroom.roles import attach_review_workflow
+
+# The demo data's keys end in each language's field suffix: title_en, title_zh_hans.
+LANGUAGES = tuple(language.field_suffix for language in languages.LANGUAGES)
+ADMIN_USERNAME = "admin"
+PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-admin-password"
+
+
+def per_language(data, field):
+    """{"title_en": ..., "title_zh_hans": ...} from the demo data's keys."""
+    return {f"{field}_{code}": data.get(f"{field}_{code}", "") for code in LANGUAGES}
+
+
+def paragraphs(texts):
+    return [("paragraph", RichText(format_html("<p>{}</p>", text))) for text in texts]
+
+
+def stand_in_image(label, lines, hue, size=(1600, 900)):
+    """A PNG drawn with Pillow: the real photos are not available to the demo."""
+    width, height = size
+    image = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        r, g, b = colorsys.hsv_to_rgb(hue, 0.55, 0.35 + 0.35 * y / height)
+        draw.line([(0, y), (width, y)], fill=(int(r * 255), int(g * 255), int(b * 255)))
+    for i in range(0, width, 80):
+        draw.line([(i, height), (i + height // 2, 0)], fill=(255, 255, 255), width=1)
+    # Centred, so that the listings' crops (16:9, 4:3) keep the words whole.
+    big = ImageFont.load_default(size=110)
+    small = ImageFont.load_default(size=48)
+    draw.text((width // 2, height // 2 - 40), label, font=big, fill="white", anchor="ms")
+    for number, line in enumerate(lines):
+        draw.text(
+            (width // 2, height // 2 + 50 + 64 * number),
+            line,
+            font=small,
+            fill="white",
+            anchor="ms",
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer
+
+
+class Command(BaseCommand):
+    help = "Load the demo site: pages, articles, settings, admin. Creates only what is missing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password-file",
+            type=Path,
+            default=PASSWORD_FILE,
+            help="Where the demo admin's generated password is kept (git-ignored).",
+        )
+
+    def handle(self, *args, **options):
+        created = []
+        with transaction.atomic():
+            home = self.home_page(created)
+            index = self.news_index(home, created)
+            if attach_review_workflow(index):
+                created.append("review workflow")
+            self.site_settings(created)
+            columns = self.columns(created)
+            tags = self.tags(created)
+            # Columns created now and articles that already exist: a database loaded
+            # before columns existed. File those articles, unless an editor has.
+            filing = {"columns": columns, "tags": tags, "file_existing": "column" in created}
+            self.article(index, SEED_ARTICLE, "1.png", created, **filing)
+            for number, data in enumerate(SAMPLE_ARTICLES, start=1):
+                self.article(index, data, f"sample-{number}.png", created, **filing)
+        if created:
+            counted = {"article": "articles", "column": "columns", "tag": "tags"}
+            others = [
+                name for name in dict.fromkeys(created) if name not in counted and name != "filed"
+            ]
+            totals = [
+                f"{created.count(kind)} {plural}"
+                for kind, plural in counted.items()
+                if created.count(kind)
+            ]
+            summary = (
+                "created " + ", ".join([*others, *totals]) if others or totals else "nothing new"
+            )
+            filed = created.count("filed")
+            if filed:
+                summary += f"; filed {filed} existing articles under their columns and tags"
+        else:
+            summary = "already loaded, nothing changed"
+        self.stdout.write(f"Demo content: {summary}")
+        self.admin_account(options["password_file"])
+
+    def home_page(self, created):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's migrations leave a "Welcome to Wagtail" page as the site root.
+        for page in root.get_children().exact_type(Page):
+            if not page.get_children().exists():
+                page.delete()
+        home = HomePage(title="Home", title_en="Home", title_zh_hans="首页", slug="home")
+        home.slug_en = "home"
+        home.slug_zh_hans = "home"
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "bitnews", home
+        site.save()
+        created.append("home page")
+        return home
+
+    def news_index(self, home, created):
+        index = NewsIndexPage.objects.child_of(home).first()
+        if index:
+            return index
+        index = NewsIndexPage(
+            title="News&Events",
+            title_en="News&Events",
+            title_zh_hans="新闻动态",
+            slug="news",
+            slug_en="news",
+            slug_zh_hans="xinwen",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        created.append("News&Events")
+        return index
+
+    def site_settings(self, created):
+        site = Site.objects.get(is_default_site=True)
+        if SiteSettings.objects.filter(site=site).exists():
+            return
+        SiteSettings.objects.create(
+            site=site, site_name=SITE_SETTINGS["site_name_en"], **SITE_SETTINGS
+        )
+        created.append("site settings")
+
+    def columns(self, created):
+        """{English slug: Column} for the demo columns, creating the missing ones."""
+        columns = {}
+        for data in DEMO_COLUMNS:
+            column = Column.objects.filter(slug_en=data["slug_en"]).first()
+            if column is None:
+                column = Column.objects.create(name=data["name_en"], slug=data["slug_en"], **data)
+                created.append("column")
+            columns[data["slug_en"]] = column
+        return columns
+
+    def tags(self, created):
+        """{keyword: ArticleTag} for the demo tags, creating the missing ones."""
+        tags = {}
+        for keyword, chinese_name in DEMO_TAGS.items():
+            tag = ArticleTag.objects.filter(name=keyword).first()
+            if tag is None:
+                tag = ArticleTag.objects.create(name=keyword, chinese_name=chinese_name)
+                created.append("tag")
+            tags[keyword] = tag
+        return tags
+
+    def file(self, article, data, columns, tags):
+        article.column = columns[data["column"]]
+        article.tags.set([tags[keyword] for keyword in data["tags"]])
+
+    def article(self, index, data, image_name, created, columns, tags, file_existing):
+        existing = ArticlePage.objects.filter(slug_en=data["slug_en"]).first()
+        if existing:
+            untouched = existing.column_id is None and not existing.tags.exists()
+            if file_existing and untouched and not existing.has_unpublished_changes:
+                self.file(existing, data, columns, tags)
+                existing.save_revision().publish()
+                created.append("filed")
+            return
+        if data is SEED_ARTICLE:
+            image = self.image(image_name, ["Photo not available"], hue=0.38)
+            alt = {code: data[f"image_alt_{code}"] for code in LANGUAGES}
+        else:
+            image = self.image(image_name, ["Sample image"], hue=(len(created) * 0.13) % 1)
+            alt = {code: SAMPLE_ALT[code] if data[f"title_{code}"] else "" for code in LANGUAGES}
+        fields = {}
+        for code in LANGUAGES:
+            fields[f"lead_image_alt_{code}"] = alt[code]
+            fields[f"lead_image_caption_{code}"] = data.get(f"image_caption_{code}", "")
+            fields[f"body_{code}"] = paragraphs(data[f"body_{code}"])
+        for name in ("title", "slug", "summary", "writer", "photographer", "editor", "source"):
+            fields.update(per_language(data, name))
+        article = ArticlePage(
+            title=data["title_en"],
+            slug=data["slug_en"],
+            news_date=data["date"],
+            focus=data["focus"],
+            focus_pinned=data.get("focus_pinned", False),
+            lead_image=image,
+            **fields,
+        )
+        self.file(article, data, columns, tags)
+        index.add_child(instance=article)
+        article.save_revision().publish()
+        created.append("article")
+
+    def image(self, name, lines, hue):
+        existing = Image.objects.filter(title=name).first()
+        if existing:
+            return existing
+        image = Image(title=name, file=ImageFile(stand_in_image(name, lines, hue), name=name))
+        image.save()
+        return image
+
+    def admin_account(self, password_file):
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            password = secrets.token_urlsafe(12)
+            user_model.objects.create_superuser(ADMIN_USERNAME, "", password)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
+        if password_file.exists():
+            login = f"{ADMIN_USERNAME} / {password_file.read_text().strip()}"
+        else:
+            login = f"{ADMIN_USERNAME} (reset its password: manage.py changepassword admin)"
+        self.stdout.write(f"Admin login: {login}")

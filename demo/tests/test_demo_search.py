@@ -1,0 +1,50 @@
+"""The demo content as `load_demo` creates it, found by the site search as a visitor would."""
+
+import io
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import TestCase
+
+from demo.content import SEED_ARTICLE
+from news.tests.utils import result_titles, search
+
+
+class DemoSearchTests(TestCase):
+    """The demo content as `load_demo` creates it, searched as a visitor would."""
+
+    @classmethod
+    def setUpTestData(cls):
+        password_file = Path(settings.MEDIA_ROOT) / "search-demo-admin-password"
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        call_command("load_demo", password_file=password_file, stdout=io.StringIO())
+
+    def test_chinese_search_finds_the_seed_article_by_two_character_words(self):
+        for word in ("合作", "国际"):
+            with self.subTest(word=word):
+                response = search(self.client, "zh-hans", word)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(SEED_ARTICLE["title_zh_hans"], result_titles(response))
+
+    def test_chinese_search_finds_the_seed_article_by_its_whole_title(self):
+        response = search(self.client, "zh-hans", SEED_ARTICLE["title_zh_hans"])
+        self.assertEqual(result_titles(response), [SEED_ARTICLE["title_zh_hans"]])
+
+    def test_english_search_finds_cooperation_in_the_seed_article(self):
+        response = search(self.client, "en", "cooperation")
+        self.assertIn(SEED_ARTICLE["title_en"], result_titles(response))
+
+    def test_cooperation_in_chinese_search_finds_no_english_text(self):
+        response = search(self.client, "zh-hans", "cooperation")
+        self.assertEqual(result_titles(response), [])
+        self.assertContains(response, "没有找到与“cooperation”相关的结果")
+
+    def test_chinese_words_in_english_search_find_nothing(self):
+        for q in ("合作", SEED_ARTICLE["title_zh_hans"]):
+            with self.subTest(q=q):
+                self.assertEqual(result_titles(search(self.client, "en", q)), [])
+
+    def test_chinese_results_link_to_the_chinese_article(self):
+        response = search(self.client, "zh-hans", "合作")
+        self.assertContains(response, f'href="/zh-hans/xinwen/{SEED_ARTICLE["slug_zh_hans"]}/"')

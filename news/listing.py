@@ -1,0 +1,98 @@
+"""What every listing page shares: pagination and the archive navigation.
+
+The listings themselves are routes of NewsIndexPage (`focus/`, `column/<slug>/`, `<yyyy>/`,
+`<yyyy>/<mm>/`…) and the search view; they pass querysets in, nothing here imports a model.
+"""
+
+import contextlib
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
+
+
+class ListingPaginator(Paginator):
+    """Django's paginator, whose `get_page` already turns a page number that is not a whole
+    number into the first page and one past the end into the last; 0 and negative numbers
+    give the first page here too (Django gives the last)."""
+
+    def get_page(self, number):
+        with contextlib.suppress(TypeError, ValueError):  # left to Django: the first page
+            number = max(int(number), 1)
+        return super().get_page(number)
+
+
+def paginate(request, items):
+    """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
+    paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+# The archive: `<yyyy>/` and `<yyyy>/<mm>/` with a navigation of month counts.
+
+
+def year_label(year):
+    """A year as a title: "2023" in English, "2023年" in Chinese."""
+    return pgettext("archive year", "%(year)s") % {"year": year}
+
+
+def month_label(month):
+    """The name of the month of a date: "April" in English, "4月" in Chinese."""
+    # Translators: a Django date format for a month's name in the archive list:
+    # "F" gives "April"; Chinese uses "n月" (4月).
+    return date_format(month, pgettext("archive month", "F"))
+
+
+def year_month_label(month):
+    """A month as a title: "April 2023" or "2023年4月" (Django's YEAR_MONTH_FORMAT)."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def archive_years(articles, current=None):
+    """Years, newest first, each with its months and article counts, in one query.
+
+    `articles` is the listing's queryset (live, public); `current` is the (year, month or
+    None) being shown: its year is open in the navigation and its link marked current.
+    Without one, the newest year is open.
+    """
+    months = (
+        articles.order_by()
+        .select_related(None)
+        .prefetch_related(None)
+        .annotate(month=TruncMonth("news_date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    years = []
+    for row in months:
+        month = row["month"]
+        if not years or years[-1]["year"] != month.year:
+            is_current = bool(current) and current[0] == month.year
+            years.append(
+                {
+                    "year": month.year,
+                    "label": year_label(month.year),
+                    "count": 0,
+                    "suffix": f"{month.year:04d}/",
+                    "months": [],
+                    "current": is_current,
+                    "open": is_current or (not current and not years),
+                }
+            )
+        year = years[-1]
+        year["count"] += row["count"]
+        year["months"].append(
+            {
+                "count": row["count"],
+                "suffix": f"{month.year:04d}/{month.month:02d}/",
+                "label": month_label(month),
+                "current": current == (month.year, month.month),
+            }
+        )
+    return years

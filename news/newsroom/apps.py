@@ -1,0 +1,44 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsroomConfig(AppConfig):
+    """The admin side of News&Events: roles and the review workflow, translation status and
+    the translators' dashboard, copy-body, image upload checks (hooks: wagtail_hooks.py).
+
+    An app of its own so that Wagtail finds its hooks and it connects its own signals; it
+    has no models (they are the `news` app's) and the public site never imports it.
+    """
+
+    name = "news.newsroom"
+    label = "newsroom"
+    verbose_name = _("Newsroom")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate, post_save
+        from wagtail.models import Revision
+
+        from news.models import ArticlePage, SiteSettings
+
+        from . import translation_status
+        from .roles import apply_review_setting
+
+        post_save.connect(
+            lambda instance, **kwargs: apply_review_setting(instance),
+            sender=SiteSettings,
+            weak=False,
+            dispatch_uid="newsroom.apply_review_setting",
+        )
+        post_migrate.connect(
+            translation_status.record_existing_articles, dispatch_uid="newsroom.states"
+        )
+        post_save.connect(
+            translation_status.record_saved_article,
+            sender=ArticlePage,
+            dispatch_uid="newsroom.record_article",
+        )
+        post_save.connect(
+            translation_status.record_new_revision,
+            sender=Revision,
+            dispatch_uid="newsroom.record_revision",
+        )

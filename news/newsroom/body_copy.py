@@ -1,0 +1,115 @@
+""" "Copy English body to Chinese": a starting point for the translator.
+
+An item of the edit view's action menu. Like "Save draft" it submits the whole form, so the
+edit view saves every unsaved change as a new revision first; then (the `after_edit_page`
+hook) the Chinese body of that revision becomes a copy of its English body, saved as one more
+revision and logged in the page history (`news.copy_english_body`). A Chinese body that is
+not empty is only replaced after the confirmation page (`confirm`), and its text stays in
+the revision before the copy. The translation status counts the copied body as outdated
+until the translator edits it (or marks the Chinese version reviewed).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.log_actions import log
+
+from news import languages
+from news.models import ArticlePage
+
+from .translation_status import mark_copied
+
+ACTION = "news.copy_english_body"
+BUTTON = "action-copy-english-body"
+
+
+class CopyEnglishBodyMenuItem(ActionMenuItem):
+    name = BUTTON
+    label = gettext_lazy("Save draft and copy English body to Chinese")
+    icon_name = "copy"
+    order = 15  # just after "Save draft"
+
+    def is_shown(self, context):
+        return (
+            context["view"] == "edit"
+            and isinstance(context["page"], ArticlePage)
+            and not context["locked_for_user"]
+        )
+
+
+def may_copy(user, page):
+    """Anyone who may edit the article and is not locked out of it (translators included)."""
+    if not page.permissions_for_user(user).can_edit():
+        return False
+    lock = page.get_lock()
+    return not (lock and lock.for_user(user))
+
+
+# The body is copied from the original language into the one being translated.
+SOURCE, TARGET = languages.DEFAULT, languages.other(languages.DEFAULT.code)
+SOURCE_BODY, TARGET_BODY = SOURCE.field("body"), TARGET.field("body")
+
+
+def copy_english_body(page, user):
+    """Save the latest draft of `page` with body_zh_hans = body_en as a new revision."""
+    draft = page.get_latest_revision_as_object()
+    # New StreamValue from (type, value) pairs: the copy gets block ids of its own.
+    source = getattr(draft, SOURCE_BODY)
+    setattr(draft, TARGET_BODY, [(block.block_type, block.value) for block in source])
+    revision = draft.save_revision(user=user, log_action=False, clean=False)
+    log(instance=draft, action=ACTION, user=user, revision=revision)
+    mark_copied(draft, TARGET.code, "body")  # English text is not a translation yet
+    return revision
+
+
+def after_edit(request, page):
+    """The `after_edit_page` hook: the edit view has saved the form as a draft."""
+    if BUTTON not in request.POST or not isinstance(page, ArticlePage):
+        return None
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    draft = page.get_latest_revision_as_object()
+    if not getattr(draft, SOURCE_BODY):
+        messages.warning(request, _("The English body is empty: there is nothing to copy."))
+        return redirect(edit_url)
+    if getattr(draft, TARGET_BODY):
+        return redirect("news_copy_english_body", page_id=page.pk)
+    copy_english_body(page, request.user)
+    messages.success(request, _("The English body was copied into the Chinese body."))
+    return redirect(edit_url)
+
+
+def confirm(request, page_id):
+    """GET: ask before replacing a Chinese body that is not empty. POST: replace it."""
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    if not may_copy(request.user, page):
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if request.method == "POST":
+        if not getattr(page.get_latest_revision_as_object(), SOURCE_BODY):
+            messages.warning(request, _("The English body is empty: there is nothing to copy."))
+        else:
+            copy_english_body(page, request.user)
+            messages.success(
+                request,
+                _(
+                    "The English body replaced the Chinese body. The earlier Chinese body "
+                    "is kept in the page history."
+                ),
+            )
+        return redirect(edit_url)
+    return TemplateResponse(
+        request,
+        "newsroom/copy_body_confirm.html",
+        {
+            "page": page,
+            "chinese_body_is_empty": not getattr(page.get_latest_revision_as_object(), TARGET_BODY),
+            "header_title": _("Replace the Chinese body?"),
+            "edit_url": edit_url,
+            "history_url": reverse("wagtailadmin_pages:history", args=[page.pk]),
+        },
+    )

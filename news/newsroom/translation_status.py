@@ -1,0 +1,119 @@
+"""Recording each article's translation status (the model: news/models/translation_state.py).
+
+Updated on every save of an article (post_save: factories, load_demo, publishing) and every new
+revision (drafts saved in the admin: their text is only in the revision), from that version's
+text. The receivers are connected in `NewsroomConfig.ready()`.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from news import languages
+from news.models import ArticlePage, ArticleTranslationState
+from news.models.translation_state import TRACKED_FIELDS, Status, fingerprints
+
+REVIEW_ACTION = "news.translation_reviewed"
+# The columns whose change means the text changed: `title_en`, `body_zh_hans`…
+TRACKED_COLUMNS = frozenset(
+    language.field(name) for name in TRACKED_FIELDS for language in languages.LANGUAGES
+)
+
+
+def record(page, reviewed_language=None):
+    """Update both languages' states from `page` (an ArticlePage with the text to record).
+
+    A field edited in language L takes the other language's current fingerprint as its
+    source; `reviewed_language` takes all of them (a translator checked the whole version).
+    """
+    prints = {code: fingerprints(page, code) for code in languages.CODES}
+    existing = {s.language: s for s in ArticleTranslationState.objects.filter(page_id=page.pk)}
+    with transaction.atomic():
+        for code in languages.CODES:
+            now_own, now_other = prints[code], prints[languages.other(code).code]
+            state = existing.get(code)
+            if state is None:
+                # First record (new article, or one saved before this feature): no history
+                # to compare with, so its present text counts as translated from the other.
+                state = ArticleTranslationState(page_id=page.pk, language=code)
+                state.source = dict(now_other)
+            elif code == reviewed_language:
+                state.source = dict(now_other)
+            else:
+                for field in TRACKED_FIELDS:
+                    if state.own.get(field) != now_own[field]:
+                        state.source[field] = now_other[field]
+            state.own = dict(now_own)
+            state.evaluate(now_own, now_other)
+            state.save()
+    return existing
+
+
+def mark_copied(page, language, field):
+    """`field` of `language` was just filled with a copy of the other language's text (a
+    starting point, not a translation): outdated until someone edits it in `language` or
+    marks that language reviewed. `page` holds the text as saved (the latest revision)."""
+    state = ArticleTranslationState.objects.filter(page_id=page.pk, language=language).first()
+    if state is None:
+        return
+    state.source[field] = ""
+    other = languages.other(language).code
+    state.evaluate(fingerprints(page, language), fingerprints(page, other))
+    state.save()
+
+
+def ensure_states():
+    """Create the states of articles that have none yet (saved before this feature existed,
+    or changed by QuerySet.update()). Runs after `migrate` and before the dashboard lists.
+
+    One query (of primary keys only, so it runs before wagtail-modeltranslation has added its
+    columns to a fresh database) when every article has its states.
+    """
+    lacking = list(
+        ArticlePage.objects.values("pk")
+        .annotate(n=models.Count("translation_states"))
+        .filter(n__lt=len(languages.LANGUAGES))
+        .values_list("pk", flat=True)
+    )
+    if lacking:
+        for article in ArticlePage.objects.filter(pk__in=lacking):
+            record(article.get_latest_revision_as_object())
+
+
+def counts():
+    """{language: {status: number}} over all articles; one query."""
+    result = {code: dict.fromkeys(Status.values, 0) for code in languages.CODES}
+    rows = ArticleTranslationState.objects.values("language", "status").annotate(
+        n=models.Count("pk")
+    )
+    for row in rows:
+        result.setdefault(row["language"], {})[row["status"]] = row["n"]
+    return result
+
+
+# Signal receivers (connected in apps.py).
+
+
+def record_existing_articles(sender, **kwargs):
+    """post_migrate: articles saved before this feature (or by QuerySet.update) get states."""
+    if sender.name == "news":
+        ensure_states()
+
+
+def record_saved_article(sender, instance, raw=False, update_fields=None, **kwargs):
+    """post_save of an ArticlePage."""
+    if raw:
+        return
+    # Wagtail's save_revision() saves only bookkeeping columns: the draft's text is recorded
+    # from the revision (below).
+    if update_fields is not None and not TRACKED_COLUMNS.intersection(update_fields):
+        return
+    record(instance)
+
+
+def record_new_revision(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of a Revision: an article's draft saved in the admin."""
+    if raw or not created:
+        return
+    if ContentType.objects.get_for_id(instance.content_type_id).model_class() is not ArticlePage:
+        return
+    record(instance.as_object())

@@ -1,0 +1,143 @@
+"""The newsroom's admin hooks; each names the module that holds its logic."""
+
+from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.images.models import AbstractImage
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+
+from news import languages
+
+from . import body_copy, roles, translation_views
+from .images import ImageDeleteView
+from .taxonomy_admin import TaxonomyViewSetGroup
+from .translation_status import REVIEW_ACTION
+
+register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def newsroom_urls():
+    return [
+        path("translation-status/", translation_views.dashboard, name="news_translation_status"),
+        path(
+            "translation-status/review/<int:page_id>/<str:language>/",
+            translation_views.review,
+            name="news_translation_review",
+        ),
+        path(
+            "articles/<int:page_id>/copy-english-body/",
+            body_copy.confirm,
+            name="news_copy_english_body",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail.images' own URL
+def image_delete_url():
+    return [
+        path("images/<int:image_id>/delete/", ImageDeleteView.as_view(), name="news_image_delete")
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    url = reverse("news_translation_status")
+    return MenuItem(
+        _("Translation status"), url, name="translation-status", icon_name="globe", order=250
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def translation_status_panel(request, panels):
+    panels.append(translation_views.TranslationStatusPanel())
+
+
+class TranslationReviewed(LogFormatter):
+    label = _("Review translation")
+
+    def format_message(self, log_entry):
+        code = log_entry.data.get("language", "")
+        name = languages.get(code).name if code in languages.CODES else code
+        return _("Marked the %(language)s translation reviewed") % {"language": name}
+
+
+@hooks.register("register_log_actions")
+def newsroom_log_actions(actions):
+    actions.register_action(REVIEW_ACTION)(TranslationReviewed)
+    actions.register_action(
+        body_copy.ACTION,
+        _("Copy English body to Chinese"),
+        _("Copied the English body into the Chinese body"),
+    )
+
+
+# Stricter than Wagtail (roles.py): delete or move pages only with "add"; delete images only
+# with "delete_image"; under a second review, publish directly only as a chief editor.
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_without_add_permission(request, page):
+    if not roles.may_remove_or_move(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def refuse_move_without_add_permission(request, page, destination):
+    if not roles.may_remove_or_move(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_the_newsroom_forbids(request, action_type, objects, view):
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    user = request.user
+    if action_type in ("delete", "move") and not all(
+        roles.may_remove_or_move(user, page) for page in pages
+    ):
+        raise PermissionDenied
+    if action_type == "publish" and not all(roles.may_publish_directly(user, p) for p in pages):
+        raise PermissionDenied
+    images = [obj for obj in objects if isinstance(obj, AbstractImage)]
+    if action_type == "delete" and images and not roles.may_delete_images(user):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_under_second_review(menu_items, request, context):
+    page = context.get("page") if context.get("view") != "create" else context["parent_page"]
+    if page is not None and not roles.may_publish_directly(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    roles.save_instead_of_publishing(request, page)
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    roles.save_instead_of_publishing(request, parent_page)
+
+
+# The editor: both languages side by side (news/panels.py, static/css/editor.css) and
+# "copy English body to Chinese" (body_copy.py).
+
+
+@hooks.register("insert_global_admin_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))
+
+
+@hooks.register("register_page_action_menu_item")
+def copy_english_body_menu_item():
+    return body_copy.CopyEnglishBodyMenuItem()
+
+
+hooks.register("after_edit_page", body_copy.after_edit)

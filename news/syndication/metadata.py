@@ -1,0 +1,232 @@
+"""What a page tells search engines and social networks about itself, per language.
+
+`page_metadata` gathers the OpenGraph / Twitter card values; `structured_data`
+builds the schema.org JSON-LD (NewsArticle, BreadcrumbList, WebSite and
+Organization) as plain dicts. `templates/includes/meta.html` renders both.
+"""
+
+import datetime
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
+
+from .. import languages
+
+# One JPEG rendition of a lead image serves OpenGraph, Twitter, JSON-LD and feed enclosures.
+SHARE_IMAGE_SPEC = "width-1200|format-jpeg"
+# static/img/logo.png, drawn for this site (the "BIT" mark of the header).
+LOGO = {"path": "img/logo.png", "width": 512, "height": 512}
+
+# `<`, `>` and `&` as JSON escapes: text from editors cannot close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def share_image(image):
+    """The JPEG rendition shared with other sites, or None (no image, or its file is missing)."""
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(SHARE_IMAGE_SPEC)
+    except SourceImageIOError:
+        return None
+
+
+def publication_datetime(article):
+    """When the story was published: its news date, at the time of day it first went live."""
+    published = article.first_published_at
+    time = _local(published).time() if published else datetime.time()
+    return timezone.make_aware(datetime.datetime.combine(article.news_date, time))
+
+
+def modified_datetime(page):
+    """When the page was last published, or None."""
+    return _local(page.last_published_at) if page.last_published_at else None
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(microsecond=0)
+
+
+def is_translated(article, language):
+    """Whether `article` has its own title and body in `language` (no English fallback)
+    and that version is public: a hidden version is no translation to announce."""
+    if not article.is_public_in(language):
+        return False
+    with translation.override(language):
+        return not ({"title", "body"} & article.fallback_fields())
+
+
+def version_language(page):
+    """The language of the version shown: the active one, or the public version's."""
+    return page.shown_language or languages.active().code
+
+
+def json_ld_script(data):
+    """`data` as a `<script type="application/ld+json">` element, safe for any text inside."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    # With <, > and & escaped the JSON holds no markup: no tag, no entity, no "</script>".
+    script = f'<script type="application/ld+json">{text.translate(JSON_SCRIPT_ESCAPES)}</script>'
+    return mark_safe(script)  # noqa: S308
+
+
+def logo_image(request):
+    return {
+        "url": request.build_absolute_uri(static(LOGO["path"])),
+        "width": LOGO["width"],
+        "height": LOGO["height"],
+    }
+
+
+def page_image(request, page):
+    """(url, width, height, alt) of the image that represents `page` when it is shared."""
+    rendition = share_image(getattr(page, "lead_image", None))
+    if rendition is not None:
+        return {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": page.lead_image_alt,
+            "large": True,
+        }
+    return {**logo_image(request), "alt": "", "large": False}
+
+
+def page_metadata(request, page, *, title, description, url, site_name):
+    """OpenGraph and Twitter card values of `page` in the active language."""
+    language = version_language(page)
+    public = page.public_languages()
+    metadata = {
+        "title": title,
+        "description": description,
+        "url": url,
+        "type": "article" if page.is_article else "website",
+        "site_name": site_name,
+        "locale": languages.get(language).og_locale,
+        "locale_alternates": [
+            other.og_locale
+            for other in languages.LANGUAGES
+            if other.code != language and other.code in public
+        ],
+        "image": page_image(request, page),
+    }
+    if page.is_article:
+        metadata["published_time"] = publication_datetime(page).isoformat()
+        if modified_datetime(page):
+            metadata["modified_time"] = modified_datetime(page).isoformat()
+    return metadata
+
+
+def _organization(request, home_url, site_name):
+    return {
+        "@type": "Organization",
+        "@id": request.build_absolute_uri("/#organization"),
+        "name": site_name,
+        "url": home_url,
+        "logo": {"@type": "ImageObject", **logo_image(request)},
+    }
+
+
+def breadcrumb_list(request, trail):
+    """BreadcrumbList from (name, absolute URL) pairs, home first."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def news_article(request, page, *, url, urls_by_language, home_url, site_name):
+    """NewsArticle of `page`, linked to its public translation (English is the original)."""
+    language = version_language(page)
+    default = languages.DEFAULT.code
+    translated = {code: is_translated(page, code) for code in languages.CODES}
+    shown_language = language if translated[language] or language == default else default
+    image = share_image(page.lead_image)
+    organization = _organization(request, home_url, site_name)
+    article = {
+        "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "headline": page.title,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "inLanguage": languages.get(shown_language).tag,
+        "datePublished": publication_datetime(page).isoformat(),
+        "author": (
+            {"@type": "Person", "name": page.writer}
+            if page.writer
+            else {"@type": "Organization", "name": site_name, "url": home_url}
+        ),
+        "publisher": organization,
+    }
+    if modified_datetime(page):
+        article["dateModified"] = modified_datetime(page).isoformat()
+    description = page.search_description or page.summary
+    if description:
+        article["description"] = description
+    if image is not None:
+        article["image"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(image.url),
+            "width": image.width,
+            "height": image.height,
+        }
+    if language == default:
+        article["workTranslation"] = [
+            {
+                "@type": "NewsArticle",
+                "@id": f"{twin_url}#article",
+                "url": twin_url,
+                "inLanguage": languages.get(code).tag,
+            }
+            for code, twin_url in urls_by_language.items()
+            if code != default and translated[code]
+        ]
+        if not article["workTranslation"]:
+            del article["workTranslation"]
+    elif translated[language] and translated[default]:
+        original = urls_by_language[default]
+        article["translationOfWork"] = {
+            "@type": "NewsArticle",
+            "@id": f"{original}#article",
+            "url": original,
+            "inLanguage": languages.DEFAULT.tag,
+        }
+    return article
+
+
+def structured_data(request, page, *, url, urls_by_language, trail, home_url, site_name):
+    """The JSON-LD graph of `page`: what it is, and where it sits (breadcrumbs)."""
+    graph = []
+    if page.is_home:
+        organization = _organization(request, home_url, site_name)
+        graph.append(
+            {
+                "@type": "WebSite",
+                "@id": f"{home_url}#website",
+                "name": site_name,
+                "url": home_url,
+                "inLanguage": languages.active().tag,
+                "publisher": {"@id": organization["@id"]},
+            }
+        )
+        graph.append(organization)
+    if page.is_article:
+        graph.append(
+            news_article(
+                request,
+                page,
+                url=url,
+                urls_by_language=urls_by_language,
+                home_url=home_url,
+                site_name=site_name,
+            )
+        )
+    if len(trail) > 1:
+        graph.append(breadcrumb_list(request, trail))
+    return {"@context": "https://schema.org", "@graph": graph} if graph else None

@@ -1,18 +1,25 @@
-# bitnews: `make run` sets everything up and serves the demo; `make test` runs the suite.
+# bitnews: `make run` sets everything up and serves the demo as visitors see it (DEBUG off);
+# `make dev` is the same with DEBUG on; `make test` runs the suite; `make lint` the linters.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.requirements-installed
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
+DEBUG ?= 0
+TEMPLATES := templates search/templates stats/templates
 
-.PHONY: run test test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
+.PHONY: run dev test test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/   DEBUG=$(DEBUG)"
+	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The developer's variant: Django's debug pages, templates and static files reloaded.
+dev:
+	$(MAKE) run DEBUG=1
 
 test: install $(MO)
 	$(BIN)/pytest
@@ -44,22 +51,27 @@ $(AUDIT_TOOLS):
 	npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools \
 		vnu-jar@$(NU_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
 
+# The same checks as .pre-commit-config.yaml, with the same pinned tools and their one config each
+# (ruff.toml, .importlinter; djhtml's indent is given here).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 2 $(TEMPLATES)
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 2 $(TEMPLATES)
 
 install: $(INSTALLED)
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements/base.txt requirements/dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
 		{ echo "$(PYTHON) is not Python 3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
 # Compiled with polib so that no system gettext is needed.

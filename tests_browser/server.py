@@ -32,14 +32,18 @@ def free_port():
 
 
 @contextlib.contextmanager
-def demo_server(folder=None, **environment):
-    """Migrate a fresh SQLite database, load the demo and serve it; yields url, password, database."""
+def demo_server(folder=None, settings="bitnews.settings.test", **environment):
+    """Migrate a fresh SQLite database, load the demo and serve it; yields url, password, database.
+
+    `settings="bitnews.settings.dev"` serves it as `make run` does; uploads go to `folder`.
+    """
     with contextlib.ExitStack() as stack:
         folder = Path(folder or stack.enter_context(tempfile.TemporaryDirectory()))
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bitnews.settings.test",
+            "DJANGO_SETTINGS_MODULE": settings,
             "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(folder / "media"),
             **environment,
         }
         manage = [sys.executable, str(ROOT / "manage.py")]

@@ -47,6 +47,7 @@ print(json.dumps([url, response.status_code, response.headers.get("Cache-Control
     env = {
         "SECRET_KEY": "weight-test",
         "ALLOWED_HOSTS": "testserver",
+        "WAGTAILADMIN_BASE_URL": "https://testserver",
         "DATABASE_URL": "sqlite:///" + str(tmp_path / "unused.sqlite3"),
         "STATIC_ROOT": str(tmp_path / "static"),
         "PATH": "/usr/bin:/bin",

@@ -141,7 +141,7 @@ STATIC_ROOT = Path(
 )  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = False  # production: the web server in front of Django serves media/
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -149,7 +149,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "bitnews"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own address, for links in workflow e-mails; production requires it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail's locale trees
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)

@@ -1,15 +1,19 @@
-"""Local development: `make run`. SQLite unless DATABASE_URL says otherwise."""
+"""A local machine: `make run` (DEBUG off: pages as visitors see them, the site's own 404 and
+500) and `make dev` (DEBUG=1: Django's debug pages). SQLite unless DATABASE_URL says otherwise."""
+
+import os
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = os.environ.get("DEBUG", "0") == "1"
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - dev.py never runs in production
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-# whitenoise serves straight from static/ (no collectstatic needed)
+# whitenoise serves straight from the apps' static folders (no collectstatic needed), with or
+# without DEBUG
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)

@@ -1,6 +1,7 @@
 """Production: everything secret or host-specific comes from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Passes `manage.py check --deploy`.
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL. Passes
+`manage.py check --deploy`.
 """
 
 from .base import *  # noqa: F403
@@ -11,6 +12,8 @@ required_env("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 required_env("DATABASE_URL")  # base.py already parsed it; production must not fall back to SQLite
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Workflow e-mails link to the admin: without it they would point at localhost.
+WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

@@ -10,7 +10,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-# whitenoise serves straight from static/ (no collectstatic needed)
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# whitenoise serves straight from the apps' static folders (no collectstatic needed)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,16 +20,14 @@ from .. import languages, reading, segmentation
 from ..blocks import BodyBlock
 from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
+from .article_links import ArticleLinksMixin
 from .base import (
-    ARTICLE_ORDER,
     VISIBILITY_FIELDS,
     VISIBILITY_PERMISSION,
     LanguageVisibility,
     TranslatedPageMixin,
     language,
-    public_in,
 )
-from .taxonomy import ArticlePageTag
 
 SETTINGS_PERMISSION = "news.change_article_settings"
 
@@ -42,7 +39,7 @@ def settings_only(panel):
     return panel
 
 
-class ArticlePage(TranslatedPageMixin, LanguageVisibility, Page):
+class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
     """A news story: what editors write, translators translate and visitors read."""
 
     news_date = models.DateField(
@@ -231,7 +228,6 @@ class ArticlePage(TranslatedPageMixin, LanguageVisibility, Page):
         "source",
     )
 
-    related_count = 3
     is_article = True
 
     def clean(self):
@@ -347,64 +343,6 @@ class ArticlePage(TranslatedPageMixin, LanguageVisibility, Page):
     def reading_minutes(self):
         """Minutes to read the body in the active language (see news/reading.py)."""
         return reading.reading_minutes(reading.body_text(self.body))
-
-    def siblings(self):
-        """The other live, public articles of News&Events that are public in the active
-        language (no query to find the parent)."""
-        parent_path = self.path[: -self.steplen]
-        return (
-            ArticlePage.objects.filter(path__startswith=parent_path, depth=self.depth)
-            .filter(public_in(language()))
-            .exclude(pk=self.pk)
-            .live()
-            .public()
-        )
-
-    def neighbours(self, siblings):
-        """(previous, next): the articles listed just before and after this one.
-
-        The News&Events order is newest first (ARTICLE_ORDER), so the previous article
-        is the next newer one and the next article the next older one. One query.
-        """
-        if self.pk is None:  # preview of an article that was never saved
-            return None, None
-        after_me = Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, pk__lt=self.pk)
-        before_me = Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, pk__gt=self.pk)
-        older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
-        newer = siblings.filter(before_me).order_by("news_date", "pk").values("pk")[:1]
-        previous = following = None
-        for article in siblings.filter(Q(pk__in=newer) | Q(pk__in=older)):
-            if (article.news_date, article.pk) > (self.news_date, self.pk):
-                previous = article
-            else:
-                following = article
-        return previous, following
-
-    def related_articles(self, siblings, tags):
-        """Up to `related_count` articles: the editor's picks in their order, then
-        articles of the same column or with a shared tag, newest first.
-
-        Two queries: the picks (from memory in a preview), then the articles.
-        """
-        picked = [link.article_id for link in self.related_links.all()]
-        matches = Q(pk__in=picked)
-        if self.column_id:
-            matches |= Q(column_id=self.column_id)
-        if tags:
-            tagged = ArticlePageTag.objects.filter(tag__in=tags).values("content_object_id")
-            matches |= Q(pk__in=tagged)
-        if not (picked or self.column_id or tags):
-            return []
-        pick_order = Case(
-            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
-            default=Value(len(picked)),
-            output_field=IntegerField(),
-        )
-        return list(
-            siblings.filter(matches)
-            .annotate(pick_order=pick_order)
-            .order_by("pick_order", *ARTICLE_ORDER)[: self.related_count]
-        )
 
     def get_context(self, request, *args, **kwargs):
         if not self.is_public_in(language()):

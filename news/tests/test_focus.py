@@ -2,7 +2,6 @@
 home page's Focus stories that a moderator publishes with the home page."""
 
 import datetime
-import re
 
 import feedparser
 from django.contrib.auth import get_user_model
@@ -10,48 +9,31 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, TaskState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from news.factories import ArticlePageFactory
-from news.models import ArticlePage, HomeFocusStory, HomePage
+from news.models import ArticlePage, HomeFocusStory
 from news.tests.utils import (
     BASE,
+    TITLE_FIELD,
+    article_on,
     build_site,
     edit_form,
-    member,
+    home_focus_titles,
     parse_sitemap,
     queries_of,
+    titles,
     titles_in,
 )
 
 PREFIX = {"en": "/en/", "zh-hans": "/zh-hans/"}
 FOCUS = {"en": "/en/news/focus/", "zh-hans": "/zh-hans/xinwen/focus/"}
 NEWS = {"en": "/en/news/", "zh-hans": "/zh-hans/xinwen/"}
-TITLE = {"en": "title_en", "zh-hans": "title_zh_hans"}
-CARD_TITLE = r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>'
-
-
-def home_focus_titles(response):
-    """Titles of the cards in the home page's Focus section, in order."""
-    html = response.text
-    if 'id="focus-heading"' not in html:
-        return []
-    section = html.split('id="focus-heading"', 1)[1].split('id="latest-heading"', 1)[0]
-    return re.findall(CARD_TITLE, section)
 
 
 def feed_titles(response):
     return [entry.title for entry in feedparser.parse(response.content).entries]
-
-
-def article(index, day, **fields):
-    return ArticlePageFactory(parent=index, news_date=datetime.date(2023, 1, day), **fields)
-
-
-def titles(articles, language):
-    return [getattr(a, TITLE[language]) for a in articles]
 
 
 class FocusOrderTests(TestCase):
@@ -61,19 +43,21 @@ class FocusOrderTests(TestCase):
     def setUpTestData(cls):
         now = timezone.now()
         cls.home, cls.index, _ = build_site()
-        cls.pinned = article(cls.index, 1, focus=True, focus_pinned=True)
-        cls.later = article(cls.index, 2, focus=True, focus_until=now + datetime.timedelta(days=30))
-        cls.older = article(cls.index, 3, focus=True)
-        cls.plain = article(cls.index, 4)
-        cls.newer = article(cls.index, 5, focus=True)
-        cls.ended = article(
+        cls.pinned = article_on(cls.index, 1, focus=True, focus_pinned=True)
+        cls.later = article_on(
+            cls.index, 2, focus=True, focus_until=now + datetime.timedelta(days=30)
+        )
+        cls.older = article_on(cls.index, 3, focus=True)
+        cls.plain = article_on(cls.index, 4)
+        cls.newer = article_on(cls.index, 5, focus=True)
+        cls.ended = article_on(
             cls.index,
             6,
             focus=True,
             focus_pinned=True,
             focus_until=now - datetime.timedelta(hours=1),
         )
-        cls.newest = article(cls.index, 7, focus=True)
+        cls.newest = article_on(cls.index, 7, focus=True)
         cls.focus_order = [cls.pinned, cls.newest, cls.newer, cls.older, cls.later]
 
     def test_focus_listing_shows_the_pinned_story_first_then_newest_first(self):
@@ -100,7 +84,7 @@ class FocusOrderTests(TestCase):
     def test_story_whose_focus_ended_is_not_on_home_focus_or_the_feed(self):
         for language in PREFIX:
             with self.subTest(language=language):
-                title = getattr(self.ended, TITLE[language])
+                title = getattr(self.ended, TITLE_FIELD[language])
                 self.assertNotIn(title, home_focus_titles(self.client.get(PREFIX[language])))
                 self.assertNotIn(title, titles_in(self.client.get(FOCUS[language])))
                 feed = self.client.get(f"{FOCUS[language]}feed/rss/")
@@ -113,7 +97,7 @@ class FocusOrderTests(TestCase):
         }
         for language in PREFIX:
             with self.subTest(language=language):
-                title = getattr(self.ended, TITLE[language])
+                title = getattr(self.ended, TITLE_FIELD[language])
                 # Second newest on News&Events, as its date says.
                 self.assertEqual(titles_in(self.client.get(NEWS[language]))[1], title)
                 page = self.client.get(pages[language])
@@ -131,7 +115,7 @@ class FocusOrderTests(TestCase):
     def test_story_with_a_future_focus_end_date_is_listed(self):
         for language in PREFIX:
             with self.subTest(language=language):
-                title = getattr(self.later, TITLE[language])
+                title = getattr(self.later, TITLE_FIELD[language])
                 self.assertIn(title, titles_in(self.client.get(FOCUS[language])))
                 self.assertIn(title, feed_titles(self.client.get(f"{FOCUS[language]}feed/rss/")))
 
@@ -141,173 +125,6 @@ class FocusOrderTests(TestCase):
         )
         self.assertNotIn(self.later.title_en, titles_in(self.client.get(FOCUS["en"])))
         self.assertIn(self.later.title_en, titles_in(self.client.get("/en/news/?page=1")))
-
-
-def home_form(home, stories, publish=True):
-    """The home page's edit form with `stories` as its Focus order, as the admin sends it:
-    the saved rows first (given other stories, or deleted), then new rows."""
-    rows = list(HomeFocusStory.objects.filter(home=home).order_by("sort_order"))
-    items = [
-        {"id": row.pk, "article": stories[n].pk}
-        if n < len(stories)
-        else {"id": row.pk, "article": row.article_id, "DELETE": "1"}
-        for n, row in enumerate(rows)
-    ]
-    items += [{"article": story.pk} for story in stories[len(rows) :]]
-    data = {
-        "title_en": home.title_en,
-        "title_zh_hans": home.title_zh_hans,
-        "slug_en": home.slug_en,
-        "slug_zh_hans": home.slug_zh_hans,
-        "focus_stories": inline_formset(items, initial=len(rows)),
-    }
-    if publish:
-        data["action-publish"] = "action-publish"
-    return nested_form_data(data)
-
-
-class HomeFocusOrderTests(TestCase):
-    """A moderator sets the order of the home page's Focus stories in the home page's editor."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index, _ = build_site()
-        cls.a, cls.b, cls.c, cls.d = (article(cls.index, day, focus=True) for day in (1, 2, 3, 4))
-        cls.pinned = article(cls.index, 5, focus=True, focus_pinned=True)
-        cls.plain = article(cls.index, 6)
-        cls.moderator = member("Moderators")
-        cls.editor = member("Editors")
-        cls.translator = member("Translators")
-
-    def edit_home(self, user, stories, publish=True):
-        self.client.force_login(user)
-        response = self.client.post(
-            f"/admin/pages/{self.home.pk}/edit/", home_form(self.home, stories, publish)
-        )
-        self.client.logout()
-        return response
-
-    def home_titles(self, language="en"):
-        return home_focus_titles(self.client.get(PREFIX[language]))
-
-    def test_edit_view_has_the_focus_order_panel(self):
-        self.client.force_login(self.moderator)
-        response = self.client.get(f"/admin/pages/{self.home.pk}/edit/")
-        self.assertContains(response, "Focus order on the home page")
-        self.assertContains(response, 'name="focus_stories-TOTAL_FORMS"')
-        self.assertContains(response, '"modelNames": ["news.articlepage"]')  # articles only
-
-    def test_order_published_by_a_moderator_is_what_visitors_see_in_both_languages(self):
-        response = self.edit_home(self.moderator, [self.b, self.a])
-        self.assertEqual(response.status_code, 302)
-        self.assertFalse(HomePage.objects.get(pk=self.home.pk).has_unpublished_changes)
-        for language in PREFIX:
-            with self.subTest(language=language):
-                # The two picked stories in the moderator's order, then the pinned one.
-                self.assertEqual(
-                    self.home_titles(language), titles([self.b, self.a, self.pinned], language)
-                )
-
-    def test_a_story_listed_twice_is_refused_with_a_message_and_nothing_is_published(self):
-        self.edit_home(self.moderator, [self.a])
-        response = self.edit_home(self.moderator, [self.b, self.c, self.b])
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "This story is already in the list.")
-        self.assertEqual(
-            [s.article_id for s in HomePage.objects.get(pk=self.home.pk).focus_stories.all()],
-            [self.a.pk],
-        )
-        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
-
-    def test_a_deleted_row_does_not_count_as_a_duplicate(self):
-        self.edit_home(self.moderator, [self.a, self.b])
-        form = home_form(self.home, [], publish=True)  # both saved rows marked deleted …
-        form.update(  # … and the first story added again as a new row
-            {
-                "focus_stories-TOTAL_FORMS": "3",
-                "focus_stories-2-article": str(self.a.pk),
-                "focus_stories-2-ORDER": "2",
-                "focus_stories-2-DELETE": "",
-            }
-        )
-        self.client.force_login(self.moderator)
-        response = self.client.post(f"/admin/pages/{self.home.pk}/edit/", form)
-        self.assertEqual(response.status_code, 302)
-        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
-
-    def test_order_fills_up_with_the_other_focus_stories_in_focus_order(self):
-        self.edit_home(self.moderator, [self.a])
-        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
-
-    def test_stories_no_longer_live_or_in_focus_are_skipped(self):
-        ended = article(
-            self.index, 7, focus=True, focus_until=timezone.now() + datetime.timedelta(days=1)
-        )
-        self.edit_home(self.moderator, [self.plain, self.c, ended, self.a, self.b])
-        ArticlePage.objects.get(pk=self.c.pk).unpublish()
-        ArticlePage.objects.filter(pk=ended.pk).update(
-            focus_until=timezone.now() - datetime.timedelta(minutes=1)
-        )
-        for language in PREFIX:
-            with self.subTest(language=language):
-                self.assertEqual(
-                    self.home_titles(language), titles([self.a, self.b, self.pinned], language)
-                )
-
-    def test_untick_focus_on_a_story_in_the_order_removes_it_from_the_home_focus(self):
-        self.edit_home(self.moderator, [self.a, self.b])
-        admin = get_user_model().objects.create_superuser("admin", "", "pw")
-        self.client.force_login(admin)
-        response = self.client.post(
-            f"/admin/pages/{self.a.pk}/edit/",
-            edit_form(self.a, focus="", **{"action-publish": "action-publish"}),
-        )
-        self.assertEqual(response.status_code, 302)  # published without the Focus box
-        self.client.logout()
-        self.assertEqual(self.home_titles(), titles([self.b, self.pinned, self.d], "en"))
-
-    def test_editors_and_translators_cannot_publish_the_order_only_draft_it(self):
-        for user in (self.editor, self.translator):
-            with self.subTest(user=user.username):
-                response = self.edit_home(user, [self.a, self.b])
-                self.assertEqual(response.status_code, 302)
-                home = HomePage.objects.get(pk=self.home.pk)
-                self.assertFalse(home.focus_stories.exists())
-                self.assertTrue(home.has_unpublished_changes)
-                draft = home.get_latest_revision_as_object()
-                self.assertEqual(
-                    [s.article_id for s in draft.focus_stories.all()], [self.a.pk, self.b.pk]
-                )
-                # Visitors still see the Focus order without it.
-                self.assertEqual(self.home_titles(), titles([self.pinned, self.d, self.c], "en"))
-
-    def test_editor_submits_the_order_and_it_shows_once_a_moderator_approves(self):
-        form = home_form(self.home, [self.a, self.b], publish=False)
-        form["action-submit"] = "action-submit"
-        self.client.force_login(self.editor)
-        self.client.post(f"/admin/pages/{self.home.pk}/edit/", form)
-        self.assertEqual(self.home_titles(), titles([self.pinned, self.d, self.c], "en"))
-        task_state = TaskState.objects.get(
-            workflow_state__object_id=str(self.home.pk), status=TaskState.STATUS_IN_PROGRESS
-        )
-        self.client.force_login(self.editor)  # an editor cannot approve
-        approve = f"/admin/pages/workflow/action/{self.home.pk}/approve/{task_state.pk}/"
-        self.client.post(approve, {"comment": ""})
-        self.assertEqual(self.home_titles(), titles([self.pinned, self.d, self.c], "en"))
-        self.client.force_login(self.moderator)
-        self.client.post(approve, {"comment": ""})
-        self.assertEqual(self.home_titles(), titles([self.a, self.b, self.pinned], "en"))
-
-    def test_preview_shows_the_order_being_edited(self):
-        self.edit_home(self.moderator, [self.a, self.b])
-        self.client.force_login(self.moderator)
-        url = f"/admin/pages/{self.home.pk}/edit/preview/"
-        data = home_form(self.home, [self.d, self.c], publish=False)
-        self.assertEqual(self.client.post(url, data).json()["is_valid"], True)
-        preview = home_focus_titles(self.client.get(url))
-        self.assertEqual(preview, titles([self.d, self.c, self.pinned], "en"))
-        self.client.logout()
-        self.assertEqual(self.home_titles(), titles([self.a, self.b, self.pinned], "en"))
 
 
 class FocusValidationTests(TestCase):
@@ -456,7 +273,7 @@ class FocusSitemapTests(TestCase):
     def test_focus_listing_lastmod_moves_when_a_focus_end_date_passes(self):
         _home, index, _ = build_site()
         ended = timezone.now() - datetime.timedelta(minutes=5)
-        article(index, 1, focus=True, focus_until=ended)
+        article_on(index, 1, focus=True, focus_until=ended)
         long_ago = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
         Page.objects.update(first_published_at=long_ago, last_published_at=long_ago)
         urls = parse_sitemap(self.client.get("/sitemap.xml"))

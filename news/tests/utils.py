@@ -7,12 +7,14 @@
   `RoleTestCase`, `submit_new_article`).
 """
 
+import datetime
 import html
 import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -68,7 +70,7 @@ def queries_of(client, url):
 # Pages as a visitor reads them
 
 PREFIX = {"en": "/en/news/", "zh-hans": "/zh-hans/xinwen/"}
-TITLE_FIELD = {"en": "title_en", "zh-hans": "title_zh_hans"}
+TITLE_FIELD = {code: f"title_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES}
 
 
 def url_in(article, language="en"):
@@ -98,9 +100,31 @@ def tag(article, *names):
     return article
 
 
+CARD_TITLE = r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>'
+
+
 def titles_in(response):
     """Article titles in the order the listing shows them."""
-    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
+    return re.findall(CARD_TITLE, response.text)
+
+
+def home_focus_titles(response):
+    """Titles of the cards in the home page's Focus section, in order."""
+    html = response.text
+    if 'id="focus-heading"' not in html:
+        return []
+    section = html.split('id="focus-heading"', 1)[1].split('id="latest-heading"', 1)[0]
+    return re.findall(CARD_TITLE, section)
+
+
+def titles(articles, language):
+    """The articles' titles in `language`."""
+    return [getattr(a, TITLE_FIELD[language]) for a in articles]
+
+
+def article_on(index, day, **fields):
+    """An article under `index` dated 2023-01-`day`."""
+    return ArticlePageFactory(parent=index, news_date=datetime.date(2023, 1, day), **fields)
 
 
 def newest_first(articles):
@@ -224,6 +248,57 @@ def result_titles(response):
 
 def search(client, language, q, **params):
     return client.get(SEARCH[language], {"q": q, **params})
+
+
+def hreflangs(response):
+    """{hreflang: href} of the page's alternate links."""
+    return dict(
+        re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', response.text)
+    )
+
+
+def switcher_links(response):
+    """{language: href} of the language switcher's links (the current one has none)."""
+    nav = response.text.split('class="language-switcher"')[1].split("</nav>")[0]
+    return {lang: href for href, lang in re.findall(r'<a href="([^"]+)" lang="([^"]+)"', nav)}
+
+
+class VisibilityTestCase(TestCase):
+    """Four articles, all Focus, in the column "Research" and tagged "robotics":
+
+    newest first: shared_new (2023-03), only_zh (2023-02, English hidden),
+    shared_old (2023-01), only_en (2022-05, Chinese hidden, the only 2022 story).
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site(articles=0)
+        cls.column = make_column("Research", "科研", "research", "keyan")
+
+        def article(day, title_en, title_zh, **extra):
+            made = ArticlePageFactory(
+                parent=cls.index,
+                news_date=day,
+                title_en=title_en,
+                title_zh_hans=title_zh,
+                focus=True,
+                column=cls.column,
+                **extra,
+            )
+            return tag(made, "robotics")
+
+        cls.shared_old = article(datetime.date(2023, 1, 10), "Shared older story", "共享旧新闻")
+        cls.shared_new = article(datetime.date(2023, 3, 1), "Shared newer story", "共享新新闻")
+        cls.only_en = article(
+            datetime.date(2022, 5, 1), "Visible in English", "隐藏的中文版", public_zh_hans=False
+        )
+        cls.only_zh = article(
+            datetime.date(2023, 2, 1), "Hidden English version", "仅中文公开", public_en=False
+        )
+
+    # What each language lists, newest first.
+    EN = ["Shared newer story", "Shared older story", "Visible in English"]
+    ZH = ["共享新新闻", "仅中文公开", "共享旧新闻"]
 
 
 # The admin's forms, as each role fills them in

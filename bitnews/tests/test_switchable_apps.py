@@ -1,0 +1,81 @@
+"""search and stats are apps of their own: with either removed from INSTALLED_APPS the site
+still works, and only what that app adds is gone (news names neither; news/extensions.py)."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+SCRIPT = textwrap.dedent(
+    """
+    import json, os, django
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.utils import translation
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("check", fail_level="WARNING")
+    from news.tests.utils import build_site
+    _, _, (article,) = build_site(articles=1)
+    client = Client()
+    pages = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            url, title = article.get_url(), article.title
+        response = client.get(url)
+        pages[language] = {"status": response.status_code, "title": title,
+                           "html": response.content.decode()}
+    print(json.dumps({
+        "pages": pages,
+        "search": client.get("/en/search/?q=article").status_code,
+        "beacon": client.post(f"/en/views/{article.pk}/").status_code,
+    }))
+    """
+)
+
+
+def site_without(app, tmp_path):
+    """The article in each language and the status of the search and the beacon, from a
+    process whose settings leave `app` out."""
+    (tmp_path / "settings_without.py").write_text(
+        "from bitnews.settings.test import *  # noqa\n"
+        f"INSTALLED_APPS = [name for name in INSTALLED_APPS if name != {app!r}]\n"
+        f"MEDIA_ROOT = {str(tmp_path / 'media')!r}\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings_without",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("app", ["stats", "search"])
+def test_the_site_works_without_the_app_and_shows_nothing_of_it(app, tmp_path):
+    site = site_without(app, tmp_path)
+    for language, page in site["pages"].items():
+        html = page["html"]
+        assert page["status"] == 200, language
+        assert f'<h1 class="page-title">{page["title"]}</h1>' in html, language
+        # What the removed app adds is gone; what the other one adds is still there.
+        stats_shown = "data-view-count-url" in html and "views.js" in html
+        search_shown = 'class="site-search"' in html
+        assert (stats_shown, search_shown) == (app != "stats", app != "search"), language
+    if app == "stats":
+        assert site["beacon"] == 404
+        assert site["search"] == 200
+    else:
+        assert site["search"] == 404
+        assert site["beacon"] == 204

@@ -1,0 +1,72 @@
+"""What an article shows under the story: previous / next in the listing order, and related
+articles (the editor's picks first, then the same column or a shared tag)."""
+
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from .base import ARTICLE_ORDER, language, public_in
+from .taxonomy import ArticlePageTag
+
+
+class ArticleLinksMixin:
+    """Previous / next and related articles for ArticlePage; each is one query."""
+
+    related_count = 3
+
+    def siblings(self):
+        """The other live, public articles of News&Events that are public in the active
+        language (no query to find the parent)."""
+        parent_path = self.path[: -self.steplen]
+        return (
+            type(self)
+            .objects.filter(path__startswith=parent_path, depth=self.depth)
+            .filter(public_in(language()))
+            .exclude(pk=self.pk)
+            .live()
+            .public()
+        )
+
+    def neighbours(self, siblings):
+        """(previous, next): the articles listed just before and after this one.
+
+        The News&Events order is newest first (ARTICLE_ORDER), so the previous article
+        is the next newer one and the next article the next older one. One query.
+        """
+        if self.pk is None:  # preview of an article that was never saved
+            return None, None
+        after_me = Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, pk__lt=self.pk)
+        before_me = Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, pk__gt=self.pk)
+        older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
+        newer = siblings.filter(before_me).order_by("news_date", "pk").values("pk")[:1]
+        previous = following = None
+        for article in siblings.filter(Q(pk__in=newer) | Q(pk__in=older)):
+            if (article.news_date, article.pk) > (self.news_date, self.pk):
+                previous = article
+            else:
+                following = article
+        return previous, following
+
+    def related_articles(self, siblings, tags):
+        """Up to `related_count` articles: the editor's picks in their order, then
+        articles of the same column or with a shared tag, newest first.
+
+        Two queries: the picks (from memory in a preview), then the articles.
+        """
+        picked = [link.article_id for link in self.related_links.all()]
+        matches = Q(pk__in=picked)
+        if self.column_id:
+            matches |= Q(column_id=self.column_id)
+        if tags:
+            tagged = ArticlePageTag.objects.filter(tag__in=tags).values("content_object_id")
+            matches |= Q(pk__in=tagged)
+        if not (picked or self.column_id or tags):
+            return []
+        pick_order = Case(
+            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
+            default=Value(len(picked)),
+            output_field=IntegerField(),
+        )
+        return list(
+            siblings.filter(matches)
+            .annotate(pick_order=pick_order)
+            .order_by("pick_order", *ARTICLE_ORDER)[: self.related_count]
+        )

@@ -13,6 +13,7 @@ This module holds the demo content loaded by ``manage.py load_demo``:
   languages) and the tags' Chinese names. Each article names its ``column`` (by
   English slug) and its ``tags`` (by keyword).
 * ``SAMPLE_ALT``: the alt text of the samples' stand-in images.
+* ``HOME_PAGE`` and ``NEWS_INDEX``: the titles and slugs of the two section pages.
 
 The seed article's source text is kept in ``demo/seed/joint-guidance-center.txt``; a test
 checks that the English article is verbatim from it.
@@ -21,6 +22,14 @@ Pure data: no Django imports.
 """
 
 import datetime
+
+HOME_PAGE = {"title_en": "Home", "title_zh_hans": "首页", "slug_en": "home", "slug_zh_hans": "home"}
+NEWS_INDEX = {
+    "title_en": "News&Events",
+    "title_zh_hans": "新闻动态",
+    "slug_en": "news",
+    "slug_zh_hans": "xinwen",
+}
 
 SAMPLE_ALT = {
     "en": "Coloured pattern illustrating sample content",

@@ -155,6 +155,12 @@ def baidu_map_key():
 
 
 @register.simple_tag
+def language_adjective(code):
+    """How a sentence names the language `code` ("English", "Chinese"), translated."""
+    return languages.get(code).adjective
+
+
+@register.simple_tag
 def site_languages():
     """Every language of the site (news/languages.py), for pages without a page or request."""
     return languages.LANGUAGES

@@ -24,6 +24,8 @@ from wagtail.rich_text import RichText
 from demo.content import (
     DEMO_COLUMNS,
     DEMO_TAGS,
+    HOME_PAGE,
+    NEWS_INDEX,
     SAMPLE_ALT,
     SAMPLE_ARTICLES,
     SEED_ARTICLE,
@@ -132,9 +134,12 @@ class Command(BaseCommand):
         for page in root.get_children().exact_type(Page):
             if not page.get_children().exists():
                 page.delete()
-        home = HomePage(title="Home", title_en="Home", title_zh_hans="首页", slug="home")
-        home.slug_en = "home"
-        home.slug_zh_hans = "home"
+        home = HomePage(
+            title=HOME_PAGE["title_en"],
+            slug=HOME_PAGE["slug_en"],
+            **per_language(HOME_PAGE, "title"),
+            **per_language(HOME_PAGE, "slug"),
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -148,12 +153,10 @@ class Command(BaseCommand):
         if index:
             return index
         index = NewsIndexPage(
-            title="News&Events",
-            title_en="News&Events",
-            title_zh_hans="新闻动态",
-            slug="news",
-            slug_en="news",
-            slug_zh_hans="xinwen",
+            title=NEWS_INDEX["title_en"],
+            slug=NEWS_INDEX["slug_en"],
+            **per_language(NEWS_INDEX, "title"),
+            **per_language(NEWS_INDEX, "slug"),
         )
         home.add_child(instance=index)
         index.save_revision().publish()

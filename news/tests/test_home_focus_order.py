@@ -19,7 +19,6 @@ from news.tests.utils import (
     titles,
 )
 
-PREFIX = {"en": "/en/", "zh-hans": "/zh-hans/"}
 
 
 def home_form(home, stories, publish=True):
@@ -69,7 +68,7 @@ class HomeFocusOrderTests(TestCase):
         return response
 
     def home_titles(self, language="en"):
-        return home_focus_titles(self.client.get(PREFIX[language]))
+        return home_focus_titles(self.client.get(f"/{language}/"))
 
     def test_edit_view_has_the_focus_order_panel(self):
         self.client.force_login(self.moderator)

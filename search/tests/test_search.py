@@ -12,7 +12,6 @@ from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory, b
 from news.tests.utils import build_site, queries_of, result_titles, search
 from search.query import MAX_QUERY_LENGTH, SiteSearchQuery
 
-SEARCH = {"en": "/en/search/", "zh-hans": "/zh-hans/search/"}
 
 
 class LanguageScopeTests(TestCase):

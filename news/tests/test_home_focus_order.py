@@ -3,6 +3,7 @@ page like any other edit."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils import timezone
@@ -18,7 +19,6 @@ from news.tests.utils import (
     member,
     titles,
 )
-
 
 
 def home_form(home, stories, publish=True):
@@ -81,7 +81,7 @@ class HomeFocusOrderTests(TestCase):
         response = self.edit_home(self.moderator, [self.b, self.a])
         self.assertEqual(response.status_code, 302)
         self.assertFalse(HomePage.objects.get(pk=self.home.pk).has_unpublished_changes)
-        for language in PREFIX:
+        for language, _name in settings.LANGUAGES:
             with self.subTest(language=language):
                 # The two picked stories in the moderator's order, then the pinned one.
                 self.assertEqual(
@@ -128,7 +128,7 @@ class HomeFocusOrderTests(TestCase):
         ArticlePage.objects.filter(pk=ended.pk).update(
             focus_until=timezone.now() - datetime.timedelta(minutes=1)
         )
-        for language in PREFIX:
+        for language, _name in settings.LANGUAGES:
             with self.subTest(language=language):
                 self.assertEqual(
                     self.home_titles(language), titles([self.a, self.b, self.pinned], language)

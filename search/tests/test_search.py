@@ -9,9 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory, body
-from news.tests.utils import build_site, queries_of, result_titles, search
+from news.tests.utils import SEARCH, build_site, queries_of, result_titles, search
 from search.query import MAX_QUERY_LENGTH, SiteSearchQuery
-
 
 
 class LanguageScopeTests(TestCase):

@@ -19,6 +19,28 @@ TRACKED_COLUMNS = frozenset(
 )
 
 
+def first_states(page):
+    """The unsaved states of an article recorded for the first time (new, or saved before this
+    feature): with no history to compare with, its present text counts as translated from
+    the other language's."""
+    prints = {code: fingerprints(page, code) for code in languages.CODES}
+    states = []
+    for code in languages.CODES:
+        now_own, now_other = prints[code], prints[languages.other(code).code]
+        state = ArticleTranslationState(page_id=page.pk, language=code)
+        state.source, state.own = dict(now_other), dict(now_own)
+        state.evaluate(now_own, now_other)
+        states.append(state)
+    return states
+
+
+def record_new(pages):
+    """The states of many new articles, in one query (an import, the bench's archive)."""
+    ArticleTranslationState.objects.bulk_create(
+        [state for page in pages for state in first_states(page)]
+    )
+
+
 def record(page, reviewed_language=None):
     """Update both languages' states from `page` (an ArticlePage with the text to record).
 

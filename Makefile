@@ -9,7 +9,7 @@ MO := locale/zh_Hans/LC_MESSAGES/django.mo
 DEBUG ?= 0
 TEMPLATES := templates search/templates stats/templates
 
-.PHONY: run dev test test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
+.PHONY: run dev bench bench-tools test test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -53,6 +53,19 @@ $(AUDIT_TOOLS):
 
 # The same checks as .pre-commit-config.yaml, with the same pinned tools and their one config each
 # (ruff.toml, .importlinter; djhtml's indent is given here).
+# Speed, measured: N articles on PostgreSQL (DB=sqlite for the embedded default), gunicorn with
+# the production settings, wrk, next to a bare Django view and nginx (bench/run.py).
+N ?= 2000
+DB ?= postgres
+DURATION ?= 10
+PASSES ?= 1
+bench: install $(MO) bench-tools
+	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES)
+
+bench-tools:
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light; }
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

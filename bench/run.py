@@ -1,0 +1,374 @@
+"""`make bench [N=2000] [DB=postgres|sqlite] [SECONDS=10] [PASSES=1]`.
+
+1. Builds a fresh database (PostgreSQL `bitnews_bench`, or SQLite in .bench/) with the demo and
+   N articles in all (`load_demo`, then `make_archive`), and collects the static files.
+2. Serves it with the production settings under gunicorn (2 sync workers), and the same pages'
+   bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and
+   from nginx as files.
+3. For each page and server, in turn (never two at once): wrk -t2 -c16 for SECONDS; req/s, p50,
+   p99, and CPU ms per request (the workers' CPU time, from /proc, over the requests served).
+   Queries and SQL ms per request come from bench/probe.py (warm caches, production settings).
+4. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".bench"
+PYTHON = sys.executable
+PG_ADMIN = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
+PG_DATABASE = "bitnews_bench"
+DEMO_ARTICLES = 15  # what load_demo makes
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+HEADERS = ["-H", "X-Forwarded-Proto: https", "-H", "Host: 127.0.0.1"]
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env, **kwargs):
+    done = subprocess.run(command, env=env, cwd=ROOT, text=True, capture_output=True, **kwargs)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url(db):
+    if db == "sqlite":
+        return f"sqlite:///{WORK / 'bench.sqlite3'}"
+    return f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
+
+
+def fresh_database(db):
+    if db == "sqlite":
+        (WORK / "bench.sqlite3").unlink(missing_ok=True)
+        return
+    import psycopg2
+
+    conn = psycopg2.connect(**PG_ADMIN)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+        cursor.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+    conn.close()
+
+
+def environment(db, settings):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": database_url(db),
+        "MEDIA_ROOT": str(WORK / "media"),
+        "STATIC_ROOT": str(WORK / "static"),
+        "SECRET_KEY": "bench-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "https://127.0.0.1",
+        "CONN_MAX_AGE": "60",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def build(db, articles):
+    """A fresh database with the demo and `articles` articles in all; the static files."""
+    fresh_database(db)
+    shutil.rmtree(WORK / "media", ignore_errors=True)
+    dev = environment(db, "bitnews.settings.dev")
+    manage = [PYTHON, "manage.py"]
+    started = time.monotonic()
+    log("migrate")
+    run([*manage, "migrate", "--noinput"], dev)
+    log("load_demo")
+    run([*manage, "load_demo", "--password-file", str(WORK / "admin-password")], dev)
+    extra = max(articles - DEMO_ARTICLES, 0)
+    log(f"make_archive {extra}")
+    subprocess.run([*manage, "make_archive", str(extra)], env=dev, cwd=ROOT, check=True)
+    production = environment(db, "bitnews.settings.production")
+    run([*manage, "collectstatic", "--noinput", "--clear", "-v0"], production)
+    log(f"built in {time.monotonic() - started:.0f} s")
+
+
+def pages(db):
+    """{name: URL} of the pages measured, chosen in the database just built."""
+    script = """
+import json, django
+django.setup()
+from django.utils import translation
+from news.models import ArticlePage, NewsIndexPage
+from django.conf import settings
+index = NewsIndexPage.objects.get()
+count = ArticlePage.objects.live().count()
+translated = ArticlePage.objects.live().exclude(title_zh_hans="").order_by("-news_date", "-pk")
+middle = translated[translated.count() // 2]
+deep = max(1, min(500, (count + 9) // 10 // 2))
+month = middle.news_date
+urls = {}
+for code, short in (("en", "en"), ("zh-hans", "zh")):
+    with translation.override(code):
+        urls[f"article-{short}"] = middle.get_url()
+with translation.override("en"):
+    news = index.get_url()
+    urls.update({
+        "home": "/en/",
+        "news": news,
+        "news-deep": f"{news}?page={deep}",
+        "focus": news + "focus/",
+        "column": news + "column/international/",
+        "month": f"{news}{month:%Y/%m}/",
+        "search-en": "/en/search/?q=international+cooperation",
+        "feed": news + "feed/rss/",
+    })
+urls["search-zh"] = "/zh-hans/search/?q=%E5%9B%BD%E9%99%85%E5%90%88%E4%BD%9C"
+urls["sitemap"] = "/sitemap.xml"
+print(json.dumps(dict(sorted(urls.items(), key=lambda item: list(ORDER).index(item[0])))))
+""".replace("ORDER", repr(ORDER))
+    return json.loads(run([PYTHON, "-c", script], environment(db, "bitnews.settings.production")))
+
+
+ORDER = (
+    "home",
+    "news",
+    "news-deep",
+    "focus",
+    "column",
+    "month",
+    "article-en",
+    "article-zh",
+    "search-en",
+    "search-zh",
+    "feed",
+    "sitemap",
+)
+
+
+def wait_for(url, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+            urllib.request.urlopen(request, timeout=30)
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit(f"no answer at {url}") from None
+            time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def gunicorn(env, app):
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process, f"http://127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def nginx(root):
+    port = free_port()
+    prefix = WORK / "nginx"
+    prefix.mkdir(exist_ok=True)
+    user = "user root;" if os.geteuid() == 0 else ""
+    (prefix / "nginx.conf").write_text(
+        f"""{user}
+worker_processes 2;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type text/html;
+    client_body_temp_path {prefix};
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+    }}
+}}
+"""
+    )
+    process = subprocess.Popen(
+        ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process, f"http://127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGQUIT)
+        process.wait(timeout=30)
+
+
+def cpu_seconds(master):
+    """CPU time of the master's worker processes (user + system), from /proc."""
+    total = 0
+    for pid in children(master.pid):
+        with contextlib.suppress(FileNotFoundError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / CLOCK_TICKS
+
+
+def children(pid):
+    with contextlib.suppress(FileNotFoundError):
+        return [
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
+    return []
+
+
+def wrk(url, seconds, master):
+    """req/s, p50 and p99 in ms, and CPU ms per request of one wrk run against `url`."""
+    before = cpu_seconds(master)
+    output = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", *HEADERS, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    cpu = cpu_seconds(master) - before
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error responses\n{output}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": duration_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),
+        "p99_ms": duration_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),
+        "cpu_ms": 1000 * cpu / requests if requests else None,
+        "requests": requests,
+    }
+
+
+def duration_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def warm(base, url, count=10):
+    for _ in range(count):
+        request = urllib.request.Request(base + url, headers={"X-Forwarded-Proto": "https"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+
+
+def median_of(runs):
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def measure(db, urls, seconds, passes):
+    pages_dir = WORK / "pages"
+    shutil.rmtree(pages_dir, ignore_errors=True)
+    pages_dir.mkdir()
+    urls_file = WORK / "urls.json"
+    urls_file.write_text(json.dumps(urls))
+    production = environment(db, "bitnews.settings.production")
+    probe = json.loads(
+        run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], production)
+    )
+    bare_env = {**production, "DJANGO_SETTINGS_MODULE": "bench.bare", "BENCH_PAGES": str(pages_dir)}
+    runs = {name: {"bitnews": [], "bare": [], "nginx": []} for name in urls}
+    with (
+        gunicorn(production, "bitnews.wsgi") as (site, site_url),
+        gunicorn(bare_env, "bench.bare_wsgi") as (bare, bare_url),
+        nginx(pages_dir) as (server, nginx_url),
+    ):
+        wait_for(site_url + "/en/", site)
+        wait_for(bare_url + "/home.html", bare)
+        wait_for(nginx_url + "/home.html", server)
+        for number in range(passes):
+            for name, url in urls.items():
+                log(f"pass {number + 1}/{passes}: {name} {url}")
+                warm(site_url, url)
+                runs[name]["bitnews"].append(wrk(site_url + url, seconds, site))
+                runs[name]["bare"].append(wrk(f"{bare_url}/{name}.html", seconds, bare))
+                runs[name]["nginx"].append(wrk(f"{nginx_url}/{name}.html", seconds, server))
+    return {
+        name: {
+            "url": urls[name],
+            **probe[name],
+            **{kind: median_of(results) for kind, results in runs[name].items()},
+        }
+        for name in urls
+    }
+
+
+def table(results):
+    head = (
+        f"{'page':<11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'queries':>7} "
+        f"{'SQL ms':>7} | {'bare r/s':>8} {'CPU ms':>6} {'x bare':>6} | {'nginx r/s':>9} {'x nginx':>7}"
+    )
+    lines = [head, "-" * len(head)]
+    for name, page in results.items():
+        site, bare, nginx_ = page["bitnews"], page["bare"], page["nginx"]
+        lines.append(
+            f"{name:<11} {site['rps']:>7.1f} {site['p50_ms']:>7.1f} {site['p99_ms']:>7.1f} "
+            f"{site['cpu_ms']:>7.1f} {page['queries']:>7.1f} {page['sql_ms']:>7.1f} | "
+            f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} {bare['rps'] / site['rps']:>5.0f}x | "
+            f"{nginx_['rps']:>9.0f} {nginx_['rps'] / site['rps']:>6.0f}x"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--db", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--passes", type=int, default=1)
+    parser.add_argument("--no-build", action="store_true", help="reuse the last database")
+    options = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    if not options.no_build:
+        build(options.db, options.articles)
+    urls = pages(options.db)
+    results = measure(options.db, urls, options.seconds, options.passes)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    meta = {
+        "articles": options.articles,
+        "db": options.db,
+        "seconds": options.seconds,
+        "passes": options.passes,
+        "commit": commit,
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+    }
+    out = WORK / f"results-{options.articles}-{options.db}-{meta['when'].replace(':', '')}.json"
+    out.write_text(json.dumps({"meta": meta, "pages": results}, indent=2))
+    print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
+    print(table(results))
+    print(f"\nx bare, x nginx: how many times more requests a second they serve. Results: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -17,7 +17,8 @@ from news import views as news_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", news_views.sitemap_xml, name="sitemap"),
+    path("sitemap.xml", news_views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", news_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
 ]
 

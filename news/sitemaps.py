@@ -1,24 +1,36 @@
-"""`/sitemap.xml`: every live public page in both languages, each with its twins.
+"""`/sitemap.xml`: a sitemap index of paginated sitemaps, each live public page once per language
+it is public in, each with its twins.
 
-Django's sitemaps framework makes one `<url>` per page and language, calling
-`location()` with that language active, so every URL comes from the page's own
-slug in that language (`/zh-hans/xinwen/<slug_zh_hans>/`), never from a prefix swap.
-Its own `x_default` strips the default language's prefix, which here would
-lead to a redirect by `Accept-Language` and, with per-language slugs, to a 404;
-`x-default` is the English page instead, as in each page's `<head>`.
+- `/sitemap-pages.xml`: the home page, News&Events and its Focus listing, in every language
+  (Django's i18n sitemap: one `<url>` per page and language, `location()` called with that
+  language active, so Chinese URLs use Chinese slugs).
+- `/sitemap-articles-<language>.xml?p=N`: the articles public in that language, newest first,
+  ARTICLES_PER_SITEMAP a page. Each page is one indexed query of the columns it needs, never a
+  list of the whole archive; the URLs are built from each article's per-language `url_path`
+  below the site root, without `reverse()` per URL (test_sitemap checks they equal `get_url()`).
 
-An article appears only in the languages it is public in (`get_languages_for_item`),
-and its alternates name only those; `x-default` is then its first public version.
+Django's own `x_default` strips the default language's prefix, which here would lead to a
+redirect by `Accept-Language` and, with per-language slugs, to a 404; `x-default` is the English
+page instead, as in each page's `<head>`, or the article's first public version.
 """
 
+import datetime
+import functools
 from dataclasses import dataclass
 
 from django.contrib.sitemaps import Sitemap
-from django.utils import timezone
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
 from . import languages
-from .models import ArticlePage, HomePage, NewsIndexPage
+from .models import ARTICLE_ORDER, ArticlePage, HomePage, NewsIndexPage
+from .models.base import public_in
 from .syndication.metadata import publication_datetime
+
+ARTICLES_PER_SITEMAP = 2000
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,42 @@ def latest(*moments):
     return max((moment for moment in moments if moment is not None), default=None)
 
 
+def site_home():
+    return HomePage.objects.live().public().first()
+
+
+def published_articles(home):
+    return ArticlePage.objects.live().public().descendant_of(home)
+
+
+def newest_change(articles):
+    """The latest `changed()` of `articles`, by aggregates rather than a walk through them."""
+    dates = articles.aggregate(
+        published=Max(Coalesce("last_published_at", "first_published_at")),
+        undated=Max(
+            "news_date", filter=Q(last_published_at__isnull=True, first_published_at__isnull=True)
+        ),
+    )
+    undated = dates["undated"]
+    if undated is not None:
+        undated = timezone.make_aware(datetime.datetime.combine(undated, datetime.time()))
+    return latest(dates["published"], undated)
+
+
+def with_x_default(alternates):
+    """`alternates` plus `x-default`: the English version, or else the first one listed."""
+    default = next(
+        (a for a in alternates if a["lang_code"] == languages.DEFAULT.code),
+        next(iter(alternates), None),
+    )
+    if default is None:
+        return alternates
+    return [*alternates, {"location": default["location"], "lang_code": "x-default"}]
+
+
 class PageSitemap(Sitemap):
+    """The home page, News&Events and the Focus listing, in every language."""
+
     i18n = True
     alternates = True
 
@@ -53,32 +100,22 @@ class PageSitemap(Sitemap):
         return self._entries
 
     def _build_entries(self):
-        home = HomePage.objects.live().public().first()
+        home = site_home()
         if home is None:
             return
-        articles = list(
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(home)
-            .order_by("-news_date", "-pk")
-            .defer(*(language.field("body") for language in languages.LANGUAGES))
-        )
         # A listing changes whenever one of its articles does (a Focus box unticked, too),
-        # and the home page and Focus listing also when a Focus end date passes.
-        newest = latest(*(changed(a) for a in articles))
+        # and the home page and Focus listing also when a Focus end date passes: aggregates
+        # over the archive, once per fetch of this small sitemap.
         now = timezone.now()
-        focus_ended = latest(
-            *(a.focus_until for a in articles if a.focus and a.focus_until and a.focus_until <= now)
-        )
+        articles = published_articles(home)
+        newest = newest_change(articles)
+        focus_ended = articles.filter(focus=True, focus_until__lte=now).aggregate(
+            ended=Max("focus_until")
+        )["ended"]
         yield Entry(home, latest(changed(home), newest, focus_ended))
         for index in NewsIndexPage.objects.live().public().child_of(home):
             yield Entry(index, latest(changed(index), newest))
             yield Entry(index, latest(changed(index), newest, focus_ended), index.FOCUS_ROUTE)
-        for article in articles:
-            yield Entry(article, changed(article))
-
-    def get_languages_for_item(self, entry):
-        return entry.page.public_languages()
 
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()
@@ -90,12 +127,94 @@ class PageSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            default = next(
-                (a for a in url["alternates"] if a["lang_code"] == languages.DEFAULT.code),
-                next(iter(url["alternates"]), None),
-            )
-            if default is not None:
-                url["alternates"].append(
-                    {"location": default["location"], "lang_code": "x-default"}
-                )
+            url["alternates"] = with_x_default(url["alternates"])
         return urls
+
+
+class ArticleSitemap(Sitemap):
+    """The articles public in one language, newest first, a page of them at a time."""
+
+    limit = ARTICLES_PER_SITEMAP
+    # What the URLs, alternates and dates need, and nothing of the wide page rows.
+    COLUMNS = (
+        "pk",
+        "news_date",
+        "first_published_at",
+        "last_published_at",
+        *(
+            language.field(name)
+            for language in languages.LANGUAGES
+            for name in ("url_path", "public")
+        ),
+    )
+
+    def __init__(self, language):
+        self.language = language  # one instance per request: SITEMAPS holds factories
+
+    @cached_property
+    def home(self):
+        return site_home()
+
+    @cached_property
+    def paths(self):
+        return URLPaths(self.home)
+
+    def articles(self):
+        if self.home is None:
+            return ArticlePage.objects.none()
+        return published_articles(self.home).filter(public_in(self.language.code))
+
+    def items(self):
+        return self.articles().order_by(*ARTICLE_ORDER).only(*self.COLUMNS)
+
+    def location(self, article):
+        return self.paths.url(article, self.language)
+
+    def lastmod(self, article):
+        return changed(article)
+
+    def get_latest_lastmod(self):
+        """For the sitemap index: aggregates, not a walk through the whole archive."""
+        return newest_change(self.articles())
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            article = url["item"]
+            url["alternates"] = with_x_default(
+                [
+                    {"location": base + self.paths.url(article, other), "lang_code": other.code}
+                    for other in languages.LANGUAGES
+                    if article.is_public_in(other.code)
+                ]
+            )
+        return urls
+
+
+class URLPaths:
+    """An article's URL in each language, from its `url_path` in that language below the site
+    root's, behind the language prefix: what `Page.get_url()` gives on the site's own host."""
+
+    def __init__(self, home):
+        self.roots = {}
+        for language in languages.LANGUAGES:
+            with translation.override(language.code):
+                prefix = reverse("wagtail_serve", args=[""])
+            self.roots[language.code] = (getattr(home, language.field("url_path")), prefix)
+
+    def url(self, article, language):
+        root_path, prefix = self.roots[language.code]
+        url_path = getattr(article, language.field("url_path")) or getattr(
+            article, languages.DEFAULT.field("url_path")
+        )
+        return prefix + url_path[len(root_path) :]
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    **{
+        f"articles-{language.code}": functools.partial(ArticleSitemap, language)
+        for language in languages.LANGUAGES
+    },
+}

@@ -1,22 +1,26 @@
-"""Views outside the page tree and the language prefix: the sitemap and robots.txt."""
+"""Views outside the page tree and the language prefix: the sitemaps and robots.txt."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .sitemaps import PageSitemap
-
-SITEMAPS = {"pages": PageSitemap}
+from .sitemaps import SITEMAPS
 
 
-def sitemap_xml(request):
-    return sitemap(request, SITEMAPS)
+def sitemap_index(request):
+    """`/sitemap.xml`: the index of the sitemaps, with each article sitemap's pages."""
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+def sitemap_section(request, section):
+    """`/sitemap-<section>.xml?p=N`; an unknown section or page is a 404."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
 @require_GET
 def robots_txt(request):
-    """Crawl everything but the admin; the sitemap's absolute address."""
+    """Crawl everything but the admin; the sitemap index's absolute address."""
     lines = [
         "User-agent: *",
         "Allow: /",

@@ -22,8 +22,8 @@ from news.tests.utils import (
     build_site,
     edit_form,
     home_focus_titles,
-    parse_sitemap,
     queries_of,
+    read_sitemaps,
     titles,
     titles_in,
 )
@@ -276,7 +276,7 @@ class FocusSitemapTests(TestCase):
         article_on(index, 1, focus=True, focus_until=ended)
         long_ago = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
         Page.objects.update(first_published_at=long_ago, last_published_at=long_ago)
-        urls = parse_sitemap(self.client.get("/sitemap.xml"))
+        urls = read_sitemaps(self.client)
         today = timezone.localdate(ended).isoformat()
         self.assertEqual(urls[f"{BASE}/en/news/focus/"]["lastmod"], today)
         self.assertEqual(urls[f"{BASE}/zh-hans/xinwen/focus/"]["lastmod"], today)

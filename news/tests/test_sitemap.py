@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
@@ -6,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
-from news.tests.utils import BASE, build_site, parse_sitemap
+from news.sitemaps import ArticleSitemap
+from news.tests.utils import BASE, build_site, parse_sitemap, read_sitemaps, sitemap_index
 
 
 class SitemapTests(TestCase):
@@ -24,10 +26,28 @@ class SitemapTests(TestCase):
         )
 
     def sitemap(self):
+        return read_sitemaps(self.client)
+
+    def test_sitemap_xml_is_an_index_of_the_pages_and_each_languages_articles(self):
         response = self.client.get("/sitemap.xml")
-        self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/xml")
-        return parse_sitemap(response)
+        self.assertEqual(
+            sitemap_index(response),
+            [
+                "/sitemap-pages.xml",
+                "/sitemap-articles-en.xml",
+                "/sitemap-articles-zh-hans.xml",
+            ],
+        )
+
+    def test_article_sitemaps_are_paginated_and_still_list_everything_once(self):
+        with mock.patch.object(ArticleSitemap, "limit", 2):
+            paths = sitemap_index(self.client.get("/sitemap.xml"))
+            self.assertIn("/sitemap-articles-en.xml?p=2", paths)
+            for path in paths:
+                with self.subTest(path=path):
+                    self.assertLessEqual(len(parse_sitemap(self.client.get(path))), 2 * 3)
+            self.assertEqual(set(self.sitemap()), {u for p in self.expected_pairs() for u in p})
 
     def expected_pairs(self):
         """(English URL, Chinese URL) of every page that must be listed."""
@@ -91,15 +111,20 @@ class SitemapTests(TestCase):
 
     def test_sitemap_sits_outside_the_language_prefix(self):
         self.assertEqual(self.client.get("/en/sitemap.xml").status_code, 404)
-        response = self.client.get("/sitemap.xml", headers={"accept-language": "zh-CN"})
-        self.assertEqual(set(parse_sitemap(response)), set(self.sitemap()))
+        chinese = self.client.get("/sitemap.xml", headers={"accept-language": "zh-CN"})
+        english = self.client.get("/sitemap.xml")
+        self.assertEqual(sitemap_index(chinese), sitemap_index(english))
 
     def test_bad_sitemap_page_numbers_show_the_sites_404_page(self):
         for page in ("abc", "0", "2", "1.5", "99999999999999999999999", "%00"):
             with self.subTest(page=page):
-                response = self.client.get("/sitemap.xml", {"p": page})
+                response = self.client.get("/sitemap-articles-en.xml", {"p": page})
                 self.assertEqual(response.status_code, 404)
                 self.assertContains(response, "Page not found", status_code=404)
+        for section in ("nothing", "articles-fr", "articles-", "../pages"):
+            with self.subTest(section=section):
+                response = self.client.get(f"/sitemap-{section}.xml")
+                self.assertEqual(response.status_code, 404)
 
 
 class RobotsTests(TestCase):
@@ -122,21 +147,24 @@ class RobotsTests(TestCase):
 
 
 class SitemapQueryCountTests(TestCase):
-    def count_queries(self):
-        self.client.get("/sitemap.xml")
+    def count_queries(self, path):
+        self.client.get(path)
         with CaptureQueriesContext(connection) as queries:
-            response = self.client.get("/sitemap.xml")
+            response = self.client.get(path)
         self.assertEqual(response.status_code, 200)
-        return len(queries), len(parse_sitemap(response))
+        return len(queries)
 
-    def test_sitemap_query_count_is_the_same_for_5_and_50_articles(self):
+    def test_each_sitemaps_query_count_is_the_same_for_5_and_50_articles(self):
         _home, index, _ = build_site(articles=0)
         counts = {}
         for total in (5, 50):
             while index.get_children().count() < total:
                 ArticlePageFactory(parent=index)
-            counts[total] = self.count_queries()
-        self.assertEqual(counts[5][1], 2 * (3 + 5))
-        self.assertEqual(counts[50][1], 2 * (3 + 50))
-        self.assertEqual(counts[5][0], counts[50][0])
-        self.assertLessEqual(counts[50][0], 6)
+            paths = sitemap_index(self.client.get("/sitemap.xml"))
+            counts[total] = {path: self.count_queries(path) for path in ["/sitemap.xml", *paths]}
+            self.assertEqual(len(read_sitemaps(self.client)), 2 * (3 + total))
+        self.assertEqual(counts[5], counts[50])
+        # The index asks each section for its page count and latest change (Wagtail's
+        # `.public()` is a query each time); a section page is a few queries whatever its size.
+        self.assertLessEqual(counts[50].pop("/sitemap.xml"), 20)
+        self.assertLessEqual(max(counts[50].values()), 7, counts[50])

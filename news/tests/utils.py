@@ -237,6 +237,27 @@ def parse_sitemap(response):
     return urls
 
 
+def sitemap_index(response):
+    """The paths of the sitemaps a sitemap index lists, in order."""
+    root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
+    assert root.tag == f"{SITEMAP}sitemapindex", root.tag
+    return [loc.text.removeprefix(BASE) for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def read_sitemaps(client):
+    """Every `<url>` of every sitemap that /sitemap.xml lists, as parse_sitemap gives them."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200, index.status_code
+    urls = {}
+    for path in sitemap_index(index):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for loc, url in parse_sitemap(response).items():
+            assert loc not in urls, f"{loc} listed twice"
+            urls[loc] = url
+    return urls
+
+
 SEARCH = {"en": "/en/search/", "zh-hans": "/zh-hans/search/"}
 
 

@@ -93,6 +93,11 @@ class ArchiveBuilder:
             made += size
             if progress:
                 progress(made, count)
+        if count:
+            # Fresh statistics for the query planner: after a bulk load its estimates are those
+            # of the empty tables (PostgreSQL's autovacuum would catch up only later).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def add_batch(self, size):
         index = Page.objects.get(pk=self.index.pk)  # its numchild as the last batch left it

@@ -140,6 +140,7 @@ with translation.override("en"):
     })
 urls["search-zh"] = "/zh-hans/search/?q=%E5%9B%BD%E9%99%85%E5%90%88%E4%BD%9C"
 urls["sitemap"] = "/sitemap.xml"
+urls["sitemap-articles"] = "/sitemap-articles-en.xml"
 print(json.dumps(dict(sorted(urls.items(), key=lambda item: list(ORDER).index(item[0])))))
 """.replace("ORDER", repr(ORDER))
     return json.loads(run([PYTHON, "-c", script], environment(db, "bitnews.settings.production")))
@@ -158,6 +159,7 @@ ORDER = (
     "search-zh",
     "feed",
     "sitemap",
+    "sitemap-articles",
 )
 
 
@@ -323,14 +325,14 @@ def measure(db, urls, seconds, passes):
 
 def table(results):
     head = (
-        f"{'page':<11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'queries':>7} "
+        f"{'page':<16} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'queries':>7} "
         f"{'SQL ms':>7} | {'bare r/s':>8} {'CPU ms':>6} {'x bare':>6} | {'nginx r/s':>9} {'x nginx':>7}"
     )
     lines = [head, "-" * len(head)]
     for name, page in results.items():
         site, bare, nginx_ = page["bitnews"], page["bare"], page["nginx"]
         lines.append(
-            f"{name:<11} {site['rps']:>7.1f} {site['p50_ms']:>7.1f} {site['p99_ms']:>7.1f} "
+            f"{name:<16} {site['rps']:>7.1f} {site['p50_ms']:>7.1f} {site['p99_ms']:>7.1f} "
             f"{site['cpu_ms']:>7.1f} {page['queries']:>7.1f} {page['sql_ms']:>7.1f} | "
             f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} {bare['rps'] / site['rps']:>5.0f}x | "
             f"{nginx_['rps']:>9.0f} {nginx_['rps'] / site['rps']:>6.0f}x"

@@ -26,3 +26,23 @@ class NewsConfig(AppConfig):
             while form.__name__ == "WagtailFixedAdminPageForm":  # its sibling-loading wrapper
                 form = form.__bases__[0]
             model.base_form_class = indexed_slug_check_form(form)
+
+        # The archive's month counts follow every change to what the listings show.
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import post_page_move
+
+        from . import archive
+
+        post_save.connect(archive.article_saved, sender=ArticlePage, dispatch_uid="news.archive")
+        post_delete.connect(
+            archive.article_deleted, sender=ArticlePage, dispatch_uid="news.archive"
+        )
+        post_page_move.connect(archive.page_moved, dispatch_uid="news.archive")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                archive.restrictions_changed,
+                sender=PageViewRestriction,
+                dispatch_uid="news.archive.restrictions",
+            )
+        post_migrate.connect(archive.fill_after_migrate, dispatch_uid="news.archive")

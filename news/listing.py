@@ -8,8 +8,6 @@ import contextlib
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
@@ -25,9 +23,14 @@ class ListingPaginator(Paginator):
         return super().get_page(number)
 
 
-def paginate(request, items):
-    """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
+def paginate(request, items, count=None):
+    """The page of `items` asked for in `?page=`, never an error, with its elided page links.
+
+    `count`, when the caller knows it (the archive's month counts), saves counting `items`.
+    """
     paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property
     page = paginator.get_page(request.GET.get("page"))
     page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
@@ -53,25 +56,15 @@ def year_month_label(month):
     return date_format(month, "YEAR_MONTH_FORMAT")
 
 
-def archive_years(articles, current=None):
-    """Years, newest first, each with its months and article counts, in one query.
+def archive_years(months, current=None):
+    """Years, newest first, each with its months and article counts.
 
-    `articles` is the listing's queryset (live, public); `current` is the (year, month or
-    None) being shown: its year is open in the navigation and its link marked current.
-    Without one, the newest year is open.
+    `months` is [(first day of a month, number of articles)] (ArchiveMonth rows); `current` is
+    the (year, month or None) being shown: its year is open in the navigation and its link
+    marked current. Without one, the newest year is open.
     """
-    months = (
-        articles.order_by()
-        .select_related(None)
-        .prefetch_related(None)
-        .annotate(month=TruncMonth("news_date"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("-month")
-    )
     years = []
-    for row in months:
-        month = row["month"]
+    for month, count in sorted(months, reverse=True):
         if not years or years[-1]["year"] != month.year:
             is_current = bool(current) and current[0] == month.year
             years.append(
@@ -86,10 +79,10 @@ def archive_years(articles, current=None):
                 }
             )
         year = years[-1]
-        year["count"] += row["count"]
+        year["count"] += count
         year["months"].append(
             {
-                "count": row["count"],
+                "count": count,
                 "suffix": f"{month.year:04d}/{month.month:02d}/",
                 "label": month_label(month),
                 "current": current == (month.year, month.month),

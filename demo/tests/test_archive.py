@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.models import Page
 
-from news.models import ArticlePage, ArticleTag, ArticleTranslationState
+from news.models import ArchiveMonth, ArticlePage, ArticleTag, ArticleTranslationState
 from news.tests.utils import build_site, make_column, result_titles, search, titles_in
 
 
@@ -30,6 +30,11 @@ class MakeArchiveTests(TestCase):
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
         self.assertEqual(ArticlePage.objects.child_of(self.index).count(), 53)
         self.assertEqual(Page.objects.get(pk=self.index.pk).numchild, 53)
+
+    def test_the_archive_counts_every_article_in_each_language(self):
+        for language, listed in (("en", 53), ("zh-hans", 53)):
+            rows = ArchiveMonth.objects.filter(index=self.index, language=language)
+            self.assertEqual(sum(rows.values_list("count", flat=True)), listed, language)
 
     def test_each_article_has_both_translation_states_and_its_tags(self):
         self.assertEqual(ArticleTranslationState.objects.count(), 2 * 53)

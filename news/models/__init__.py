@@ -5,12 +5,14 @@
 - taxonomy.py: Column, ArticleTag (+ ArticlePageTag), RelatedArticle
 - site_settings.py: SiteSettings
 - translation_state.py: ArticleTranslationState (recorded by the newsroom)
+- archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
 - base.py: what every page type and listing shares
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage. Translated
 fields are registered in news/translation.py.
 """
 
+from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
     ARTICLE_ORDER,
@@ -28,6 +30,7 @@ from .translation_state import ArticleTranslationState
 
 __all__ = [
     "ARTICLE_ORDER",
+    "ArchiveMonth",
     "FOCUS_ORDER",
     "ArticlePage",
     "ArticlePageTag",

@@ -18,6 +18,7 @@ from ..forms import HomePageForm
 from ..listing import archive_years, paginate, year_label, year_month_label
 from ..routing import slug_lookup
 from ..syndication.feeds import article_feed, feed_links
+from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
     FOCUS_ORDER,
@@ -155,21 +156,38 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
 
+    def archive_months(self):
+        """[(first day of a month, number of articles)] listed in the active language: the
+        ArchiveMonth rows that news/archive.py keeps up to date (one small query)."""
+        rows = ArchiveMonth.objects.filter(index=self, language=language())
+        return list(rows.values_list("month", "count"))
+
     def render_listing(
-        self, request, where=None, not_found_when_empty=False, order=None, **context
+        self,
+        request,
+        where=None,
+        not_found_when_empty=False,
+        order=None,
+        counted_months=None,
+        **context,
     ):
         """One listing: the articles matching `where` (in `order`, default newest first),
         paginated, with the archive navigation.
 
-        Both come from one `articles()` queryset, so Wagtail's privacy check runs once.
+        When the listing is every article of the months `counted_months(month)` accepts (all
+        news, a year, a month), its total is the archive's counts: no COUNT over the archive.
         """
         articles = self.articles()
         listed = articles.filter(where) if where else articles
-        listing = paginate(request, listed.order_by(*order) if order else listed)
+        months = self.archive_months()
+        total = None
+        if counted_months is not None:
+            total = sum(count for month, count in months if counted_months(month))
+        listing = paginate(request, listed.order_by(*order) if order else listed, total)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
         context["listing"] = listing
-        context["archive"] = archive_years(articles, context.get("archive_date"))
+        context["archive"] = archive_years(months, context.get("archive_date"))
         return self.render(request, context_overrides=context)
 
     def route_suffixes(self, name, **kwargs):
@@ -197,7 +215,9 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def all_news(self, request):
-        return self.render_listing(request, feeds=self.feed_links(request))
+        return self.render_listing(
+            request, counted_months=lambda month: True, feeds=self.feed_links(request)
+        )
 
     @path(FOCUS_ROUTE, name="focus")
     def focus_news(self, request):
@@ -260,6 +280,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             request,
             Q(news_date__range=(first, last)),
             not_found_when_empty=True,
+            counted_months=lambda month: first <= month <= last,
             archive_date=(first.year, first.month if "month" in route_kwargs else None),
             **self.route_context(title, name, **route_kwargs),
         )

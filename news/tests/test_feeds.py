@@ -128,15 +128,17 @@ class FeedTests(TestCase):
 
     def test_item_date_is_the_news_date_at_the_time_of_first_publication(self):
         shanghai = zoneinfo.ZoneInfo("Asia/Shanghai")
+        # The newest story (factory dates follow a global sequence), first published later.
+        day = max(ArticlePage.objects.values_list("news_date", flat=True)) + datetime.timedelta(1)
         ArticlePage.objects.filter(pk=self.with_image.pk).update(
-            news_date=datetime.date(2023, 4, 13),
-            first_published_at=datetime.datetime(2024, 5, 1, 10, 30, tzinfo=shanghai),
+            news_date=day,
+            first_published_at=datetime.datetime(day.year + 1, 5, 1, 10, 30, tzinfo=shanghai),
         )
         rss = self.client.get(FEEDS["en"].format("rss"))
-        self.assertContains(rss, "<pubDate>Thu, 13 Apr 2023 10:30:00 +0800</pubDate>")
+        self.assertContains(rss, f"<pubDate>{day:%a, %d %b %Y} 10:30:00 +0800</pubDate>")
         atom = self.client.get(FEEDS["zh-hans"].format("atom"))
-        self.assertContains(atom, "<published>2023-04-13T10:30:00+08:00</published>")
-        self.assertContains(atom, "<updated>2023-04-13T10:30:00+08:00</updated>")
+        self.assertContains(atom, f"<published>{day:%Y-%m-%d}T10:30:00+08:00</published>")
+        self.assertContains(atom, f"<updated>{day:%Y-%m-%d}T10:30:00+08:00</updated>")
 
     def test_untranslated_story_is_in_the_chinese_feeds_in_english_marked_as_english(self):
         atom = self.client.get(FOCUS_FEEDS["zh-hans"].format("atom"))

@@ -1,0 +1,32 @@
+"""The archive's month counts, kept as rows so that no page view counts the whole archive."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .. import languages
+
+
+class ArchiveMonth(models.Model):
+    """How many stories a News&Events section lists in one month, in one language.
+
+    The archive navigation's counts and the listings' totals read these rows (one small
+    indexed query); news/archive.py recomputes a section's rows whenever one of its articles
+    is saved, moved or deleted, or a view restriction changes: once per publish, not per view.
+    Editors never see or edit them.
+    """
+
+    index = models.ForeignKey("news.NewsIndexPage", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(
+        max_length=10, choices=[(language.code, language.name) for language in languages.LANGUAGES]
+    )
+    month = models.DateField(help_text="The first day of the month.")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("archive month")
+        constraints = [
+            models.UniqueConstraint(fields=["index", "language", "month"], name="one_row_per_month")
+        ]
+
+    def __str__(self):
+        return f"{self.index_id} {self.language} {self.month:%Y-%m}: {self.count}"

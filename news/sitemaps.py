@@ -174,8 +174,9 @@ class ArticleSitemap(Sitemap):
         return changed(article)
 
     def get_latest_lastmod(self):
-        """For the sitemap index: aggregates, not a walk through the whole archive."""
-        return newest_change(self.articles())
+        """None: the index names no date for the article sitemaps (the protocol makes it
+        optional; each `<url>` has its own), so fetching it aggregates nothing over them."""
+        return None
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)

@@ -357,6 +357,11 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # Listings, feeds, previous / next: newest first (ARTICLE_ORDER) without sorting
+            # the archive; PostgreSQL walks it and stops after a page.
+            models.Index(fields=["-news_date", "-page_ptr"], name="article_listing_order"),
+        ]
         permissions = [
             ("set_language_visibility", _("Can choose which languages an article is public in")),
             (

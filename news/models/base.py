@@ -11,7 +11,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from .. import languages
 
-ARTICLE_ORDER = ("-news_date", "-pk")
+# Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
+# ordering is the index `article_listing_order` of news_articlepage.
+ARTICLE_ORDER = ("-news_date", "-page_ptr")
 # Focus listings, feeds and the home page: stories pinned to the top first, then newest first.
 FOCUS_ORDER = ("-focus_pinned", *ARTICLE_ORDER)
 

@@ -33,8 +33,12 @@ class ArticleLinksMixin:
         """
         if self.pk is None:  # preview of an article that was never saved
             return None, None
-        after_me = Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, page_ptr__lt=self.pk)
-        before_me = Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, page_ptr__gt=self.pk)
+        after_me = Q(news_date__lt=self.news_date) | Q(
+            news_date=self.news_date, page_ptr__lt=self.pk
+        )
+        before_me = Q(news_date__gt=self.news_date) | Q(
+            news_date=self.news_date, page_ptr__gt=self.pk
+        )
         older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
         newer = siblings.filter(before_me).order_by("news_date", "page_ptr").values("pk")[:1]
         previous = following = None

@@ -1,7 +1,7 @@
 """What an article shows under the story: previous / next in the listing order, and related
 articles (the editor's picks first, then the same column or a shared tag)."""
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Subquery, Value, When
 
 from .base import ARTICLE_ORDER, language, public_in
 from .taxonomy import ArticlePageTag
@@ -33,16 +33,20 @@ class ArticleLinksMixin:
         """
         if self.pk is None:  # preview of an article that was never saved
             return None, None
-        after_me = Q(news_date__lt=self.news_date) | Q(
-            news_date=self.news_date, page_ptr__lt=self.pk
+        # The redundant date bound lets the database start its walk of the listing index
+        # (article_listing_order) at this article's date instead of filtering from the top.
+        after_me = Q(news_date__lte=self.news_date) & (
+            Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, page_ptr__lt=self.pk)
         )
-        before_me = Q(news_date__gt=self.news_date) | Q(
-            news_date=self.news_date, page_ptr__gt=self.pk
+        before_me = Q(news_date__gte=self.news_date) & (
+            Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, page_ptr__gt=self.pk)
         )
         older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
         newer = siblings.filter(before_me).order_by("news_date", "page_ptr").values("pk")[:1]
         previous = following = None
-        for article in siblings.filter(Q(pk__in=newer) | Q(pk__in=older)):
+        # Two scalar subqueries the database runs once each: two index lookups, no scan.
+        pair = Q(pk=Subquery(newer)) | Q(pk=Subquery(older))
+        for article in type(self).objects.filter(pair).select_related(None):
             if (article.news_date, article.pk) > (self.news_date, self.pk):
                 previous = article
             else:

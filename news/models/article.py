@@ -361,6 +361,12 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
             # Listings, feeds, previous / next: newest first (ARTICLE_ORDER) without sorting
             # the archive; PostgreSQL walks it and stops after a page.
             models.Index(fields=["-news_date", "-page_ptr"], name="article_listing_order"),
+            # The Focus listing, its feeds and the home page (FOCUS_ORDER), over Focus stories only.
+            models.Index(
+                fields=["-focus_pinned", "-news_date", "-page_ptr"],
+                condition=models.Q(focus=True),
+                name="article_focus_order",
+            ),
         ]
         permissions = [
             ("set_language_visibility", _("Can choose which languages an article is public in")),

@@ -23,14 +23,43 @@ class ListingPaginator(Paginator):
         return super().get_page(number)
 
 
-def paginate(request, items, count=None):
-    """The page of `items` asked for in `?page=`, never an error, with its elided page links.
+class MonthSkippingList:
+    """A newest-first listing whose pages skip whole months by the archive's counts.
 
-    `count`, when the caller knows it (the archive's month counts), saves counting `items`.
+    `items` is ordered by `date_field` descending; `months` is [(first day of a month, number
+    of items dated in it)] for every item. A slice starting at row 49,990 becomes "the rows
+    before the month holding it, from row k of that month": the query walks at most a month
+    of the date index, so page 5,000 costs what page 1 does. The counts are the archive's
+    (ArchiveMonth), which every publish keeps exact.
     """
+
+    def __init__(self, items, months, date_field):
+        self.items = items
+        self.months = sorted(months, reverse=True)
+        self.date_field = date_field
+
+    def count(self):
+        return sum(count for month, count in self.months)
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("MonthSkippingList takes slices only")
+        start, stop = key.start or 0, key.stop
+        skipped, older_than = 0, None
+        for month, count in self.months:
+            if skipped + count > start:
+                break
+            skipped += count
+            older_than = month
+        items = self.items
+        if older_than is not None:  # every row of the skipped months comes before the rest
+            items = items.filter(**{f"{self.date_field}__lt": older_than})
+        return items[start - skipped : None if stop is None else stop - skipped]
+
+
+def paginate(request, items):
+    """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
     paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)
-    if count is not None:
-        paginator.count = count  # Paginator.count is a cached_property
     page = paginator.get_page(request.GET.get("page"))
     page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page

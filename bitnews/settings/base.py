@@ -33,10 +33,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation comes before the apps whose models it translates.
+    # wagtail_modeltranslation comes before the apps whose models it translates. Its `migrate`
+    # is news's (news/management/commands/migrate.py), which adds indexes after it.
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
-    "wagtail_modeltranslation.migrate",
     "news",
     "news.newsroom",
     "search",

@@ -410,3 +410,33 @@ def submit_new_article(client, editor, index):
     del form["action-publish"]
     client.post(f"/admin/pages/add/news/articlepage/{index.pk}/", form)
     return ArticlePage.objects.get(slug_en="new-lab-opens")
+
+
+# Query plans (PostgreSQL)
+
+
+def plan_nodes(queryset, **settings):
+    """The nodes of PostgreSQL's plan for `queryset`, flattened: [{"Node Type", "Index Name",
+    ...}]. `settings` are planner switches for this transaction (enable_seqscan="off": a table
+    scan only when no index can serve the query, however small the test tables are)."""
+    with connection.cursor() as cursor:
+        for name, value in settings.items():
+            cursor.execute(f"SET LOCAL {name} = {value}")
+    plan = json.loads(queryset.explain(format="json"))
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    nodes, stack = [], [plan[0]["Plan"]]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        stack.extend(node.get("Plans", []))
+    return nodes
+
+
+def indexes_used(nodes):
+    return {node["Index Name"] for node in nodes if "Index Name" in node}
+
+
+def scans_of(nodes, table):
+    """The node types that read `table` ("Seq Scan", "Index Scan", ...)."""
+    return [node["Node Type"] for node in nodes if node.get("Relation Name") == table]

@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from news import languages, segmentation
 from news.models import ArticlePage, listed_articles
 
+from . import ranking
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -88,8 +90,7 @@ class SiteSearchQuery:
 
 
 def search_articles(query):
-    """Live, public articles matching every word of `query` in its language, best first.
-
-    Returns Wagtail search results (lazy: a count and a slice are one query each).
-    """
-    return listed_articles(ArticlePage.objects.all()).search(query.backend_query, operator="and")
+    """Live, public articles with every word of `query` in its language: title matches first,
+    then the others, newest first in each (search/ranking.py); lazy, sliced by the paginator."""
+    articles = listed_articles(ArticlePage.objects.all())
+    return ranking.SearchResults(articles, query.backend_query.split())

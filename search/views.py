@@ -24,7 +24,7 @@ def search(request):
     """Articles matching every word of `?q=` in the visitor's language, best match first."""
     language = languages.active()
     query = SiteSearchQuery.from_raw(request.GET.get("q", ""), language.code)
-    listing = None
+    listing = results = None
     if query.text:
         results = search_articles(query) if query.words else []
         listing = paginate(request, results)
@@ -38,6 +38,8 @@ def search(request):
     context = {
         "query": query,
         "listing": listing,
+        # more matches than a search lists (search/ranking.py)
+        "more_results": getattr(results, "more", False),
         "other_language": {
             "code": other.code,
             "adjective": other.adjective,

@@ -39,6 +39,19 @@ def settings_only(panel):
     return panel
 
 
+class IndexedTitles(index.SearchField):
+    """The search index entry's `title` column: Wagtail's backends put there the SearchField
+    named "title" and every other one in `body`. Page's own field gives the active language's
+    title; this one every language's (`ArticlePage.indexed_titles`), so that search/ranking.py
+    can list the stories with the words in their title first."""
+
+    def __init__(self, **kwargs):
+        super().__init__("title", **kwargs)
+
+    def get_value(self, obj):
+        return obj.indexed_titles()
+
+
 class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
     """A news story: what editors write, translators translate and visitors read."""
 
@@ -116,13 +129,13 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     # as prefixed jieba words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001),
     # but get_search_fields() indexes no text except search_text_fields.
     search_text_fields = [
+        IndexedTitles(boost=2),
         *(
-            index.SearchField(language.field(name), boost=2 if name == "title" else None)
+            index.SearchField(language.field(name))
             for language in languages.LANGUAGES
             if not language.segmented
-            for name in ("title", "summary", "body")
+            for name in ("summary", "body")
         ),
-        index.SearchField("segmented_title", boost=2),
         index.SearchField("segmented_text"),
     ]
     search_fields = (
@@ -287,19 +300,19 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         per language (`title_zh_hans`): unsegmented Chinese that an English search would
         match. Only search_text_fields are indexed as text; filters and autocomplete stay.
         """
-        text_fields = {field.field_name for field in cls.search_text_fields}
         return [
             field
             for field in super().get_search_fields()
-            if not isinstance(field, index.SearchField) or field.field_name in text_fields
+            if not isinstance(field, index.SearchField)
+            or any(field is text_field for text_field in cls.search_text_fields)
         ]
 
-    def segmented_title(self):
-        """The titles in segmented languages (Chinese) as the search index stores them."""
+    def indexed_titles(self):
+        """Every language's title as the search index stores it (IndexedTitles)."""
         return " ".join(
             segmentation.index_text(language, getattr(self, language.field("title")))
             for language in languages.LANGUAGES
-            if language.segmented and getattr(self, language.field("title"))
+            if getattr(self, language.field("title"))
         )
 
     def segmented_text(self):

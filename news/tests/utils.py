@@ -415,14 +415,19 @@ def submit_new_article(client, editor, index):
 # Query plans (PostgreSQL)
 
 
-def plan_nodes(queryset, **settings):
-    """The nodes of PostgreSQL's plan for `queryset`, flattened: [{"Node Type", "Index Name",
-    ...}]. `settings` are planner switches for this transaction (enable_seqscan="off": a table
-    scan only when no index can serve the query, however small the test tables are)."""
+def plan_nodes(query, **settings):
+    """The nodes of PostgreSQL's plan for `query` (a queryset, or SQL as run), flattened:
+    [{"Node Type", "Index Name", ...}]. `settings` are planner switches for this transaction
+    (enable_seqscan="off": a table scan only when no index can serve the query, however small
+    the test tables are)."""
     with connection.cursor() as cursor:
         for name, value in settings.items():
             cursor.execute(f"SET LOCAL {name} = {value}")
-    plan = json.loads(queryset.explain(format="json"))
+        if isinstance(query, str):
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {query}")
+            plan = cursor.fetchone()[0]
+        else:
+            plan = query.explain(format="json")
     if isinstance(plan, str):
         plan = json.loads(plan)
     nodes, stack = [], [plan[0]["Plan"]]

@@ -1,6 +1,8 @@
 """The site search: /en/search/ and /zh-hans/search/."""
 
+import datetime
 import re
+from unittest import mock
 
 from django.test import TestCase
 from django.utils import translation
@@ -10,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory, body
 from news.tests.utils import SEARCH, build_site, queries_of, result_titles, search
+from search import ranking
 from search.query import MAX_QUERY_LENGTH, SiteSearchQuery
 
 
@@ -381,5 +384,55 @@ class SearchQueryCountTests(TestCase):
                 ArticlePageFactory(parent=index, lead_image=image, lead_image_alt_en="A photo")
             counts[total] = {url: self.count_queries(url) for url in urls}
         self.assertEqual(counts[5], counts[50])
-        # view restrictions, count, results, renditions; site, site settings, navigation
-        self.assertLessEqual(max(counts[50].values()), 7, counts[50])
+        # view restrictions, two counts (title matches, the others), results, renditions; site,
+        # site settings, navigation
+        self.assertLessEqual(max(counts[50].values()), 8, counts[50])
+
+
+class RankingTests(TestCase):
+    """Stories with every word in the title come first, then those with the words in their
+    text; newest first within each (search/ranking.py)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        _home, index, _ = build_site()
+
+        def story(day, title_en, title_zh, text_en, text_zh):
+            return ArticlePageFactory(
+                parent=index,
+                news_date=datetime.date(2024, 5, day),
+                title_en=title_en,
+                title_zh_hans=title_zh,
+                body_en=body(text_en),
+                body_zh_hans=body(text_zh),
+            )
+
+        cls.old_title = story(1, "Satellite launch", "卫星发射", "A rocket.", "火箭。")
+        cls.new_text = story(9, "Campus news", "校园新闻", "A satellite flew.", "卫星飞过。")
+        cls.new_title = story(5, "Satellite team wins", "卫星团队获奖", "A prize.", "获奖。")
+        cls.old_text = story(2, "Lab opens", "实验室开放", "Satellite data.", "卫星数据。")
+
+    def test_title_matches_first_then_text_matches_newest_first_in_each_language(self):
+        for language, q in (("en", "satellite"), ("zh-hans", "卫星")):
+            with self.subTest(language=language), translation.override(language):
+                expected = [self.new_title, self.old_title, self.new_text, self.old_text]
+                self.assertEqual(
+                    result_titles(search(self.client, language, q)), [a.title for a in expected]
+                )
+
+    def test_past_the_limit_the_count_stops_and_the_visitor_is_told(self):
+        with mock.patch.object(ranking, "MAX_RESULTS", 3):
+            response = search(self.client, "en", "satellite")
+            page_two = search(self.client, "en", "satellite", page=2)
+        self.assertContains(response, "More than 3 results for “satellite”")
+        self.assertContains(response, "Add a word to narrow the search.")
+        self.assertEqual(len(result_titles(response)), 3)
+        self.assertEqual(result_titles(page_two), result_titles(response))  # the last page
+        with translation.override("zh-hans"), mock.patch.object(ranking, "MAX_RESULTS", 3):
+            self.assertContains(search(self.client, "zh-hans", "卫星"), "超过 3 条")
+
+    def test_within_the_limit_the_exact_count_is_shown(self):
+        with mock.patch.object(ranking, "MAX_RESULTS", 4):
+            response = search(self.client, "en", "satellite")
+        self.assertContains(response, "4 results for “satellite”")
+        self.assertNotContains(response, "More than")

@@ -32,6 +32,7 @@ WORK = ROOT / ".bench"
 PYTHON = sys.executable
 PG_ADMIN = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
 PG_DATABASE = "bitnews_bench"
+REDIS_URL = "redis://127.0.0.1:6379/2"  # production's cache; emptied before each run
 DEMO_ARTICLES = 15  # what load_demo makes
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 HEADERS = ["-H", "X-Forwarded-Proto: https", "-H", "Host: 127.0.0.1"]
@@ -85,6 +86,7 @@ def environment(db, settings):
         "ALLOWED_HOSTS": "127.0.0.1",
         "WAGTAILADMIN_BASE_URL": "https://127.0.0.1",
         "CONN_MAX_AGE": "60",
+        "REDIS_URL": REDIS_URL,
         "PYTHONPATH": str(ROOT),
     }
 
@@ -349,6 +351,9 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="reuse the last database")
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()  # no fragment of an earlier run or build
     if not options.no_build:
         build(options.db, options.articles)
     urls = pages(options.db)

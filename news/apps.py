@@ -46,3 +46,11 @@ class NewsConfig(AppConfig):
                 dispatch_uid="news.archive.restrictions",
             )
         post_migrate.connect(archive.fill_after_migrate, dispatch_uid="news.archive")
+
+        # Every write a visitor could see makes the cached fragments unreachable.
+        from django.db.models.signals import m2m_changed
+
+        from . import generation
+
+        for signal in (post_save, post_delete, m2m_changed, post_page_move):
+            signal.connect(generation.changed, dispatch_uid="news.generation")

@@ -13,16 +13,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import translation
 
 from . import languages
+from .generation import BOOKKEEPING
 from .models import ArchiveMonth, ArticlePage, NewsIndexPage
 from .models.base import listed_articles
-
-# Saved by Wagtail's save_revision(): they change no listing.
-BOOKKEEPING = {
-    "latest_revision",
-    "has_unpublished_changes",
-    "draft_title",
-    "latest_revision_created_at",
-}
 
 
 def month_counts(index_path, index_depth, language):

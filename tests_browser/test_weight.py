@@ -49,6 +49,7 @@ print(json.dumps([url, response.status_code, response.headers.get("Cache-Control
         "ALLOWED_HOSTS": "testserver",
         "WAGTAILADMIN_BASE_URL": "https://testserver",
         "DATABASE_URL": "sqlite:///" + str(tmp_path / "unused.sqlite3"),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
         "STATIC_ROOT": str(tmp_path / "static"),
         "PATH": "/usr/bin:/bin",
     }

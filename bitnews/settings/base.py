@@ -109,6 +109,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend needs it on PostgreSQL (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
 
+# The cache holds the content generation (news/generation.py) and the fragments keyed by it,
+# Wagtail's renditions and site root paths: Redis when REDIS_URL is set (production requires
+# it, so that every app server sees a publish at once), each process's memory otherwise.
+def redis_cache(url):
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "bitnews",
+        }
+    }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_cache(os.environ["REDIS_URL"])
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,6 +9,7 @@ PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "settings-test",
     "ALLOWED_HOSTS": "news.example.edu.cn",
     "DATABASE_URL": "postgres://bitnews@127.0.0.1:5432/bitnews",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
     "WAGTAILADMIN_BASE_URL": "https://news.example.edu.cn",
 }
 
@@ -25,6 +26,9 @@ def test_production_starts_with_every_required_variable(monkeypatch):
     values = load("bitnews.settings.production", monkeypatch, PRODUCTION_ENVIRONMENT)
     assert values["WAGTAILADMIN_BASE_URL"] == "https://news.example.edu.cn"
     assert values["DEBUG"] is False
+    cache = values["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENVIRONMENT))

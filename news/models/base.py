@@ -72,13 +72,13 @@ def public_in(language):
 
 def listed_articles(queryset):
     """Articles as every listing shows them: live, public, public in the active language,
-    newest first, image loaded."""
+    newest first, image loaded. Not its renditions: a card comes from the fragment cache
+    (news_tags.article_card) or finds them in Wagtail's rendition cache."""
     return (
         queryset.live()
         .public()
         .filter(public_in(language()))
         .select_related("lead_image")
-        .prefetch_related("lead_image__renditions")
         .order_by(*ARTICLE_ORDER)
     )
 

@@ -3,17 +3,20 @@
 import calendar
 import datetime
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
 
-from .. import languages
+from .. import generation, languages
 from ..forms import HomePageForm
 from ..listing import (
     MonthSkippingList,
@@ -36,6 +39,9 @@ from .base import (
 )
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
+
+
+ARCHIVE_TTL = 60 * 60 * 24
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -162,11 +168,17 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
 
-    def archive_months(self):
+    def archive_months(self, request=None):
         """[(first day of a month, number of articles)] listed in the active language: the
-        ArchiveMonth rows that news/archive.py keeps up to date (one small query)."""
-        rows = ArchiveMonth.objects.filter(index=self, language=language())
-        return list(rows.values_list("month", "count"))
+        ArchiveMonth rows that news/archive.py keeps up to date (one small query), cached
+        for this content generation."""
+        key = generation.key(request, "archive-months", self.pk, language())
+        months = cache.get(key)
+        if months is None:
+            rows = ArchiveMonth.objects.filter(index=self, language=language())
+            months = list(rows.values_list("month", "count"))
+            cache.set(key, months, ARCHIVE_TTL)
+        return months
 
     def render_listing(
         self,
@@ -186,7 +198,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         """
         articles = self.articles()
         listed = articles.filter(where) if where else articles
-        months = self.archive_months()
+        months = self.archive_months(request)
         if counted_months is not None:
             counted = [(month, count) for month, count in months if counted_months(month)]
             listed = MonthSkippingList(listed, counted, "news_date")
@@ -196,8 +208,24 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
         context["listing"] = listing
-        context["archive"] = archive_years(months, context.get("archive_date"))
+        context["archive_nav"] = self.archive_nav(request, months, context.get("archive_date"))
         return self.render(request, context_overrides=context)
+
+    def archive_nav(self, request, months, current):
+        """includes/archive_nav.html (20 years: 250 links), rendered once per content
+        generation, language and current year or month."""
+        year, month = current or (None, None)
+        key = generation.key(request, "archive-nav", self.pk, language(), year, month)
+        html = cache.get(key)
+        if html is None:
+            context = {
+                "archive": archive_years(months, current),
+                "page": self,
+                "archive_date": current,
+            }
+            html = render_to_string("includes/archive_nav.html", context, request=request)
+            cache.set(key, html, ARCHIVE_TTL)
+        return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
     def route_suffixes(self, name, **kwargs):
         """{language: this route's path in that language}, for the switcher and hreflang.

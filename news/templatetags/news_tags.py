@@ -3,11 +3,14 @@ where other apps add to the pages (news/extensions.py)."""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
-from news import extensions, languages
+from news import extensions, generation, languages
 from news.models import ArticlePage, NewsIndexPage
 
 register = template.Library()
@@ -170,3 +173,30 @@ def site_languages():
 def extension_point(context, name):
     """What other apps add at this place of the page (news/extensions.py), as HTML."""
     return extensions.render(name, context)
+
+
+# Fragments cached for this content generation (news/generation.py)
+
+CARD_TTL = 60 * 60 * 24
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, featured=False, heading_level=3, loading="lazy"):
+    """includes/article_card.html for `article`, from the cache when this generation has
+    rendered it (its picture costs a dozen rendition lookups). The key holds all the card
+    shows that may change without a write: the language and whether Focus has ended."""
+    request = context.get("request")
+    language = translation.get_language()
+    variant = f"{int(bool(featured))}{heading_level}{loading}{int(article.in_focus)}"
+    key = generation.key(request, "card", language, article.pk, variant)
+    html = cache.get(key)
+    if html is None:
+        card = {
+            "article": article,
+            "featured": featured,
+            "heading_level": heading_level,
+            "loading": loading,
+        }
+        html = render_to_string("includes/article_card.html", card, request=request)
+        cache.set(key, html, CARD_TTL)
+    return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there

@@ -1,0 +1,56 @@
+"""Fragments cached for the content generation (news/generation.py): article cards and the
+archive navigation. Whatever a visitor can see changes at the next request after a write, or
+after the moment that changes it (a Focus end date), never later."""
+
+import datetime
+
+from django.test import TestCase
+from django.utils import timezone
+
+from news import generation
+from news.factories import ArticlePageFactory
+from news.models import ArticlePage, Column
+from news.tests.utils import build_site, titles_in
+
+
+class FragmentCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=3)
+        cls.article = cls.articles[0]
+
+    def test_a_published_new_title_is_on_every_listing_at_the_next_request(self):
+        for url in ("/en/", "/en/news/", "/zh-hans/xinwen/"):
+            self.client.get(url)  # cards cached
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en, article.title_zh_hans = "Telescope unveiled", "望远镜揭幕"
+        article.save_revision().publish()
+        self.assertIn("Telescope unveiled", titles_in(self.client.get("/en/")))
+        self.assertIn("Telescope unveiled", titles_in(self.client.get("/en/news/")))
+        self.assertIn("望远镜揭幕", titles_in(self.client.get("/zh-hans/xinwen/")))
+
+    def test_a_card_loses_its_focus_badge_when_focus_ends_without_a_write(self):
+        ArticlePage.objects.filter(pk=self.article.pk).update(focus=True)
+        generation.bump()  # as the publish that put it in Focus would have
+        self.assertContains(self.client.get("/en/news/"), '<span class="badge">Focus</span>')
+        # Time passes: no save, no signal, no new generation.
+        ArticlePage.objects.filter(pk=self.article.pk).update(
+            focus_until=timezone.now() - datetime.timedelta(seconds=1)
+        )
+        self.assertNotContains(self.client.get("/en/news/"), '<span class="badge">Focus</span>')
+
+    def test_the_archive_navigation_shows_a_new_month_at_the_next_request(self):
+        self.assertNotContains(self.client.get("/en/news/"), "/en/news/2001/")
+        ArticlePageFactory(parent=self.index, news_date=datetime.date(2001, 3, 4))
+        response = self.client.get("/en/news/")
+        self.assertContains(response, 'href="/en/news/2001/"')
+        self.assertContains(response, 'href="/en/news/2001/03/"')
+
+    def test_what_visitors_see_bumps_the_generation_and_bookkeeping_does_not(self):
+        before = generation.current()
+        self.article.save_revision()  # a draft: Wagtail's bookkeeping on the page
+        self.assertEqual(generation.current(), before)
+        Column.objects.create(
+            name_en="Research", name_zh_hans="科研", slug_en="r", slug_zh_hans="k"
+        )
+        self.assertNotEqual(generation.current(), before)

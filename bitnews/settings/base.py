@@ -109,6 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend needs it on PostgreSQL (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
 
+
 # The cache holds the content generation (news/generation.py) and the fragments keyed by it,
 # Wagtail's renditions and site root paths: Redis when REDIS_URL is set (production requires
 # it, so that every app server sees a publish at once), each process's memory otherwise.

@@ -40,7 +40,6 @@ from .base import (
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
 
-
 ARCHIVE_TTL = 60 * 60 * 24
 
 

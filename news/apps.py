@@ -13,13 +13,21 @@ class NewsConfig(AppConfig):
         # Runs after wagtail_modeltranslation's ready() (earlier in INSTALLED_APPS), which set
         # on every page model a `route` and slug checks that load every child of the parent
         # (news/routing.py): put back ones that ask the database for the one slug instead.
+        from wagtail.models import Page
         from wagtail_modeltranslation import patch_wagtailadmin
 
         from .models import ArticlePage, HomePage, NewsIndexPage
-        from .routing import indexed_slug_check_form, localized_route, validate_slugs
+        from .routing import (
+            indexed_slug_check_form,
+            localized_route,
+            remembered_site_root_paths,
+            validate_slugs,
+        )
 
         # Its patched `clean()` looks this function up in its module each time it runs.
         patch_wagtailadmin._validate_slugs = validate_slugs
+        for model in (Page, HomePage, NewsIndexPage, ArticlePage):
+            model._get_site_root_paths = remembered_site_root_paths(model._get_site_root_paths)
         for model in (HomePage, NewsIndexPage, ArticlePage):
             model.route = localized_route
             form = model.base_form_class
@@ -54,3 +62,6 @@ class NewsConfig(AppConfig):
 
         for signal in (post_save, post_delete, m2m_changed, post_page_move):
             signal.connect(generation.changed, dispatch_uid="news.generation")
+        from django.core.signals import setting_changed
+
+        setting_changed.connect(generation.settings_changed, dispatch_uid="news.generation")

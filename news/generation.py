@@ -12,11 +12,21 @@ passing) must be part of a fragment's own key.
 The token lives in the default cache: Redis in production, so every app server sees a bump
 at once (bitnews/settings/production.py requires REDIS_URL); each process's memory under
 `make run`, which is one process. It is bumped at once and again when the transaction
-commits, so nothing rendered from the data before the commit outlives it.
+commits, so nothing rendered from the data before the commit outlives it. A process that
+starts bumps it too (its settings may be new), and the keys also hold a digest of the code
+(`code_digest`), so fragments from other templates are never served.
 """
 
+import contextvars
+import functools
+import hashlib
+import os
+import threading
 import uuid
+from collections import OrderedDict
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -49,26 +59,115 @@ UNSEEN = frozenset(
 )
 
 
+# The token of the request being served (news/middleware.py), for code without the request.
+_request_token = contextvars.ContextVar("news_generation", default=None)
+
+
 def current(request=None):
-    """The token, read once per request when `request` is given."""
-    token = getattr(request, "_news_generation", None)
+    """The token, read once per request (the request's, or the one being served)."""
+    token = getattr(request, "_news_generation", None) or _request_token.get()
     if token is None:
         token = cache.get(KEY)
         if token is None:
             cache.add(KEY, uuid.uuid4().hex, None)
-            token = cache.get(KEY)
+            token = cache.get(KEY)  # None while the cache is unreachable
         if request is not None:
             request._news_generation = token
     return token
+
+
+def serving(request):
+    """Read the token for `request` and make it the one of the code it runs; returns what
+    `done` needs."""
+    return _request_token.set(current(request))
+
+
+def done(reset):
+    _request_token.reset(reset)
 
 
 def bump():
     cache.set(KEY, uuid.uuid4().hex, None)
 
 
+# The code that renders a fragment is part of its key too: during a rolling deploy, servers
+# with the old templates and the new never share one, and after it none from the old is left.
+SOURCES = ("bitnews", "news", "search", "stats", "demo", "templates", "locale", "static")
+
+
+@functools.cache
+def code_digest():
+    """BUILD_ID from the environment (a deploy's commit), or a digest of the source files."""
+    if os.environ.get("BUILD_ID"):
+        return os.environ["BUILD_ID"]
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def key(request, *parts):
     """A cache key for a fragment of this generation: `parts` say which fragment."""
-    return ":".join(["news", current(request), *map(str, parts)])
+    return ":".join(["news", code_digest(), str(current(request)), *map(str, parts)])
+
+
+# A fragment's key holds its generation, so what is stored under it never changes: each
+# process keeps the ones it used last in memory, in front of the shared cache (a Redis round
+# trip and unpickling per fragment cost more than the fragment's own rendering saved).
+LOCAL_SIZE = 2000
+FRAGMENT_TTL = 60 * 60 * 24
+_local = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _remember(values):
+    with _local_lock:
+        for name, value in values.items():
+            _local[name] = value
+            _local.move_to_end(name)
+        while len(_local) > LOCAL_SIZE:
+            _local.popitem(last=False)
+
+
+def get_many(keys):
+    """{key: value} of the fragments found, in this process's memory or the shared cache."""
+    with _local_lock:
+        found = {name: _local[name] for name in keys if name in _local}
+    missing = [name for name in keys if name not in found]
+    if missing:
+        fetched = cache.get_many(missing)
+        _remember(fetched)
+        found.update(fetched)
+    return found
+
+
+def set_many(values, timeout=FRAGMENT_TTL):
+    cache.set_many(values, timeout)
+    _remember(values)
+
+
+def fragment(request, parts, build, timeout=FRAGMENT_TTL):
+    """The fragment `parts` of this generation, `build()` when no process has made it yet.
+    A preview (unsaved content) is always built and never kept."""
+    if getattr(request, "is_preview", False) or current(request) is None:
+        return build()  # a preview, or no shared cache to say what is current
+    name = key(request, *parts)
+    found = get_many([name])
+    if name in found:
+        return found[name]
+    value = build()
+    set_many({name: value}, timeout)
+    return value
+
+
+def settings_changed(**kwargs):
+    """Receiver of setting_changed (tests' override_settings). A server's settings change only
+    with a restart, and a new process starts a new generation (news/apps.py)."""
+    bump()
 
 
 def changed(sender, update_fields=None, raw=False, **kwargs):

@@ -22,7 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from . import languages
+from . import generation, languages
 
 
 def slug_lookup(slug):
@@ -67,6 +67,21 @@ def localized_route(self, request, path_components):
     if self.live:
         return RouteResult(self)
     raise Http404
+
+
+def remembered_site_root_paths(localized):
+    """`Page._get_site_root_paths` kept for the content generation, per language.
+
+    wagtail-modeltranslation's version (`localized`) reads the cache again each time the
+    language changes within a request, and the language links of every page switch it: seven
+    round trips to Redis a page. Sites and their root pages change only through writes, which
+    start a new generation."""
+
+    def site_root_paths(self, request=None):
+        parts = ("site-root-paths", translation.get_language())
+        return generation.fragment(request, parts, lambda: localized(self, request))
+
+    return site_root_paths
 
 
 SLUG_TAKEN = _("This slug is already in use")

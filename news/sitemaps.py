@@ -27,7 +27,7 @@ from django.utils.functional import cached_property
 
 from . import languages
 from .models import ARTICLE_ORDER, ArticlePage, HomePage, NewsIndexPage
-from .models.base import public_in
+from .models.base import public_in, public_q
 from .syndication.metadata import publication_datetime
 
 ARTICLES_PER_SITEMAP = 500  # about 0.11 ms of CPU a URL (docs/performance.md)
@@ -56,11 +56,11 @@ def latest(*moments):
 
 
 def site_home():
-    return HomePage.objects.live().public().first()
+    return HomePage.objects.live().filter(public_q()).first()
 
 
 def published_articles(home):
-    return ArticlePage.objects.live().public().descendant_of(home)
+    return ArticlePage.objects.live().filter(public_q()).descendant_of(home)
 
 
 def newest_change(articles):
@@ -113,7 +113,7 @@ class PageSitemap(Sitemap):
             ended=Max("focus_until")
         )["ended"]
         yield Entry(home, latest(changed(home), newest, focus_ended))
-        for index in NewsIndexPage.objects.live().public().child_of(home):
+        for index in NewsIndexPage.objects.live().filter(public_q()).child_of(home):
             yield Entry(index, latest(changed(index), newest))
             yield Entry(index, latest(changed(index), newest, focus_ended), index.FOCUS_ROUTE)
 

@@ -66,6 +66,15 @@ def title_match(words):
     return RawSQL(f"{table}.id IN ({sql})", params, output_field=BooleanField())  # noqa: S611
 
 
+def pk_in(model, ids):
+    """`pk IN ids`; on PostgreSQL one array parameter (`= ANY(%s)`): Django's `__in` makes a
+    placeholder and a lookup object per id, 10 ms of CPU for 2,000 ids."""
+    if connection.vendor == "postgresql":
+        column = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+        return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())  # noqa: S611
+    return Q(pk__in=ids)
+
+
 class SearchResults:
     """The articles among `articles` (a listing's queryset) with every word, for Django's
     Paginator: `count()` is at most `limit`, `more` says whether there were others, and a
@@ -93,10 +102,11 @@ class SearchResults:
             own_entry = entries_matching(self.articles.model, self.words, ["title", "body"])
             own_entry = own_entry.filter(object_id=Cast(OuterRef("pk"), CharField(max_length=50)))
             return self.articles.filter(Exists(own_entry))
+        model = self.articles.model
         in_title = [pk for pk, title in self.candidates.items() if title]
-        tier = Case(When(pk__in=in_title, then=Value(0)), default=Value(1))
+        tier = Case(When(pk_in(model, in_title), then=Value(0)), default=Value(1))
         return (
-            self.articles.filter(pk__in=list(self.candidates))
+            self.articles.filter(pk_in(model, list(self.candidates)))
             .annotate(search_tier=tier)
             .order_by("search_tier", *self.articles.query.order_by)
         )

@@ -27,7 +27,7 @@ def test_production_starts_with_every_required_variable(monkeypatch):
     assert values["WAGTAILADMIN_BASE_URL"] == "https://news.example.edu.cn"
     assert values["DEBUG"] is False
     cache = values["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
 
 

@@ -360,12 +360,20 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     def get_context(self, request, *args, **kwargs):
         if not self.is_public_in(language()):
             self.show_version(self.public_languages()[0])
-        context = super().get_context(request, *args, **kwargs)
+        return super().get_context(request, *args, **kwargs)
+
+    def extras(self):
+        """What includes/article_extras.html shows: tags, previous / next and related articles
+        (four queries; news_tags.article_extras asks only when the fragment is not cached)."""
         siblings = self.siblings()
-        context["article_tags"] = tags = list(self.tags.all())
-        context["previous_article"], context["next_article"] = self.neighbours(siblings)
-        context["related_articles"] = self.related_articles(siblings, tags)
-        return context
+        tags = list(self.tags.all())
+        previous_article, next_article = self.neighbours(siblings)
+        return {
+            "article_tags": tags,
+            "previous_article": previous_article,
+            "next_article": next_article,
+            "related_articles": self.related_articles(siblings, tags),
+        }
 
     class Meta:
         verbose_name = _("article")

@@ -3,7 +3,7 @@ articles (the editor's picks first, then the same column or a shared tag)."""
 
 from django.db.models import Case, IntegerField, Q, Subquery, Value, When
 
-from .base import ARTICLE_ORDER, language, public_in
+from .base import ARTICLE_ORDER, language, public_in, public_q
 from .taxonomy import ArticlePageTag
 
 
@@ -22,7 +22,7 @@ class ArticleLinksMixin:
             .filter(public_in(language()))
             .exclude(pk=self.pk)
             .live()
-            .public()
+            .filter(public_q())
         )
 
     def neighbours(self, siblings):

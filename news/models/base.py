@@ -8,8 +8,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, PageViewRestriction
 
-from .. import languages
+from .. import generation, languages
 
 # Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
 # ordering is the index `article_listing_order` of news_articlepage.
@@ -70,14 +71,33 @@ def public_in(language):
     return Q(**{VISIBILITY_FIELDS[language]: True})
 
 
+def view_restrictions():
+    """[(page path, restriction)] of every view restriction, and whether any page is an alias
+    (whose restrictions are its source's): a small table, read once per content generation."""
+
+    def read():
+        restrictions = PageViewRestriction.objects.select_related("page")
+        paths = [(restriction.page.path, restriction) for restriction in restrictions]
+        return paths, Page.objects.filter(alias_of__isnull=False).exists()
+
+    return generation.fragment(None, ("view-restrictions",), read)
+
+
+def public_q():
+    """Pages outside every restricted section: Wagtail's `.public()` without its query."""
+    restricted = Q()
+    for path, _restriction in view_restrictions()[0]:
+        restricted |= Q(path__startswith=path)
+    return ~restricted if restricted else Q()
+
+
 def listed_articles(queryset):
     """Articles as every listing shows them: live, public, public in the active language,
     newest first, image loaded. Not its renditions: a card comes from the fragment cache
     (news_tags.article_card) or finds them in Wagtail's rendition cache."""
     return (
         queryset.live()
-        .public()
-        .filter(public_in(language()))
+        .filter(public_q(), public_in(language()))
         .select_related("lead_image")
         .order_by(*ARTICLE_ORDER)
     )
@@ -106,6 +126,19 @@ class TranslatedPageMixin:
     """
 
     translated_display_fields = ("title",)
+
+    def get_view_restrictions(self):
+        """Wagtail's, from `view_restrictions()`: no query for a page that none applies to
+        (Wagtail's asks two on every view). With aliases in the tree, Wagtail's own."""
+        restrictions, any_alias = view_restrictions()
+        if any_alias:
+            return super().get_view_restrictions()
+        applying = [
+            restriction.pk for path, restriction in restrictions if self.path.startswith(path)
+        ]
+        if not applying:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=applying)
 
     # What the page is, for templates and metadata (never guessed from fields or tree depth).
     is_home = False  # the site's front page: "Home" in breadcrumbs, WebSite in JSON-LD

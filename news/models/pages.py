@@ -3,7 +3,6 @@
 import calendar
 import datetime
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
@@ -39,8 +38,6 @@ from .base import (
 )
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
-
-ARCHIVE_TTL = 60 * 60 * 24
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -169,15 +166,14 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def archive_months(self, request=None):
         """[(first day of a month, number of articles)] listed in the active language: the
-        ArchiveMonth rows that news/archive.py keeps up to date (one small query), cached
-        for this content generation."""
-        key = generation.key(request, "archive-months", self.pk, language())
-        months = cache.get(key)
-        if months is None:
-            rows = ArchiveMonth.objects.filter(index=self, language=language())
-            months = list(rows.values_list("month", "count"))
-            cache.set(key, months, ARCHIVE_TTL)
-        return months
+        ArchiveMonth rows that news/archive.py keeps up to date (one small query), kept for
+        this content generation."""
+
+        def rows():
+            months = ArchiveMonth.objects.filter(index=self, language=language())
+            return list(months.values_list("month", "count"))
+
+        return generation.fragment(request, ("archive-months", self.pk, language()), rows)
 
     def render_listing(
         self,
@@ -214,17 +210,18 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         """includes/archive_nav.html (20 years: 250 links), rendered once per content
         generation, language and current year or month."""
         year, month = current or (None, None)
-        key = generation.key(request, "archive-nav", self.pk, language(), year, month)
-        html = cache.get(key)
-        if html is None:
+
+        def render():
             context = {
                 "archive": archive_years(months, current),
                 "page": self,
                 "archive_date": current,
             }
             html = render_to_string("includes/archive_nav.html", context, request=request)
-            cache.set(key, html, ARCHIVE_TTL)
-        return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
+            return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
+
+        parts = ("archive-nav", self.pk, language(), year, month)
+        return generation.fragment(request, parts, render)
 
     def route_suffixes(self, name, **kwargs):
         """{language: this route's path in that language}, for the switcher and hreflang.

@@ -3,7 +3,6 @@ where other apps add to the pages (news/extensions.py)."""
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -177,26 +176,108 @@ def extension_point(context, name):
 
 # Fragments cached for this content generation (news/generation.py)
 
-CARD_TTL = 60 * 60 * 24
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, heading_level=3, featured_first=False, eager_first=False):
+    """includes/article_card.html for each of `articles`, each from the fragment cache when
+    this generation has rendered it (a card's picture costs a dozen rendition lookups). A
+    card's key holds all it shows that may change without a write: the language and whether
+    Focus has ended. The first card may be the featured one, and loaded eagerly."""
+    request = context.get("request")
+    language = translation.get_language()
+    cards = {}
+    for position, article in enumerate(articles):
+        featured = featured_first and position == 0
+        loading = "eager" if eager_first and position == 0 else "lazy"
+        variant = f"{int(featured)}{heading_level}{loading}{int(article.in_focus)}"
+        parts = ("card", language, article.pk, variant)
+        cards[generation.key(request, *parts)] = (article, featured, loading)
+    preview = getattr(request, "is_preview", False) or generation.current(request) is None
+    found = {} if preview else generation.get_many(list(cards))
+    made = {}
+    for name, (article, featured, loading) in cards.items():
+        if name not in found:
+            card = {
+                "article": article,
+                "featured": featured,
+                "heading_level": heading_level,
+                "loading": loading,
+            }
+            found[name] = made[name] = render_to_string(
+                "includes/article_card.html", card, request=request
+            )
+    if made and not preview:
+        generation.set_many(made)
+    return mark_safe("\n".join(found[name] for name in cards))  # noqa: S308 - escaped there
 
 
 @register.simple_tag(takes_context=True)
-def article_card(context, article, featured=False, heading_level=3, loading="lazy"):
-    """includes/article_card.html for `article`, from the cache when this generation has
-    rendered it (its picture costs a dozen rendition lookups). The key holds all the card
-    shows that may change without a write: the language and whether Focus has ended."""
+def cached_include(context, template_name):
+    """`{% include template_name %}`, rendered once per content generation, language, page
+    address and listing page: for the parts of a page that depend on nothing else (its head
+    metadata, header and footer). Only for Wagtail pages, never for a preview; views such as
+    the search, whose addresses are endless, render it each time."""
     request = context.get("request")
-    language = translation.get_language()
-    variant = f"{int(bool(featured))}{heading_level}{loading}{int(article.in_focus)}"
-    key = generation.key(request, "card", language, article.pk, variant)
-    html = cache.get(key)
-    if html is None:
-        card = {
-            "article": article,
-            "featured": featured,
-            "heading_level": heading_level,
-            "loading": loading,
-        }
-        html = render_to_string("includes/article_card.html", card, request=request)
-        cache.set(key, html, CARD_TTL)
-    return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
+    page = context.get("page")
+
+    def render():
+        template = context.template.engine.get_template(template_name)
+        return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
+
+    if request is None or not hasattr(page, "get_url") or context.get("view_name"):
+        return render()
+    listing = context.get("listing")
+    number = getattr(listing, "number", None)
+    parts = ("include", template_name, translation.get_language(), request.path, number)
+    return generation.fragment(request, parts, render)
+
+
+@register.simple_tag(takes_context=True)
+def article_extras(context):
+    """includes/article_extras.html for the article shown, its queries asked only when this
+    content generation has not rendered it in this language yet."""
+    page, request = context["page"], context.get("request")
+
+    def render():
+        with context.push(**page.extras()):
+            template = context.template.engine.get_template("includes/article_extras.html")
+            return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
+
+    parts = ("article-extras", translation.get_language(), page.pk)
+    return generation.fragment(request, parts, render)
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    """`{% fragment "name" [what] %}…{% endfragment %}`: what it encloses, rendered once per
+    content generation, language and page shown (or `what`, e.g. an image's id), so only for
+    what depends on nothing else (news/generation.py); never kept for a preview."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("{% fragment %} takes a name and what it shows")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    vary = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return FragmentNode(parser.compile_filter(bits[1]), vary, nodelist)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name = name
+        self.vary = vary
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if self.vary is not None:
+            what = self.vary.resolve(context)
+        else:
+            what = getattr(context.get("page"), "pk", None)
+
+        def render():
+            return mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered by the template
+
+        if request is None or what is None:
+            return render()
+        parts = ("fragment", self.name.resolve(context), translation.get_language(), what)
+        return generation.fragment(request, parts, render)

@@ -1,0 +1,42 @@
+"""The content generation of the request (news/generation.py), read once; and the request's
+Site and SiteSettings, which Wagtail would look up with a query each on every page view. Both
+change only through writes, so they are kept for the generation and every request gets its
+own copy."""
+
+import copy
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from . import generation
+from .models import SiteSettings
+
+
+class RememberedSiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Once per serving process: its settings may be new (a restart after changing them).
+        generation.bump()
+
+    def __call__(self, request):
+        reset = generation.serving(request)
+        try:
+            self.remember_site(request)
+            return self.get_response(request)
+        finally:
+            generation.done(reset)
+
+    def remember_site(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        site = generation.fragment(
+            request, ("site", hostname, port), lambda: Site._find_for_request(request)
+        )
+        if site is not None:
+            request._wagtail_site = copy.deepcopy(site)  # what Site.find_for_request reads
+            found = generation.fragment(
+                request, ("site-settings", site.pk), lambda: SiteSettings.for_site(site)
+            )
+            site_settings = copy.deepcopy(found)
+            site_settings._request = request
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

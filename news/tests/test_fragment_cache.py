@@ -3,8 +3,12 @@ archive navigation. Whatever a visitor can see changes at the next request after
 after the moment that changes it (a Focus end date), never later."""
 
 import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from news import generation
@@ -54,3 +58,44 @@ class FragmentCacheTests(TestCase):
             name_en="Research", name_zh_hans="科研", slug_en="r", slug_zh_hans="k"
         )
         self.assertNotEqual(generation.current(), before)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/7"
+SHOW_GENERATION = """
+import django
+django.setup()
+from news import generation
+print(generation.current())
+"""
+
+
+# As production's (bitnews/settings/base.py, redis_cache), on a database of its own.
+REDIS = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "bitnews"}
+
+
+@override_settings(CACHES={"default": REDIS})
+class SharedGenerationTests(TestCase):
+    """With Redis (production), another server's process sees a publish's new generation at
+    its next request: the token is read from Redis, not from a process's memory."""
+
+    def token_in_another_process(self):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bitnews.settings.test"}
+        env["REDIS_URL"] = REDIS_URL
+        done = subprocess.run(
+            [sys.executable, "-c", SHOW_GENERATION],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(done.returncode, 0, done.stderr[-2000:])
+        return done.stdout.strip().splitlines()[-1]
+
+    def test_a_bump_here_is_the_token_of_every_other_process(self):
+        _home, index, _ = build_site(articles=1)
+        mine = generation.current()
+        self.assertEqual(self.token_in_another_process(), mine)
+        ArticlePageFactory(parent=index)  # a write a visitor sees
+        self.assertNotEqual(generation.current(), mine)
+        self.assertEqual(self.token_in_another_process(), generation.current())

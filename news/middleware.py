@@ -1,7 +1,7 @@
 """The content generation of the request (news/generation.py), read once; and the request's
-Site and SiteSettings, which Wagtail would look up with a query each on every page view. Both
-change only through writes, so they are kept for the generation and every request gets its
-own copy."""
+Site (with its root page, where routing starts) and SiteSettings, which Wagtail would look up
+with three queries on every page view. They change only through writes, so they are kept for
+the generation and every request gets its own copy."""
 
 import copy
 
@@ -29,9 +29,14 @@ class RememberedSiteMiddleware:
     def remember_site(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
-        site = generation.fragment(
-            request, ("site", hostname, port), lambda: Site._find_for_request(request)
-        )
+
+        def find_site():
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page.specific  # noqa: B018 - kept with it: routing starts there
+            return site
+
+        site = generation.fragment(request, ("site", hostname, port), find_site)
         if site is not None:
             request._wagtail_site = copy.deepcopy(site)  # what Site.find_for_request reads
             found = generation.fragment(

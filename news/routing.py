@@ -13,6 +13,8 @@ per language, whether another child shows that slug there (`slug_lookup`); `vali
 and `IndexedSlugCheckForm` put it in their place (wired in news/apps.py).
 """
 
+import copy
+
 from django import forms
 from django.db.models import Q
 from django.http import Http404
@@ -47,6 +49,21 @@ def child_pages(page):
     return page.get_children().specific()
 
 
+def child_by_slug(page, request, slug):
+    """The child of `page` shown at `slug` in the active language, specific.
+
+    A page type with `remembered_children` (the home page, whose children are the sections)
+    has few children that change only through writes: the one found is kept for the content
+    generation (news/generation.py) and each request gets its own copy. Articles are looked
+    up each time (one indexed query)."""
+    children = child_pages(page).filter(slug_lookup(slug))
+    if not getattr(page, "remembered_children", False):
+        return children.first()
+    parts = ("child", page.pk, translation.get_language(), slug)
+    child = generation.fragment(request, parts, children.first)
+    return copy.deepcopy(child)
+
+
 def localized_route(self, request, path_components):
     if isinstance(self, RoutablePageMixin) and self.live:
         path = "/" + "".join(f"{component}/" for component in path_components)
@@ -59,7 +76,7 @@ def localized_route(self, request, path_components):
 
     if path_components:
         child_slug, remaining = path_components[0], path_components[1:]
-        child = child_pages(self).filter(slug_lookup(child_slug)).first()
+        child = child_by_slug(self, request, child_slug)
         if child is None:
             raise Http404
         return child.route(request, remaining)

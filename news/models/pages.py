@@ -1,6 +1,7 @@
 """The home page and the News&Events section with its listings (Focus, columns, tags, archive, feeds)."""
 
 import calendar
+import copy
 import datetime
 
 from django.db import models
@@ -31,6 +32,7 @@ from .article import ArticlePage
 from .base import (
     FOCUS_ORDER,
     TranslatedPageMixin,
+    card_keys,
     focus_articles,
     in_focus_q,
     language,
@@ -50,6 +52,7 @@ class HomePage(TranslatedPageMixin, Page):
     focus_count = 3
     latest_count = 6
     is_home = True
+    remembered_children = True  # the sections: routing to them is kept (news/routing.py)
 
     content_panels = Page.content_panels + [
         InlinePanel(
@@ -102,13 +105,15 @@ class HomePage(TranslatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = listed_articles(ArticlePage.objects.descendant_of(self))
+        articles = card_keys(listed_articles(ArticlePage.objects.descendant_of(self)))
         focus = self.home_focus_articles(request, articles)
         context["focus_articles"] = focus
         context["latest_articles"] = list(
             articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
         )
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        sections = NewsIndexPage.objects.live().child_of(self)
+        section = generation.fragment(request, ("news-index", self.pk), sections.first)
+        context["news_index"] = copy.deepcopy(section)
         if context["news_index"]:
             context["feeds"] = context["news_index"].feed_links(request)
         return context
@@ -191,7 +196,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         news, a year, a month), newest first, its total is the archive's counts (no COUNT over
         the archive) and a deep page skips whole months by them (no OFFSET of 50,000 rows).
         """
-        articles = self.articles()
+        articles = card_keys(self.articles())  # the cards load the rest when not cached
         listed = articles.filter(where) if where else articles
         months = self.archive_months(request)
         if counted_months is not None:

@@ -194,11 +194,18 @@ def article_cards(context, articles, heading_level=3, featured_first=False, eage
         cards[generation.key(request, *parts)] = (article, featured, loading)
     preview = getattr(request, "is_preview", False) or generation.current(request) is None
     found = {} if preview else generation.get_many(list(cards))
+    # Listings load only what the keys need (models.card_keys): the articles of the cards to
+    # render are loaded in full here, in one query.
+    missing = [article.pk for name, (article, *_) in cards.items() if name not in found]
+    full = (
+        ArticlePage.objects.filter(pk__in=missing).select_related("lead_image") if missing else []
+    )
+    full = {article.pk: article for article in full}
     made = {}
     for name, (article, featured, loading) in cards.items():
         if name not in found:
             card = {
-                "article": article,
+                "article": full.get(article.pk, article),
                 "featured": featured,
                 "heading_level": heading_level,
                 "loading": loading,

@@ -4,6 +4,7 @@ from unittest import mock
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
@@ -103,7 +104,8 @@ class SitemapTests(TestCase):
         newest.title_en = "Corrected"
         newest.save_revision().publish()
         newest.refresh_from_db()
-        lastmod = newest.last_published_at.date().isoformat()
+        # Sitemaps give dates in the site's time zone (Asia/Shanghai), eight hours ahead of UTC.
+        lastmod = timezone.localtime(newest.last_published_at).date().isoformat()
         urls = self.sitemap()
         self.assertEqual(urls[f"{BASE}/en/news/{newest.slug_en}/"]["lastmod"], lastmod)
         self.assertEqual(urls[f"{BASE}/en/news/"]["lastmod"], lastmod)

@@ -36,12 +36,13 @@ class NewsConfig(AppConfig):
             model.base_form_class = indexed_slug_check_form(form)
 
         # The archive's month counts follow every change to what the listings show.
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
         from . import archive
 
+        pre_save.connect(archive.article_saving, sender=ArticlePage, dispatch_uid="news.archive")
         post_save.connect(archive.article_saved, sender=ArticlePage, dispatch_uid="news.archive")
         post_delete.connect(
             archive.article_deleted, sender=ArticlePage, dispatch_uid="news.archive"

@@ -3,12 +3,15 @@
 A section's rows are recomputed from the articles as every listing shows them (live, public,
 public in that language) whenever something that changes those counts happens: an article
 saved with anything but Wagtail's revision bookkeeping (publishing, unpublishing, a new date or
-visibility), moved or deleted, or a view restriction added or removed. The receivers are
+visibility: its month, and its old month when the date changed), deleted (its month), moved,
+or a view restriction added or removed (every month: rare). The receivers are
 connected in news/apps.py; `refresh` is also what a bulk import calls once at the end.
 """
 
+import calendar
+
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import translation
 
@@ -18,12 +21,19 @@ from .models import ArchiveMonth, ArticlePage, NewsIndexPage
 from .models.base import listed_articles
 
 
-def month_counts(index_path, index_depth, language):
-    """[(first day of month, number)] of the section's articles listed in `language`."""
+def month_counts(index_path, index_depth, language, months=None):
+    """[(first day of month, number)] of the section's articles listed in `language`; only
+    in `months` (first days) when given, which the listing index reads by date."""
     with translation.override(language):
         articles = listed_articles(
             ArticlePage.objects.filter(path__startswith=index_path, depth=index_depth + 1)
         )
+        if months is not None:
+            in_months = Q(pk__in=[])
+            for first in months:
+                last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+                in_months |= Q(news_date__range=(first, last))
+            articles = articles.filter(in_months)
         rows = (
             articles.order_by()
             .select_related(None)
@@ -35,15 +45,18 @@ def month_counts(index_path, index_depth, language):
         return [(row["month"], row["count"]) for row in rows]
 
 
-def refresh(index_id, index_path, index_depth):
-    """Recompute one section's rows, in every language."""
+def refresh(index_id, index_path, index_depth, months=None):
+    """Recompute one section's rows in every language: all of them, or those of `months`."""
     rows = [
         ArchiveMonth(index_id=index_id, language=code, month=month, count=count)
         for code in languages.CODES
-        for month, count in month_counts(index_path, index_depth, code)
+        for month, count in month_counts(index_path, index_depth, code, months)
     ]
     with transaction.atomic():
-        ArchiveMonth.objects.filter(index_id=index_id).delete()
+        stale = ArchiveMonth.objects.filter(index_id=index_id)
+        if months is not None:
+            stale = stale.filter(month__in=months)
+        stale.delete()
         ArchiveMonth.objects.bulk_create(rows)
 
 
@@ -53,9 +66,13 @@ def sections(**filters):
     return NewsIndexPage.objects.filter(**filters).values_list("pk", "path", "depth")
 
 
-def refresh_parent_of(page):
+def refresh_parent_of(page, months=None):
     for section in sections(path=page.path[: -page.steplen]):
-        refresh(*section)
+        refresh(*section, months=months)
+
+
+def month_of(day):
+    return day.replace(day=1) if day else None
 
 
 def refresh_all():
@@ -66,14 +83,27 @@ def refresh_all():
 # Receivers (news/apps.py).
 
 
+def article_saving(sender, instance, raw=False, **kwargs):
+    """pre_save: remember the article's date as stored, so that a new date recounts both
+    months (one query by primary key)."""
+    if raw or instance.pk is None:
+        return
+    stored = ArticlePage.objects.filter(pk=instance.pk).values_list("news_date", flat=True)
+    instance._archive_stored_date = stored.first()
+
+
 def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Recount the article's month (and its old month when its date changed): publishing,
+    unpublishing, a new date or visibility change no other month."""
     if raw or (update_fields is not None and set(update_fields) <= BOOKKEEPING):
         return
-    refresh_parent_of(instance)
+    stored = getattr(instance, "_archive_stored_date", None)
+    months = {month for month in (month_of(instance.news_date), month_of(stored)) if month}
+    refresh_parent_of(instance, months)
 
 
 def article_deleted(sender, instance, **kwargs):
-    refresh_parent_of(instance)
+    refresh_parent_of(instance, {month_of(instance.news_date)} if instance.news_date else None)
 
 
 def page_moved(sender, instance, **kwargs):

@@ -179,7 +179,8 @@ WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtai
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend without its per-save title-length chore (search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 40 megapixels: a 36 MP camera photo (7360 x 4912) still uploads, while Pillow decoding one image
 # in a request (4 bytes a pixel: 160 MB) cannot exhaust a small server's workers. Wagtail's

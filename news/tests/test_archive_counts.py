@@ -44,6 +44,16 @@ class ArchiveCountTests(TestCase):
         self.march.save_revision().publish()
         self.assertEqual(self.counts("en"), {"2023-03": 1, "2023-05": 2})
 
+    def test_publishing_recounts_only_the_article_s_months(self):
+        march_rows = set(ArchiveMonth.objects.filter(month=D(2023, 3, 1)).values_list("pk"))
+        self.may.title_en = "May, corrected"
+        self.may.save_revision().publish()
+        # March's rows were left alone (a recount deletes and makes them anew)
+        self.assertEqual(
+            set(ArchiveMonth.objects.filter(month=D(2023, 3, 1)).values_list("pk")), march_rows
+        )
+        self.assertEqual(self.counts("en"), {"2023-03": 2, "2023-05": 1})
+
     def test_a_version_hidden_in_chinese_leaves_only_the_chinese_count(self):
         self.march.public_zh_hans = False
         self.march.save_revision().publish()

@@ -57,6 +57,21 @@ class MonthSkippingList:
         return items[start - skipped : None if stop is None else stop - skipped]
 
 
+class CountedList:
+    """A listing (a queryset) whose total comes from `total()`, e.g. kept from an earlier
+    request instead of a COUNT per view."""
+
+    def __init__(self, items, total):
+        self.items = items
+        self.total = total
+
+    def count(self):
+        return self.total()
+
+    def __getitem__(self, key):
+        return self.items[key]
+
+
 def paginate(request, items):
     """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
     paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)

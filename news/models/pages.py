@@ -5,10 +5,10 @@ import copy
 import datetime
 
 from django.db import models
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Min, OuterRef, Q, Subquery
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from .. import generation, languages
 from ..forms import HomePageForm
 from ..listing import (
+    CountedList,
     MonthSkippingList,
     archive_years,
     paginate,
@@ -40,6 +41,13 @@ from .base import (
 )
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
+
+
+def next_focus_end():
+    """The next moment a Focus story's end date passes, or None: until then, what Focus lists
+    changes only with a write."""
+    ending = ArticlePage.objects.filter(focus=True, focus_until__gt=timezone.now())
+    return ending.aggregate(next=Min("focus_until"))["next"]
 
 
 class HomePage(TranslatedPageMixin, Page):
@@ -73,35 +81,30 @@ class HomePage(TranslatedPageMixin, Page):
     subpage_types = ["news.NewsIndexPage"]
     max_count = 1
 
-    def focus_story_rank(self, request):
-        """Each article's place in `focus_stories` (None when not listed), as an expression.
-
-        Served live, a subquery on the published rows: the home page costs no extra query.
-        In a preview the order is the one in the edit form, which exists only in memory.
-        """
+    def picked_focus_stories(self, request):
+        """The articles of `focus_stories` in their order, as a list in a preview (the edit
+        form's order exists only in memory) or a subquery of the published rows."""
         if getattr(request, "is_preview", False):
-            picked = [story.article_id for story in self.focus_stories.order_by("sort_order")]
-            return Case(
-                *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(picked)],
-                default=None,
-                output_field=IntegerField(),
-            )
-        return Subquery(
-            HomeFocusStory.objects.filter(home_id=self.pk, article_id=OuterRef("pk"))
-            .order_by("sort_order")
-            .values("sort_order")[:1],
-            output_field=IntegerField(),
-        )
+            return [story.article_id for story in self.focus_stories.order_by("sort_order")]
+        return HomeFocusStory.objects.filter(home_id=self.pk).values("article_id")
 
     def home_focus_articles(self, request, articles):
         """Up to `focus_count` stories currently in Focus: those of `focus_stories` in that
         order (skipping any no longer live, public or in Focus), then the others in Focus
-        order."""
-        return list(
-            focus_articles(articles)
-            .annotate(home_rank=self.focus_story_rank(request))
-            .order_by(F("home_rank").asc(nulls_last=True), *FOCUS_ORDER)[: self.focus_count]
-        )
+        order. Two queries, each over a few rows of the Focus index: ranking every Focus story
+        in one query sorted them all (60 ms at 100,000 articles)."""
+        picked = self.picked_focus_stories(request)
+        in_focus = focus_articles(articles)
+        if isinstance(picked, list):  # a preview
+            chosen = sorted(in_focus.filter(pk__in=picked), key=lambda a: picked.index(a.pk))
+        else:
+            place = HomeFocusStory.objects.filter(home_id=self.pk, article_id=OuterRef("pk"))
+            ranked = in_focus.filter(pk__in=picked).annotate(
+                home_rank=Subquery(place.order_by("sort_order").values("sort_order")[:1])
+            )
+            chosen = sorted(ranked, key=lambda article: article.home_rank)
+        others = list(in_focus.exclude(pk__in=picked)[: self.focus_count])
+        return (chosen + others)[: self.focus_count]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -187,6 +190,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         not_found_when_empty=False,
         order=None,
         counted_months=None,
+        changes_at=None,
         **context,
     ):
         """One listing: the articles matching `where` (in `order`, default newest first),
@@ -195,6 +199,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         When the listing is every article of the months `counted_months(month)` accepts (all
         news, a year, a month), newest first, its total is the archive's counts (no COUNT over
         the archive) and a deep page skips whole months by them (no OFFSET of 50,000 rows).
+        Other listings are counted once per content generation (`listing_total`).
         """
         articles = card_keys(self.articles())  # the cards load the rest when not cached
         listed = articles.filter(where) if where else articles
@@ -202,14 +207,30 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         if counted_months is not None:
             counted = [(month, count) for month, count in months if counted_months(month)]
             listed = MonthSkippingList(listed, counted, "news_date")
-        elif order:
-            listed = listed.order_by(*order)
+        else:
+            ordered = listed.order_by(*order) if order else listed
+            listed = CountedList(ordered, lambda: self.listing_total(request, ordered, changes_at))
         listing = paginate(request, listed)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
         context["listing"] = listing
         context["archive_nav"] = self.archive_nav(request, months, context.get("archive_date"))
         return self.render(request, context_overrides=context)
+
+    def listing_total(self, request, articles, changes_at=None):
+        """How many `articles` a listing has, counted once per content generation (a column
+        of 15,000 stories: 100 ms at 100,000 articles). A listing that also changes with time
+        (`changes_at()`: Focus, when an end date passes) is counted again from that moment."""
+
+        def count():
+            return articles.count(), changes_at() if changes_at else None
+
+        parts = ("listing-total", request.path)
+        while True:
+            total, until = generation.fragment(request, parts, count)
+            if until is None or timezone.now() < until:
+                return total
+            parts = ("listing-total", request.path, until.isoformat())
 
     def archive_nav(self, request, months, current):
         """includes/archive_nav.html (20 years: 250 links), rendered once per content
@@ -263,6 +284,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             request,
             in_focus_q(),
             order=FOCUS_ORDER,
+            changes_at=next_focus_end,
             route_title=_("Focus"),
             route_suffix=self.FOCUS_ROUTE,
             feeds=self.feed_links(request, self.FOCUS_ROUTE, _("Focus")),

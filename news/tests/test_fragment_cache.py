@@ -6,6 +6,7 @@ import datetime
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.test import TestCase, override_settings
@@ -42,6 +43,21 @@ class FragmentCacheTests(TestCase):
             focus_until=timezone.now() - datetime.timedelta(seconds=1)
         )
         self.assertNotContains(self.client.get("/en/news/"), '<span class="badge">Focus</span>')
+
+    def test_the_focus_total_drops_when_an_end_date_passes_without_a_write(self):
+        ends = timezone.now() + datetime.timedelta(seconds=1)
+        pks = [article.pk for article in self.articles]
+        ArticlePage.objects.filter(pk__in=pks).update(focus=True)
+        ArticlePage.objects.filter(pk=self.article.pk).update(focus_until=ends)
+        generation.bump()  # as the publish that put them in Focus would have
+
+        def focus_total():
+            return self.client.get("/en/news/focus/").context["listing"].paginator.count
+
+        self.assertEqual(focus_total(), 3)  # counted, and kept for this generation
+        self.assertEqual(focus_total(), 3)
+        time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.05)
+        self.assertEqual(focus_total(), 2)  # no write: the end date passing is enough
 
     def test_the_archive_navigation_shows_a_new_month_at_the_next_request(self):
         self.assertNotContains(self.client.get("/en/news/"), "/en/news/2001/")

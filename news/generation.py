@@ -111,8 +111,10 @@ def code_digest():
 
 
 def key(request, *parts):
-    """A cache key for a fragment of this generation: `parts` say which fragment."""
-    return ":".join(["news", code_digest(), str(current(request)), *map(str, parts)])
+    """A cache key for a fragment of this generation: `parts` say which fragment. With a
+    request, its host too: absolute URLs in a fragment are the host's it was made for."""
+    host = request.get_host() if request is not None else "-"
+    return ":".join(["news", code_digest(), str(current(request)), host, *map(str, parts)])
 
 
 # A fragment's key holds its generation, so what is stored under it never changes: each

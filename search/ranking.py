@@ -130,4 +130,14 @@ class SearchResults:
             raise TypeError("SearchResults takes slices only")
         start = key.start or 0
         stop = self.count() if key.stop is None else min(key.stop, self.count())
-        return list(self.ranked[start:stop]) if start < stop else []
+        if start >= stop:
+            return []
+        if self.candidates is None:
+            return list(self.ranked[start:stop])
+        # Sorting up to CANDIDATES full rows to show ten cost ~20 ms at 100,000 articles: the
+        # ids are sorted, and the page's ten loaded by them.
+        ids = list(self.ranked.values_list("pk", flat=True)[start:stop])
+        found = {
+            article.pk: article for article in self.articles.filter(pk_in(self.articles.model, ids))
+        }
+        return [found[pk] for pk in ids if pk in found]

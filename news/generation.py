@@ -118,7 +118,7 @@ def key(request, *parts):
 
 
 # A fragment's key holds its generation, so what is stored under it never changes: each
-# process keeps the ones it used last in memory, in front of the shared cache (a Redis round
+# process keeps the last ones it fetched or made in memory, in front of the shared cache (a Redis round
 # trip and unpickling per fragment cost more than the fragment's own rendering saved).
 LOCAL_SIZE = 2000
 FRAGMENT_TTL = 60 * 60 * 24
@@ -168,7 +168,7 @@ def fragment(request, parts, build, timeout=FRAGMENT_TTL):
 
 def settings_changed(**kwargs):
     """Receiver of setting_changed (tests' override_settings). A server's settings change only
-    with a restart, and a new process starts a new generation (news/apps.py)."""
+    with a restart, and a new serving process starts a new generation (news/middleware.py)."""
     bump()
 
 

@@ -3,8 +3,6 @@ Site (with its root page, where routing starts) and SiteSettings, which Wagtail 
 with three queries on every page view. They change only through writes, so they are kept for
 the generation and every request gets its own copy."""
 
-import copy
-
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -36,12 +34,11 @@ class RememberedSiteMiddleware:
                 site.root_page.specific  # noqa: B018 - kept with it: routing starts there
             return site
 
-        site = generation.fragment(request, ("site", hostname, port), find_site)
+        site = generation.fragment_copy(request, ("site", hostname, port), find_site)
         if site is not None:
-            request._wagtail_site = copy.deepcopy(site)  # what Site.find_for_request reads
-            found = generation.fragment(
+            request._wagtail_site = site  # what Site.find_for_request reads
+            site_settings = generation.fragment_copy(
                 request, ("site-settings", site.pk), lambda: SiteSettings.for_site(site)
             )
-            site_settings = copy.deepcopy(found)
             site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

@@ -13,8 +13,6 @@ per language, whether another child shows that slug there (`slug_lookup`); `vali
 and `IndexedSlugCheckForm` put it in their place (wired in news/apps.py).
 """
 
-import copy
-
 from django import forms
 from django.db.models import Q
 from django.http import Http404
@@ -56,12 +54,14 @@ def child_by_slug(page, request, slug):
     has few children that change only through writes: the one found is kept for the content
     generation (news/generation.py) and each request gets its own copy. Articles are looked
     up each time (one indexed query)."""
-    children = child_pages(page).filter(slug_lookup(slug))
+
+    def find():
+        return child_pages(page).filter(slug_lookup(slug)).first()
+
     if not getattr(page, "remembered_children", False):
-        return children.first()
+        return find()
     parts = ("child", page.pk, translation.get_language(), slug)
-    child = generation.fragment(request, parts, children.first)
-    return copy.deepcopy(child)
+    return generation.fragment_copy(request, parts, find)
 
 
 def localized_route(self, request, path_components):

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from news import languages, segmentation
-from news.models import ArticlePage, listed_articles
+from news.models import ArticlePage, card_keys, listed_articles
 
 from . import ranking
 
@@ -92,5 +92,7 @@ class SiteSearchQuery:
 def search_articles(query):
     """Live, public articles with every word of `query` in its language: title matches first,
     then the others, newest first in each (search/ranking.py); lazy, sliced by the paginator."""
-    articles = listed_articles(ArticlePage.objects.all())
-    return ranking.SearchResults(articles, query.backend_query.split())
+    # narrow rows: a result is rendered from its fragment, or loaded then (search_tags)
+    articles = card_keys(listed_articles(ArticlePage.objects.all()))
+    words = query.backend_query.split()
+    return ranking.SearchResults(articles, words, remember_as=(query.language,))

@@ -15,7 +15,13 @@ Two plans, chosen by how many entries match (one query, stopping at CANDIDATES +
   "more than MAX_RESULTS" without counting. Ranking every match, as Wagtail's search did,
   cost 50–280 ms at 100,000 articles for such a word, and seconds on SQLite.
 Either way no more than MAX_RESULTS are listed: past that, a visitor is asked to add a word.
+
+What a search found is kept for the content generation (news/generation.py) when the caller
+names it (`remember_as`): the same words searched again, until the next publish, ask only for
+the page's ten articles.
 """
+
+import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
@@ -26,8 +32,13 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from wagtail.search import models as search_models
 
+from news import generation
+
 MAX_RESULTS = 300
 CANDIDATES = 2000
+# How long a search's results are kept at most (the next publish ends them sooner): a popular
+# search is asked once, the endless others do not fill the cache.
+KEPT_FOR = 10 * 60
 
 
 def _tsquery(words):
@@ -78,12 +89,23 @@ def pk_in(model, ids):
 class SearchResults:
     """The articles among `articles` (a listing's queryset) with every word, for Django's
     Paginator: `count()` is at most `limit`, `more` says whether there were others, and a
-    slice is one query."""
+    slice is one query. With `remember_as` (the parts of a fragment key that say which
+    articles were searched, e.g. the language), the total and each page's ids are kept for the
+    content generation."""
 
-    def __init__(self, articles, words, limit=None):
+    def __init__(self, articles, words, limit=None, remember_as=None):
         self.articles = articles
         self.words = words
         self.limit = MAX_RESULTS if limit is None else limit
+        self.remember_as = remember_as
+
+    def _kept(self, build, *parts, keep=generation.fragment):
+        if self.remember_as is None:
+            return build()
+        # a digest: a search may hold up to a few hundred words
+        words = hashlib.sha256("\x1f".join(self.words).encode()).hexdigest()[:24]
+        parts = ("search", *self.remember_as, words, *parts)
+        return keep(None, parts, build, timeout=KEPT_FOR)
 
     @cached_property
     def candidates(self):
@@ -114,9 +136,13 @@ class SearchResults:
     @cached_property
     def total(self):
         """How many results there are, as far as one past the limit."""
-        if self.candidates is None:
-            return self.limit + 1  # more than CANDIDATES entries: not counted
-        return self.ranked.order_by()[: self.limit + 1].count()
+
+        def count():
+            if self.candidates is None:
+                return self.limit + 1  # more than CANDIDATES entries: not counted
+            return self.ranked.order_by()[: self.limit + 1].count()
+
+        return self._kept(count, "total")
 
     @property
     def more(self):
@@ -132,8 +158,11 @@ class SearchResults:
         stop = self.count() if key.stop is None else min(key.stop, self.count())
         if start >= stop:
             return []
-        if self.candidates is None:
-            return list(self.ranked[start:stop])
+        return self._kept(
+            lambda: self.rows(start, stop), start, stop, keep=generation.fragment_copy
+        )
+
+    def rows(self, start, stop):
         # Sorting up to CANDIDATES full rows to show ten cost ~20 ms at 100,000 articles: the
         # ids are sorted, and the page's ten loaded by them.
         ids = list(self.ranked.values_list("pk", flat=True)[start:stop])

@@ -1,7 +1,6 @@
 """The home page and the News&Events section with its listings (Focus, columns, tags, archive, feeds)."""
 
 import calendar
-import copy
 import datetime
 
 from django.db import models
@@ -106,17 +105,28 @@ class HomePage(TranslatedPageMixin, Page):
         others = list(in_focus.exclude(pk__in=picked)[: self.focus_count])
         return (chosen + others)[: self.focus_count]
 
+    def sections(self, request):
+        """(Focus stories, latest others) as listed now: narrow rows (`card_keys`), kept
+        for the content generation until the next Focus end date."""
+
+        def build():
+            articles = card_keys(listed_articles(ArticlePage.objects.descendant_of(self)))
+            focus = self.home_focus_articles(request, articles)
+            latest = articles.exclude(pk__in=[article.pk for article in focus])
+            return (focus, list(latest[: self.latest_count])), next_focus_end()
+
+        parts = ("home-sections", self.pk, language())
+        return generation.fragment_until(request, parts, build, keep=generation.fragment_copy)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = card_keys(listed_articles(ArticlePage.objects.descendant_of(self)))
-        focus = self.home_focus_articles(request, articles)
-        context["focus_articles"] = focus
-        context["latest_articles"] = list(
-            articles.exclude(pk__in=[a.pk for a in focus])[: self.latest_count]
+        context["focus_articles"], context["latest_articles"] = self.sections(request)
+        section = generation.fragment_copy(
+            request,
+            ("news-index", self.pk),
+            lambda: NewsIndexPage.objects.live().child_of(self).first(),
         )
-        sections = NewsIndexPage.objects.live().child_of(self)
-        section = generation.fragment(request, ("news-index", self.pk), sections.first)
-        context["news_index"] = copy.deepcopy(section)
+        context["news_index"] = section
         if context["news_index"]:
             context["feeds"] = context["news_index"].feed_links(request)
         return context
@@ -213,6 +223,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         listing = paginate(request, listed)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
+        listing.object_list = self.listed_rows(request, listing, changes_at)
         context["listing"] = listing
         context["archive_nav"] = self.archive_nav(request, months, context.get("archive_date"))
         return self.render(request, context_overrides=context)
@@ -225,12 +236,17 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         def count():
             return articles.count(), changes_at() if changes_at else None
 
-        parts = ("listing-total", request.path)
-        while True:
-            total, until = generation.fragment(request, parts, count)
-            if until is None or timezone.now() < until:
-                return total
-            parts = ("listing-total", request.path, until.isoformat())
+        return generation.fragment_until(request, ("listing-total", request.path), count)
+
+    def listed_rows(self, request, listing, changes_at=None):
+        """The rows of a listing's page (narrow: `card_keys`), kept for the content generation
+        (and, for a listing that also changes with time, until `changes_at()`)."""
+
+        def rows():
+            return list(listing.object_list), changes_at() if changes_at else None
+
+        parts = ("listing-rows", request.path, listing.number)
+        return generation.fragment_until(request, parts, rows, keep=generation.fragment_copy)
 
     def archive_nav(self, request, months, current):
         """includes/archive_nav.html (20 years: 250 links), rendered once per content

@@ -141,7 +141,9 @@ def news_index_page(context):
         return context["news_index"]
     request = context["request"]
     if not hasattr(request, "_news_index_page"):
-        request._news_index_page = NewsIndexPage.objects.live().first()
+        request._news_index_page = generation.fragment_copy(
+            request, ("news-index",), lambda: NewsIndexPage.objects.live().first()
+        )
     return request._news_index_page
 
 
@@ -183,47 +185,52 @@ def article_cards(context, articles, heading_level=3, featured_first=False, eage
     this generation has rendered it (a card's picture costs a dozen rendition lookups). A
     card's key holds all it shows that may change without a write: the language and whether
     Focus has ended. The first card may be the featured one, and loaded eagerly."""
-    request = context.get("request")
-    language = translation.get_language()
-    cards = {}
+    cards = []
     for position, article in enumerate(articles):
         featured = featured_first and position == 0
         loading = "eager" if eager_first and position == 0 else "lazy"
         variant = f"{int(featured)}{heading_level}{loading}{int(article.in_focus)}"
-        parts = ("card", language, article.pk, variant)
-        cards[generation.key(request, *parts)] = (article, featured, loading)
+        card = {"featured": featured, "heading_level": heading_level, "loading": loading}
+        cards.append((("card", variant), article, card))
+    return render_cards(context.get("request"), "includes/article_card.html", cards)
+
+
+def render_cards(request, template_name, cards, timeout=generation.FRAGMENT_TTL):
+    """`template_name` rendered for each of `cards` ([(key parts, article, its context)]),
+    joined; each kept for the content generation under its parts, the language and the
+    article's id. The articles may be narrow rows (models.card_keys: what the parts need):
+    those of the cards not kept yet are loaded in full here, in one query."""
+    language = translation.get_language()
+    keyed = {}
+    for (kind, *parts), article, card in cards:
+        name = generation.key(request, kind, language, article.pk, *parts)
+        keyed[name] = (article, card)
     preview = getattr(request, "is_preview", False) or generation.current(request) is None
-    found = {} if preview else generation.get_many(list(cards))
-    # Listings load only what the keys need (models.card_keys): the articles of the cards to
-    # render are loaded in full here, in one query.
-    missing = [article.pk for name, (article, *_) in cards.items() if name not in found]
+    found = {} if preview else generation.get_many(list(keyed))
+    missing = [article.pk for name, (article, _card) in keyed.items() if name not in found]
     full = (
         ArticlePage.objects.filter(pk__in=missing).select_related("lead_image") if missing else []
     )
     full = {article.pk: article for article in full}
     made = {}
-    for name, (article, featured, loading) in cards.items():
+    for name, (article, card) in keyed.items():
         if name not in found:
-            card = {
-                "article": full.get(article.pk, article),
-                "featured": featured,
-                "heading_level": heading_level,
-                "loading": loading,
-            }
-            found[name] = made[name] = render_to_string(
-                "includes/article_card.html", card, request=request
-            )
+            card = {**card, "article": full.get(article.pk, article)}
+            html = render_to_string(template_name, card, request=request)
+            found[name] = made[name] = html
     if made and not preview:
-        generation.set_many(made)
-    return mark_safe("\n".join(found[name] for name in cards))  # noqa: S308 - escaped there
+        generation.set_many(made, timeout)
+    return mark_safe("\n".join(found[name] for name in keyed))  # noqa: S308 - escaped there
 
 
 @register.simple_tag(takes_context=True)
-def cached_include(context, template_name):
+def cached_include(context, template_name, shared=False):
     """`{% include template_name %}`, rendered once per content generation, language, page
     address and listing page: for the parts of a page that depend on nothing else (its head
     metadata, header and footer). Only for Wagtail pages, never for a preview; views such as
-    the search, whose addresses are endless, render it each time."""
+    the search, whose addresses are endless, render it each time. A `shared` include (the
+    footer) is the same on every page of a language: rendered once for all of them, views
+    included."""
     request = context.get("request")
     page = context.get("page")
 
@@ -231,11 +238,16 @@ def cached_include(context, template_name):
         template = context.template.engine.get_template(template_name)
         return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
 
-    if request is None or not hasattr(page, "get_url") or context.get("view_name"):
+    if request is None:
+        return render()
+    language = translation.get_language()
+    if shared:
+        return generation.fragment(request, ("include", template_name, language), render)
+    if not hasattr(page, "get_url") or context.get("view_name"):
         return render()
     listing = context.get("listing")
     number = getattr(listing, "number", None)
-    parts = ("include", template_name, translation.get_language(), request.path, number)
+    parts = ("include", template_name, language, request.path, number)
     return generation.fragment(request, parts, render)
 
 

@@ -35,14 +35,15 @@ class FragmentCacheTests(TestCase):
         self.assertIn("望远镜揭幕", titles_in(self.client.get("/zh-hans/xinwen/")))
 
     def test_a_card_loses_its_focus_badge_when_focus_ends_without_a_write(self):
-        ArticlePage.objects.filter(pk=self.article.pk).update(focus=True)
+        ends = timezone.now() + datetime.timedelta(seconds=1)
+        ArticlePage.objects.filter(pk=self.article.pk).update(focus=True, focus_until=ends)
         generation.bump()  # as the publish that put it in Focus would have
-        self.assertContains(self.client.get("/en/news/"), '<span class="badge">Focus</span>')
+        for url in ("/en/", "/en/news/"):
+            self.assertContains(self.client.get(url), '<span class="badge">Focus</span>')
         # Time passes: no save, no signal, no new generation.
-        ArticlePage.objects.filter(pk=self.article.pk).update(
-            focus_until=timezone.now() - datetime.timedelta(seconds=1)
-        )
-        self.assertNotContains(self.client.get("/en/news/"), '<span class="badge">Focus</span>')
+        time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.05)
+        for url in ("/en/", "/en/news/"):
+            self.assertNotContains(self.client.get(url), '<span class="badge">Focus</span>')
 
     def test_the_focus_total_drops_when_an_end_date_passes_without_a_write(self):
         ends = timezone.now() + datetime.timedelta(seconds=1)
@@ -56,8 +57,17 @@ class FragmentCacheTests(TestCase):
 
         self.assertEqual(focus_total(), 3)  # counted, and kept for this generation
         self.assertEqual(focus_total(), 3)
+        self.assertIn(self.article.title, titles_in(self.client.get("/en/news/focus/")))
+        home = self.client.get("/en/")
+        self.assertIn(self.article.pk, [article.pk for article in home.context["focus_articles"]])
         time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.05)
         self.assertEqual(focus_total(), 2)  # no write: the end date passing is enough
+        # neither in the listing's rows, kept for the generation too, nor on the home page
+        self.assertNotIn(self.article.title, titles_in(self.client.get("/en/news/focus/")))
+        home = self.client.get("/en/")
+        self.assertNotIn(
+            self.article.pk, [article.pk for article in home.context["focus_articles"]]
+        )
 
     def test_the_archive_navigation_shows_a_new_month_at_the_next_request(self):
         self.assertNotContains(self.client.get("/en/news/"), "/en/news/2001/")

@@ -388,6 +388,26 @@ class SearchQueryCountTests(TestCase):
         # site settings, navigation
         self.assertLessEqual(max(counts[50].values()), 8, counts[50])
 
+    def test_a_search_asked_again_costs_no_query_until_the_next_publish_changes_it(self):
+        _home, index, _ = build_site(articles=0)
+        ArticlePageFactory(
+            parent=index, title_en="Telescope opens", news_date=datetime.date(2024, 1, 1)
+        )
+        url = "/en/search/?q=telescope"
+        response, count = queries_of(self.client, url)
+        self.assertEqual((result_titles(response), count), (["Telescope opens"], 0))
+        newer = ArticlePageFactory(
+            parent=index, title_en="Telescope sees comet", news_date=datetime.date(2024, 2, 1)
+        )
+        self.assertEqual(
+            result_titles(self.client.get(url)), ["Telescope sees comet", "Telescope opens"]
+        )
+        newer.title_en = "Comet seen"  # its text still names the telescope: found, ranked after
+        newer.save_revision().publish()
+        self.assertEqual(result_titles(self.client.get(url)), ["Telescope opens", "Comet seen"])
+        newer.unpublish()
+        self.assertEqual(result_titles(self.client.get(url)), ["Telescope opens"])
+
 
 class RankingTests(TestCase):
     """Stories with every word in the title come first, then those with the words in their

@@ -159,9 +159,10 @@ def set_many(values, timeout=FRAGMENT_TTL):
     _remember(values)
 
 
-def fragment(request, parts, build, timeout=FRAGMENT_TTL):
+def fragment(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
     """The fragment `parts` of this generation, `build()` when no process has made it yet.
-    A preview (unsaved content) is always built and never kept."""
+    A preview (unsaved content) is always built and never kept. With `keep_none=False`, a
+    None built is not kept (what an address that finds nothing built: those are endless)."""
     if getattr(request, "is_preview", False) or current(request) is None:
         return build()  # a preview, or no shared cache to say what is current
     name = key(request, *parts)
@@ -169,18 +170,24 @@ def fragment(request, parts, build, timeout=FRAGMENT_TTL):
     if name in found:
         return found[name]
     value = build()
-    set_many({name: value}, timeout)
+    if value is not None or keep_none:
+        set_many({name: value}, timeout)
     return value
 
 
-def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL):
+def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
     """`fragment`, for objects a request may change (model instances it serves): each call
     gets its own copy. The fragment is kept pickled, and unpickling it is several times
     cheaper than `copy.deepcopy` of the object."""
     if getattr(request, "is_preview", False) or current(request) is None:
         return build()
-    pickled = fragment(request, parts, lambda: pickle.dumps(build()), timeout)
-    return pickle.loads(pickled)  # noqa: S301 - pickled by this process or its peers
+
+    def pickled():
+        value = build()
+        return None if value is None and not keep_none else pickle.dumps(value)
+
+    found = fragment(request, parts, pickled, timeout, keep_none)
+    return None if found is None else pickle.loads(found)  # noqa: S301 - pickled by us or peers
 
 
 def fragment_until(request, parts, build, keep=fragment):

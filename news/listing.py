@@ -72,6 +72,42 @@ class CountedList:
         return self.items[key]
 
 
+class DeferredList:
+    """A listing made (`make()`: a queryset, a MonthSkippingList) only when a page's rows are
+    read, and counted by `total()`. Building the queryset over the wide page table costs more
+    CPU than anything else on a listing page whose rows and total are kept for the content
+    generation (NewsIndexPage.listed_rows, listing_total): such a page builds none."""
+
+    def __init__(self, make, total):
+        self.make = make
+        self.total = total
+
+    def count(self):
+        return self.total()
+
+    def __getitem__(self, key):
+        return DeferredRows(lambda: list(self.make()[key]))
+
+
+class DeferredRows:
+    """A page's rows, read on first use."""
+
+    def __init__(self, load):
+        self.load = load
+        self.rows = None
+
+    def _rows(self):
+        if self.rows is None:
+            self.rows = self.load()
+        return self.rows
+
+    def __iter__(self):
+        return iter(self._rows())
+
+    def __len__(self):
+        return len(self._rows())
+
+
 def paginate(request, items):
     """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
     paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)

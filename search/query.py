@@ -92,7 +92,10 @@ class SiteSearchQuery:
 def search_articles(query):
     """Live, public articles with every word of `query` in its language: title matches first,
     then the others, newest first in each (search/ranking.py); lazy, sliced by the paginator."""
-    # narrow rows: a result is rendered from its fragment, or loaded then (search_tags)
-    articles = card_keys(listed_articles(ArticlePage.objects.all()))
+
+    def articles():
+        # narrow rows: a result is rendered from its fragment, or loaded then (search_tags)
+        return card_keys(listed_articles(ArticlePage.objects.all()))
+
     words = query.backend_query.split()
     return ranking.SearchResults(articles, words, remember_as=(query.language,))

@@ -87,17 +87,21 @@ def pk_in(model, ids):
 
 
 class SearchResults:
-    """The articles among `articles` (a listing's queryset) with every word, for Django's
+    """The articles among `articles()` (a listing's queryset) with every word, for Django's
     Paginator: `count()` is at most `limit`, `more` says whether there were others, and a
     slice is one query. With `remember_as` (the parts of a fragment key that say which
-    articles were searched, e.g. the language), the total and each page's ids are kept for the
-    content generation."""
+    articles were searched, e.g. the language), the total and each page's rows are kept for
+    the content generation, and the queryset is not even built when they are."""
 
     def __init__(self, articles, words, limit=None, remember_as=None):
-        self.articles = articles
+        self.make_articles = articles
         self.words = words
         self.limit = MAX_RESULTS if limit is None else limit
         self.remember_as = remember_as
+
+    @cached_property
+    def articles(self):
+        return self.make_articles()
 
     def _kept(self, build, *parts, keep=generation.fragment):
         if self.remember_as is None:

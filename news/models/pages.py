@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from .. import generation, languages
 from ..forms import HomePageForm
 from ..listing import (
-    CountedList,
+    DeferredList,
     MonthSkippingList,
     archive_years,
     paginate,
@@ -59,7 +59,6 @@ class HomePage(TranslatedPageMixin, Page):
     focus_count = 3
     latest_count = 6
     is_home = True
-    remembered_children = True  # the sections: routing to them is kept (news/routing.py)
 
     content_panels = Page.content_panels + [
         InlinePanel(
@@ -211,15 +210,23 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         the archive) and a deep page skips whole months by them (no OFFSET of 50,000 rows).
         Other listings are counted once per content generation (`listing_total`).
         """
-        articles = card_keys(self.articles())  # the cards load the rest when not cached
-        listed = articles.filter(where) if where else articles
         months = self.archive_months(request)
+
+        def articles():  # made only when the page's rows or total are not kept
+            articles = card_keys(self.articles())  # the cards load the rest when not cached
+            listed = articles.filter(where) if where else articles
+            return listed.order_by(*order) if order else listed
+
         if counted_months is not None:
             counted = [(month, count) for month, count in months if counted_months(month)]
-            listed = MonthSkippingList(listed, counted, "news_date")
+            listed = DeferredList(
+                lambda: MonthSkippingList(articles(), counted, "news_date"),
+                lambda: sum(count for _month, count in counted),
+            )
         else:
-            ordered = listed.order_by(*order) if order else listed
-            listed = CountedList(ordered, lambda: self.listing_total(request, ordered, changes_at))
+            listed = DeferredList(
+                articles, lambda: self.listing_total(request, articles, changes_at)
+            )
         listing = paginate(request, listed)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
@@ -229,12 +236,12 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context)
 
     def listing_total(self, request, articles, changes_at=None):
-        """How many `articles` a listing has, counted once per content generation (a column
+        """How many `articles()` a listing has, counted once per content generation (a column
         of 15,000 stories: 100 ms at 100,000 articles). A listing that also changes with time
         (`changes_at()`: Focus, when an end date passes) is counted again from that moment."""
 
         def count():
-            return articles.count(), changes_at() if changes_at else None
+            return articles().count(), changes_at() if changes_at else None
 
         return generation.fragment_until(request, ("listing-total", request.path), count)
 

@@ -45,7 +45,7 @@ class SearchPlanTests(TestCase):
 
     def results(self, language, words):
         with translation.override(language):
-            return ranking.SearchResults(listed_articles(ArticlePage.objects.all()), words)
+            return ranking.SearchResults(lambda: listed_articles(ArticlePage.objects.all()), words)
 
     def test_a_common_word_walks_the_listing_index_and_probes_entries_by_index(self):
         for language, words in WORDS.items():

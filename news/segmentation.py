@@ -96,6 +96,12 @@ def index_text(language, *texts):
 
 def query_words(language, text):
     """The words of a visitor's query in `language`, lower case, each once, in order."""
+    return _query_words(language.code, text)
+
+
+@functools.lru_cache(maxsize=1024)  # the same searches come again and again
+def _query_words(code, text):
+    language = next(language for language in LANGUAGES if language.code == code)
     if language.segmented:
         words = (word.lower() for word in chinese_words(text))
     else:

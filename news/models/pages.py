@@ -295,6 +295,23 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
             "route_suffixes": suffixes,
         }
 
+    def column_at(self, request, slug):
+        """The column at `slug` in the active language, kept for the content generation."""
+
+        def find():
+            return Column.objects.filter(slug_lookup(slug)).first()
+
+        parts = ("column", language(), slug)
+        return generation.fragment_copy(request, parts, find, keep_none=False)
+
+    def tag_at(self, request, slug):
+        """The tag at `slug`, kept for the content generation."""
+
+        def find():
+            return ArticleTag.objects.filter(slug=slug).first()
+
+        return generation.fragment_copy(request, ("tag", slug), find, keep_none=False)
+
     @path("")
     def all_news(self, request):
         return self.render_listing(
@@ -315,7 +332,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("column/<str:slug>/", name="column")
     def column_news(self, request, slug):
-        column = Column.objects.filter(slug_lookup(slug)).first()
+        column = self.column_at(request, slug)
         if column is None:
             raise Http404
         return self.render_listing(
@@ -331,7 +348,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("column/<str:slug>/feed/<str:kind>/", name="column_feed")
     def column_feed(self, request, slug, kind):
-        column = Column.objects.filter(slug_lookup(slug)).first()
+        column = self.column_at(request, slug)
         if column is None:
             raise Http404
         return self.feed(
@@ -345,7 +362,7 @@ class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("tag/<str:slug>/", name="tag")
     def tag_news(self, request, slug):
-        tag = ArticleTag.objects.filter(slug=slug).first()
+        tag = self.tag_at(request, slug)
         if tag is None:
             raise Http404
         title = _("Tag: %(name)s") % {"name": tag.display_name}

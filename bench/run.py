@@ -2,12 +2,14 @@
 
 1. Builds a fresh database (PostgreSQL `bitnews_bench`, or SQLite in .bench/) with the demo and
    N articles in all (`load_demo`, then `make_archive`), and collects the static files.
-2. Serves it with the production settings under gunicorn (2 sync workers), and the same pages'
-   bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and
-   from nginx as files.
+2. Serves it with the production settings under gunicorn (2 sync workers) twice: rendering
+   every request ("cold": PAGE_CACHE=off, from the fragments kept for the content generation)
+   and with the page cache ("warm": each page answered from Redis); and the same pages' bytes
+   twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and from
+   nginx as files.
 3. For each page and server, in turn (never two at once): wrk -t2 -c16 for SECONDS; req/s, p50,
    p99, and CPU ms per request (the workers' CPU time, from /proc, over the requests served).
-   Queries and SQL ms per request come from bench/probe.py (warm caches, production settings).
+   Queries and SQL ms per request come from bench/probe.py (cold pages, warm fragments).
 4. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 """
 
@@ -295,17 +297,18 @@ def measure(db, urls, seconds, passes):
     urls_file = WORK / "urls.json"
     urls_file.write_text(json.dumps(urls))
     production = environment(db, "bitnews.settings.production")
-    probe = json.loads(
-        run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], production)
-    )
+    cold = {**production, "PAGE_CACHE": "off"}
+    probe = json.loads(run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], cold))
     bare_env = {**production, "DJANGO_SETTINGS_MODULE": "bench.bare", "BENCH_PAGES": str(pages_dir)}
-    runs = {name: {"bitnews": [], "bare": [], "nginx": []} for name in urls}
+    runs = {name: {"bitnews": [], "warm": [], "bare": [], "nginx": []} for name in urls}
     with (
-        gunicorn(production, "bitnews.wsgi") as (site, site_url),
+        gunicorn(cold, "bitnews.wsgi") as (site, site_url),
+        gunicorn(production, "bitnews.wsgi") as (cached, cached_url),
         gunicorn(bare_env, "bench.bare_wsgi") as (bare, bare_url),
         nginx(pages_dir) as (server, nginx_url),
     ):
         wait_for(site_url + "/en/", site)
+        wait_for(cached_url + "/en/", cached)
         wait_for(bare_url + "/home.html", bare)
         wait_for(nginx_url + "/home.html", server)
         for number in range(passes):
@@ -313,6 +316,8 @@ def measure(db, urls, seconds, passes):
                 log(f"pass {number + 1}/{passes}: {name} {url}")
                 warm(site_url, url)
                 runs[name]["bitnews"].append(wrk(site_url + url, seconds, site))
+                warm(cached_url, url)
+                runs[name]["warm"].append(wrk(cached_url + url, seconds, cached))
                 runs[name]["bare"].append(wrk(f"{bare_url}/{name}.html", seconds, bare))
                 runs[name]["nginx"].append(wrk(f"{nginx_url}/{name}.html", seconds, server))
     return {
@@ -328,15 +333,18 @@ def measure(db, urls, seconds, passes):
 def table(results):
     head = (
         f"{'page':<16} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'queries':>7} "
-        f"{'SQL ms':>7} | {'bare r/s':>8} {'CPU ms':>6} {'x bare':>6} | {'nginx r/s':>9} {'x nginx':>7}"
+        f"{'SQL ms':>7} | {'warm r/s':>8} {'p99 ms':>6} {'CPU ms':>6} | {'bare r/s':>8} "
+        f"{'CPU ms':>6} {'x bare':>6} {'warm/bare':>9} | {'nginx r/s':>9} {'x nginx':>7}"
     )
     lines = [head, "-" * len(head)]
     for name, page in results.items():
-        site, bare, nginx_ = page["bitnews"], page["bare"], page["nginx"]
+        site, warm_, bare, nginx_ = page["bitnews"], page["warm"], page["bare"], page["nginx"]
         lines.append(
             f"{name:<16} {site['rps']:>7.1f} {site['p50_ms']:>7.1f} {site['p99_ms']:>7.1f} "
             f"{site['cpu_ms']:>7.1f} {page['queries']:>7.1f} {page['sql_ms']:>7.1f} | "
-            f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} {bare['rps'] / site['rps']:>5.0f}x | "
+            f"{warm_['rps']:>8.0f} {warm_['p99_ms']:>6.1f} {warm_['cpu_ms']:>6.2f} | "
+            f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} {bare['rps'] / site['rps']:>5.0f}x "
+            f"{warm_['rps'] / bare['rps']:>8.0%} | "
             f"{nginx_['rps']:>9.0f} {nginx_['rps'] / site['rps']:>6.0f}x"
         )
     return "\n".join(lines)
@@ -374,7 +382,11 @@ def main():
     out.write_text(json.dumps({"meta": meta, "pages": results}, indent=2))
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
     print(table(results))
-    print(f"\nx bare, x nginx: how many times more requests a second they serve. Results: {out}")
+    print(
+        "\nreq/s … SQL ms: every request rendered (PAGE_CACHE=off); warm: the page cache on;"
+        "\nx bare, x nginx: how many times more requests a second they serve than the rendered"
+        f" pages;\nwarm/bare: the warm pages' req/s against the bare view's. Results: {out}"
+    )
 
 
 if __name__ == "__main__":

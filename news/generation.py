@@ -20,9 +20,11 @@ starts bumps it too (its settings may be new), and the keys also hold a digest o
 import contextvars
 import functools
 import hashlib
+import logging
 import os
 import pickle
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from pathlib import Path
@@ -33,6 +35,8 @@ from django.db import transaction
 from django.utils import timezone
 
 KEY = "news:generation"
+
+logger = logging.getLogger(__name__)
 
 # Saved by Wagtail's save_revision() on the page itself: a draft, not what visitors see.
 BOOKKEEPING = frozenset(
@@ -73,9 +77,25 @@ def current(request=None):
         if token is None:
             cache.add(KEY, uuid.uuid4().hex, None)
             token = cache.get(KEY)  # None while the cache is unreachable
+            if token is None:
+                _warn_unreachable()
         if request is not None:
             request._news_generation = token
     return token
+
+
+WARN_EVERY = (
+    60  # seconds: one warning a minute per process while the cache is down, not one a request
+)
+_warned_at = None
+
+
+def _warn_unreachable():
+    global _warned_at  # noqa: PLW0603 - this process's last warning
+    moment = time.monotonic()
+    if _warned_at is None or moment - _warned_at >= WARN_EVERY:
+        _warned_at = moment
+        logger.warning("The cache does not answer: pages are rendered without it.")
 
 
 def serving(request):
@@ -202,10 +222,15 @@ def fragment_until(request, parts, build, keep=fragment):
         parts = (*parts, until.isoformat())
 
 
-def settings_changed(**kwargs):
+# Settings that change no fragment: switching the page cache (news/pagecache.py) on or off.
+RENDER_NEUTRAL_SETTINGS = frozenset({"PAGE_CACHE"})
+
+
+def settings_changed(setting=None, **kwargs):
     """Receiver of setting_changed (tests' override_settings). A server's settings change only
     with a restart, and a new serving process starts a new generation (news/middleware.py)."""
-    bump()
+    if setting not in RENDER_NEUTRAL_SETTINGS:
+        bump()
 
 
 def changed(sender, update_fields=None, raw=False, **kwargs):

@@ -112,6 +112,7 @@ def paginate(request, items):
     """The page of `items` asked for in `?page=`, never an error, with its elided page links."""
     paginator = ListingPaginator(items, settings.NEWS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    request.listing_page_shown = page.number  # the page cache keeps only what was asked for
     page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
 

@@ -5,21 +5,24 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from .cachecontrol import LISTING, public
 from .sitemaps import SITEMAPS
 
 
 def sitemap_index(request):
     """`/sitemap.xml`: the index of the sitemaps, with each article sitemap's pages."""
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    return public(response, LISTING)
 
 
 def sitemap_section(request, section):
     """`/sitemap-<section>.xml?p=N`; an unknown section or page is a 404. Django's template
     less what no URL here has (change frequency, priority) and its `{% spaceless %}`, a regular
     expression over the whole page: a tenth of a page of 250 URLs."""
-    return sitemap_views.sitemap(
+    response = sitemap_views.sitemap(
         request, SITEMAPS, section=section, template_name="news/sitemap.xml"
     )
+    return public(response, LISTING)
 
 
 @require_GET
@@ -32,4 +35,5 @@ def robots_txt(request):
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    return public(response, LISTING)

@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "bitnews.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # before sessions, languages and the site: a page kept for anonymous visitors is
+    # answered without them
+    "news.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,8 +125,13 @@ def redis_cache(url):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "bitnews",
-            # Redis down: pages are rendered without it (news/generation.py), not errors.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # Redis down or stuck: pages are rendered without it (news/generation.py), not
+            # errors, after at most half a second.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 
@@ -167,6 +175,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = False  # production: the web server in front of Django serves media/
+# Whole public pages kept for anonymous visitors until the next publish (news/pagecache.py);
+# PAGE_CACHE=off renders every request (`make bench` measures both).
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "on") != "off"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -17,4 +17,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)
+# `make dev`: an edited template shows at the next request (runserver restarts on Python
+# changes only; the page cache's keys hold a digest of the code read at start).
+PAGE_CACHE = not DEBUG
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - `manage.py load_demo`

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import languages, reading, segmentation
+from .. import cachecontrol, languages, reading, segmentation
 from ..blocks import BodyBlock
 from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
@@ -242,6 +242,7 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     )
 
     is_article = True
+    cache_kind = cachecontrol.ARTICLE
 
     def clean(self):
         super().clean()

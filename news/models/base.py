@@ -10,7 +10,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageViewRestriction
 
-from .. import generation, languages
+from .. import cachecontrol, generation, languages
 
 # Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
 # ordering is the index `article_listing_order` of news_articlepage.
@@ -154,6 +154,8 @@ class TranslatedPageMixin:
     # What the page is, for templates and metadata (never guessed from fields or tree depth).
     is_home = False  # the site's front page: "Home" in breadcrumbs, WebSite in JSON-LD
     is_article = False  # a dated story: OpenGraph "article", NewsArticle in JSON-LD
+    # How long its responses (and its routes', such as feeds) may be reused (news/cachecontrol.py)
+    cache_kind = cachecontrol.LISTING
 
     # Set by show_version(): (the language whose fields hold another one's text, that one).
     _version_swap = None
@@ -166,6 +168,14 @@ class TranslatedPageMixin:
     @property
     def default_preview_mode(self):
         return languages.DEFAULT.code
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's, its response marked public for the page cache and shared caches (a
+        preview's never: it shows what is not published)."""
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            return response
+        return cachecontrol.public(response, self.cache_kind)
 
     def serve_preview(self, request, mode_name):
         """The page as a visitor of that language's site sees it (an unknown mode: English)."""

@@ -1,0 +1,247 @@
+"""The anonymous page cache (news/pagecache.py): a page read before costs no query, every
+write a visitor can see shows at the next request, and nothing personal is ever kept."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from news import generation
+from news.factories import ArticlePageFactory
+from news.models import ArticlePage, ArticleTag, SiteSettings
+from news.tests.utils import build_site, make_column, tag, titles_in, url_in
+
+PRIVATE = "private, no-store"
+
+
+class PageCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=12, focus_every=3)
+        cls.column = make_column("Research", "科研", "research", "keyan")
+        cls.article = cls.articles[0]
+        cls.article.column = cls.column
+        cls.article.news_date = datetime.date.today() + datetime.timedelta(days=1)  # the newest
+        cls.article.save_revision().publish()
+        tag(cls.article, "robotics")
+        date = cls.article.news_date
+        cls.year_url, cls.month_url = f"/en/news/{date:%Y}/", f"/en/news/{date:%Y}/{date:%m}/"
+
+    def twice(self, url, **headers):
+        """The second of two GETs of `url` and the queries it asked."""
+        first = self.client.get(url, **headers)
+        self.assertEqual(first.status_code, 200, url)
+        with CaptureQueriesContext(connection) as queries:
+            second = self.client.get(url, **headers)
+        self.assertEqual(second.content, first.content, url)
+        return second, len(queries)
+
+    def public_urls(self):
+        return [
+            "/en/",
+            "/zh-hans/",
+            "/en/news/",
+            "/en/news/?page=2",
+            "/en/news/focus/",
+            "/en/news/column/research/",
+            "/zh-hans/xinwen/column/keyan/",
+            "/en/news/tag/robotics/",
+            self.year_url,
+            self.month_url,
+            url_in(self.article, "en"),
+            url_in(self.article, "zh-hans"),
+            "/en/news/feed/rss/",
+            "/zh-hans/xinwen/feed/atom/",
+            "/en/news/focus/feed/rss/",
+            "/sitemap.xml",
+            "/sitemap-pages.xml",
+            "/sitemap-articles-en.xml",
+            "/robots.txt",
+            "/en/search/?q=Article",
+            "/zh-hans/search/?q=%E6%96%87%E7%AB%A0",
+        ]
+
+    def test_every_public_page_read_before_is_served_without_a_query(self):
+        for url in self.public_urls():
+            with self.subTest(url=url):
+                response, queries = self.twice(url)
+                self.assertEqual(queries, 0)
+                self.assertIn("public", response["Cache-Control"])
+                self.assertTrue(response.has_header("ETag"))
+
+    def test_an_article_is_kept_longer_by_browsers_than_a_listing(self):
+        article = self.client.get(url_in(self.article))
+        listing = self.client.get("/en/news/")
+        self.assertIn("max-age=300", article["Cache-Control"])
+        self.assertIn("max-age=60", listing["Cache-Control"])
+        for response in (article, listing):
+            self.assertIn("s-maxage=", response["Cache-Control"])
+            self.assertIn("stale-while-revalidate=", response["Cache-Control"])
+
+    def test_pages_do_not_vary_on_cookies_or_the_browsers_language(self):
+        for url in ("/en/", "/en/news/", url_in(self.article, "zh-hans")):
+            with self.subTest(url=url):
+                vary = self.client.get(url).get("Vary", "")
+                self.assertNotIn("Cookie", vary)
+                self.assertNotIn("Accept-Language", vary)
+        self.assertIn("Accept-Language", self.client.get("/")["Vary"])  # it redirects by them
+
+    def test_a_conditional_request_for_an_unchanged_page_gets_304(self):
+        url = url_in(self.article)
+        etag = self.client.get(url)["ETag"]
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, headers={"If-None-Match": etag})
+        self.assertEqual(response.status_code, 304)
+        self.assertEqual(response.content, b"")
+        self.assertEqual(len(queries), 0)
+        self.assertEqual(
+            self.client.get(url, headers={"If-None-Match": '"other"'}).status_code, 200
+        )
+
+    def test_a_publish_shows_on_every_page_at_the_next_request(self):
+        urls = ["/en/", "/en/news/", url_in(self.article), "/en/news/feed/rss/"]
+        urls += ["/en/news/column/research/", self.month_url, "/en/search/?q=Telescope"]
+        for url in urls:
+            self.client.get(url)
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Telescope unveiled"
+        article.save_revision().publish()
+        for url in urls:
+            with self.subTest(url=url):
+                self.assertContains(self.client.get(url), "unveiled")
+
+    def test_unpublishing_removes_the_page_and_its_cards_at_the_next_request(self):
+        url = url_in(self.article)
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertIn(self.article.title_en, titles_in(self.client.get(self.month_url)))
+        ArticlePage.objects.get(pk=self.article.pk).unpublish()
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertNotIn(self.article.title_en, titles_in(self.client.get("/en/news/")))
+
+    def test_site_settings_show_on_every_page_at_the_next_request(self):
+        for url in ("/en/", url_in(self.article), "/en/search/?q=Article"):
+            self.client.get(url)
+        settings = SiteSettings.objects.get()
+        settings.site_name_en = "Campus Wire"
+        settings.save()
+        for url in ("/en/", url_in(self.article), "/en/search/?q=Article"):
+            with self.subTest(url=url):
+                self.assertContains(self.client.get(url), "Campus Wire")
+
+    def test_a_new_article_is_listed_at_the_next_request(self):
+        self.client.get("/en/news/")
+        ArticlePageFactory(
+            parent=self.index, title_en="Fresh story", news_date=datetime.date.today()
+        )
+        self.assertIn("Fresh story", titles_in(self.client.get("/en/news/")))
+
+    def test_a_deleted_article_leaves_its_page_and_the_listings_at_the_next_request(self):
+        url = url_in(self.article)
+        self.client.get(url)
+        self.assertIn(self.article.title_en, titles_in(self.client.get(self.month_url)))
+        ArticlePage.objects.get(pk=self.article.pk).delete()
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertNotIn(self.article.title_en, titles_in(self.client.get(self.month_url)))
+
+    def test_reverting_to_an_earlier_version_shows_it_at_the_next_request(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        first = article.latest_revision
+        article.title_en = "Second version"
+        article.save_revision().publish()
+        self.assertContains(self.client.get(url_in(self.article)), "Second version")
+        first.publish()  # what the admin's "revert" then "publish" does
+        response = self.client.get(url_in(self.article))
+        self.assertNotContains(response, "Second version")
+        self.assertContains(response, self.article.title_en)
+
+    def test_a_renamed_column_and_a_tag_s_chinese_name_show_at_the_next_request(self):
+        column_url, tag_url = "/en/news/column/research/", "/zh-hans/xinwen/tag/robotics/"
+        self.client.get(column_url), self.client.get(tag_url)
+        self.column.name_en = "Science"
+        self.column.save()
+        robotics = ArticleTag.objects.get(name="robotics")
+        robotics.chinese_name = "机器人学"
+        robotics.save()
+        self.assertContains(self.client.get(column_url), "Science")
+        self.assertContains(self.client.get(tag_url), "机器人学")
+
+    def test_tracking_parameters_share_the_entry_of_the_plain_address(self):
+        url = url_in(self.article)
+        plain = self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            shared = self.client.get(url, {"from": "singlemessage", "isappinstalled": "0"})
+        self.assertEqual((shared.content, len(queries)), (plain.content, 0))
+
+    def test_a_page_number_past_the_end_is_answered_but_not_kept(self):
+        last = self.client.get("/en/news/?page=2")
+        past = self.client.get("/en/news/?page=999999")
+        self.assertEqual(titles_in(past), titles_in(last))
+        self.assertFalse(past.has_header("ETag"))  # rendered for this request only
+        self.assertTrue(self.client.get("/en/news/?page=2").has_header("ETag"))
+
+    def test_a_logged_in_editor_gets_private_pages_never_kept(self):
+        url = url_in(self.article)
+        editor = get_user_model().objects.create_superuser("chief", "", "pw")
+        self.client.force_login(editor)
+        response = self.client.get(url)
+        self.assertEqual(response["Cache-Control"], PRIVATE)
+        self.assertFalse(response.has_header("ETag"))
+        self.assertEqual(self.client.get("/admin/")["Cache-Control"], PRIVATE)
+        self.client.logout()
+        self.assertIn("public", self.client.get(url)["Cache-Control"])
+
+    def test_a_preview_is_private_and_not_kept(self):
+        editor = get_user_model().objects.create_superuser("chief", "", "pw")
+        self.client.force_login(editor)
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Draft headline"
+        article.save_revision()
+        preview = self.client.get(f"/admin/pages/{article.pk}/view_draft/")
+        self.assertContains(preview, "Draft headline")
+        self.assertEqual(preview["Cache-Control"], PRIVATE)
+        self.client.logout()
+        self.assertNotContains(self.client.get(url_in(self.article)), "Draft headline")
+
+    def test_a_preview_without_cookies_is_never_answered_from_the_cache(self):
+        self.client.get(url_in(self.article))  # the published version, kept
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Draft headline"
+        preview = article.make_preview_request(preview_mode="en")
+        self.assertContains(preview, "Draft headline")
+        self.assertNotContains(self.client.get(url_in(self.article)), "Draft headline")
+
+    def test_the_view_beacon_is_never_kept(self):
+        for _ in range(2):
+            response = self.client.post(f"/en/views/{self.article.pk}/")
+            self.assertNotIn("public", response.get("Cache-Control", ""))
+            self.assertFalse(response.has_header("ETag"))
+
+
+# Production's cache (bitnews/settings/base.py, redis_cache) at an address nothing listens on.
+UNREACHABLE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+}
+
+
+@override_settings(CACHES=UNREACHABLE)
+class CacheDownTests(TestCase):
+    def test_pages_are_served_without_the_cache_with_one_warning_not_one_a_request(self):
+        _home, _index, (article, *_) = build_site(articles=3)
+        generation._warned_at = None  # noqa: SLF001 - as in a process that has not warned yet
+        with self.assertLogs("news.generation", "WARNING") as logs:
+            for url in ("/en/", "/en/news/", url_in(article), "/en/news/", "/en/search/?q=Article"):
+                with self.subTest(url=url):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertFalse(response.has_header("ETag"))  # nothing was kept
+        self.assertEqual(len(logs.records), 1, [record.getMessage() for record in logs.records])

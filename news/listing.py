@@ -57,21 +57,6 @@ class MonthSkippingList:
         return items[start - skipped : None if stop is None else stop - skipped]
 
 
-class CountedList:
-    """A listing (a queryset) whose total comes from `total()`, e.g. kept from an earlier
-    request instead of a COUNT per view."""
-
-    def __init__(self, items, total):
-        self.items = items
-        self.total = total
-
-    def count(self):
-        return self.total()
-
-    def __getitem__(self, key):
-        return self.items[key]
-
-
 class DeferredList:
     """A listing made (`make()`: a queryset, a MonthSkippingList) only when a page's rows are
     read, and counted by `total()`. Building the queryset over the wide page table costs more

@@ -25,6 +25,7 @@ import os
 import pickle
 import threading
 import time
+import urllib.request
 import uuid
 from collections import OrderedDict
 from pathlib import Path
@@ -110,6 +111,24 @@ def done(reset):
 
 def bump():
     cache.set(KEY, uuid.uuid4().hex, None)
+    ban_shared_caches()
+
+
+SHARED_CACHE_TIMEOUT = 0.5  # seconds: a Varnish that does not answer must not hold a publish
+
+
+def ban_shared_caches():
+    """Tell each shared cache (settings.SHARED_CACHES: Varnish) that every page it keeps may
+    have changed: the generation rule, applied in front of the app (deploy/varnish/bitnews.vcl
+    answers a BAN by banning everything). One that does not answer is logged; the pages it
+    keeps expire by their s-maxage."""
+    for url in settings.SHARED_CACHES:
+        request = urllib.request.Request(url, method="BAN")  # noqa: S310 - the operator's URL
+        try:
+            with urllib.request.urlopen(request, timeout=SHARED_CACHE_TIMEOUT):  # noqa: S310
+                pass
+        except OSError as error:
+            logger.warning("The shared cache at %s did not take the BAN: %s", url, error)
 
 
 # The code that renders a fragment is part of its key too: during a rolling deploy, servers

@@ -178,6 +178,9 @@ SERVE_MEDIA = False  # production: the web server in front of Django serves medi
 # Whole public pages kept for anonymous visitors until the next publish (news/pagecache.py);
 # PAGE_CACHE=off renders every request (`make bench` measures both).
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on") != "off"
+# Shared caches in front of the app servers (Varnish, deploy/varnish/bitnews.vcl): each is sent
+# a BAN of every page at every new content generation (news/generation.py).
+SHARED_CACHES = env_list("SHARED_CACHES")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

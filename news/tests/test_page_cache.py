@@ -167,6 +167,15 @@ class PageCacheTests(TestCase):
         self.assertContains(self.client.get(column_url), "Science")
         self.assertContains(self.client.get(tag_url), "机器人学")
 
+    @override_settings(SHARED_CACHES=["http://127.0.0.1:9/"])  # a Varnish that is gone
+    def test_a_publish_works_and_shows_while_the_shared_cache_is_gone(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Telescope unveiled"
+        with self.assertLogs("news.generation", "WARNING") as logs:
+            article.save_revision().publish()
+        self.assertIn("did not take the BAN", logs.output[0])
+        self.assertContains(self.client.get(url_in(self.article)), "Telescope unveiled")
+
     def test_tracking_parameters_share_the_entry_of_the_plain_address(self):
         url = url_in(self.article)
         plain = self.client.get(url)

@@ -41,6 +41,12 @@ TEXT_LIMIT = 1000
 PRIVATE = "private, no-store"
 
 
+def page_number(value):
+    """`value` as a page number when it is one in ASCII digits ("007" is 7), else None
+    ("²" and "٣" are digits to `str.isdigit`, not to the paginator)."""
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def normalised_query(request):
     """The query parameters a public page reads, in order, as they are read (the last of a
     repeated one); a page number written as a number ("007" is 7)."""
@@ -48,7 +54,8 @@ def normalised_query(request):
     for name in sorted(request.GET):
         value = request.GET.get(name)
         if name in NUMBERS:
-            kept.append((name, str(int(value)) if value.isdigit() else value))
+            number = page_number(value)
+            kept.append((name, value if number is None else str(number)))
         elif name in TEXTS:
             kept.append((name, value[:TEXT_LIMIT]))
     return urlencode(kept)
@@ -79,7 +86,7 @@ def shows_what_it_was_asked(request):
     if asked is None:
         return True
     shown = getattr(request, "listing_page_shown", None)
-    return asked.isdigit() and shown == int(asked)
+    return page_number(asked) is not None and shown == page_number(asked)
 
 
 class PageCacheMiddleware:

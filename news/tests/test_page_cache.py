@@ -183,6 +183,13 @@ class PageCacheTests(TestCase):
             shared = self.client.get(url, {"from": "singlemessage", "isappinstalled": "0"})
         self.assertEqual((shared.content, len(queries)), (plain.content, 0))
 
+    def test_odd_page_numbers_are_answered_never_an_error(self):
+        for page in ("²", "٣", "-1", "x", "007", ""):
+            with self.subTest(page=page):
+                self.assertEqual(self.client.get("/en/news/", {"page": page}).status_code, 200)
+                sitemap = self.client.get("/sitemap-articles-en.xml", {"p": page})
+                self.assertIn(sitemap.status_code, (200, 404))  # a page that is not one: 404
+
     def test_a_page_number_past_the_end_is_answered_but_not_kept(self):
         last = self.client.get("/en/news/?page=2")
         past = self.client.get("/en/news/?page=999999")

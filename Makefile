@@ -9,7 +9,7 @@ MO := locale/zh_Hans/LC_MESSAGES/django.mo
 DEBUG ?= 0
 TEMPLATES := templates search/templates stats/templates
 
-.PHONY: run dev bench bench-tools test test-varnish test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
+.PHONY: run dev bench bench-tools test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -24,11 +24,13 @@ dev:
 test: install $(MO)
 	$(BIN)/pytest
 
-# Varnish in front of the app (deploy/varnish/bitnews.vcl): Debian's varnish, started by the
-# tests themselves on loopback ports.
-test-varnish: install $(MO)
-	@command -v varnishd >/dev/null || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish; }
+# The app as deployed (deploy/): Varnish in front of it (deploy/varnish/bitnews.vcl), and two
+# gunicorn servers behind nginx (deploy/nginx/bitnews.conf) on one PostgreSQL (DATABASE_URL)
+# and Redis. Debian's varnish and nginx, started by the tests themselves on loopback ports.
+test-integration: install $(MO)
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v openssl >/dev/null || \
+		{ $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish nginx-light openssl; }
 	$(BIN)/pytest tests_integration
 
 # Browser tests: Debian's chromium driven by Playwright (its own browser download does not work here).

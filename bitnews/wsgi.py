@@ -1,4 +1,5 @@
-"""WSGI entry point; production servers set DJANGO_SETTINGS_MODULE themselves."""
+"""WSGI entry point; production servers set DJANGO_SETTINGS_MODULE themselves. Pages kept
+for anonymous visitors are answered in front of Django (news/pagecache.py)."""
 
 import os
 
@@ -7,3 +8,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bitnews.settings.production")
 
 application = get_wsgi_application()
+
+from news.pagecache import AnswerKeptPages  # noqa: E402 - needs the settings set up above
+
+application = AnswerKeptPages(application)

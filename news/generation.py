@@ -12,8 +12,8 @@ passing) must be part of a fragment's own key.
 The token lives in the default cache: Redis in production, so every app server sees a bump
 at once (bitnews/settings/production.py requires REDIS_URL); each process's memory under
 `make run`, which is one process. It is bumped at once and again when the transaction
-commits, so nothing rendered from the data before the commit outlives it. A process that
-starts bumps it too (its settings may be new), and the keys also hold a digest of the code
+commits, so nothing rendered from the data before the commit outlives it. A process started
+with settings no other had bumps it too (`started`), and the keys also hold a digest of the code
 (`code_digest`), so fragments from other templates are never served.
 """
 
@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import threading
 import time
 import urllib.request
@@ -112,6 +113,42 @@ def done(reset):
 def bump():
     cache.set(KEY, uuid.uuid4().hex, None)
     ban_shared_caches()
+
+
+SETTINGS_KEY = "news:settings"
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # in the repr of a function or object: per process
+
+
+def _canonical(value):
+    """`value` as text that is the same in every process: collections sorted (some settings
+    are tuples made from sets, whose order changes with each process's string hashing; an
+    order that matters comes from the code, which `code_digest` covers), no addresses."""
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{k!r}:{_canonical(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "[" + ",".join(sorted(map(_canonical, value))) + "]"
+    return _ADDRESS.sub("", repr(value))
+
+
+def settings_digest():
+    """A digest of the settings (secrets and passwords left out): the same in every process
+    started with the same configuration."""
+    digest = hashlib.sha256()
+    for name in sorted(dir(settings)):
+        if name.isupper() and "SECRET" not in name and "PASSWORD" not in name:
+            digest.update(f"{name}={_canonical(getattr(settings, name))}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def started():
+    """Once per serving process (news/middleware.py): a process with settings the shared cache
+    has not seen (a restart after changing them) starts a new generation; one that replaces a
+    worker with the same settings (gunicorn's --max-requests, a second app server) does not,
+    so the pages and fragments kept stay."""
+    digest = settings_digest()
+    if cache.get(SETTINGS_KEY) != digest:
+        cache.set(SETTINGS_KEY, digest, None)
+        bump()
 
 
 SHARED_CACHE_TIMEOUT = 0.5  # seconds: a Varnish that does not answer must not hold a publish
@@ -247,7 +284,8 @@ RENDER_NEUTRAL_SETTINGS = frozenset({"PAGE_CACHE"})
 
 def settings_changed(setting=None, **kwargs):
     """Receiver of setting_changed (tests' override_settings). A server's settings change only
-    with a restart, and a new serving process starts a new generation (news/middleware.py)."""
+    with a restart, and a process started with new settings starts a new generation
+    (`started`)."""
     if setting not in RENDER_NEUTRAL_SETTINGS:
         bump()
 

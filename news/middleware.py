@@ -14,7 +14,7 @@ class RememberedSiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         # Once per serving process: its settings may be new (a restart after changing them).
-        generation.bump()
+        generation.started()
 
     def __call__(self, request):
         reset = generation.serving(request)

@@ -8,14 +8,22 @@ or HEAD without a session cookie, setting no cookie. Everything else (the admin,
 logged-in visitors, the view beacon, redirects, errors) passes through, and any response to a
 visitor with a session is `private, no-store`.
 
-The key: the generation, the code's digest, scheme, host, path and the query parameters the
-public pages read (`page`, `p`, `q`); others (`utm_source`, WeChat's `from=singlemessage`) are
+The key: the code's digest, scheme, host, path and the query parameters the public pages read (`page`, `p`, `q`); others (`utm_source`, WeChat's `from=singlemessage`) are
 left out, so the variants of a shared link are one entry. A page number is kept only when the
 response shows that page (`?page=999999` shows the last one, which is kept under its own
 number), so addresses cannot multiply entries.
 
-How long: until the next publish (a new generation makes every entry unreachable), never
-past the next Focus end date (lists and badges change then, without a write), and at most the
+Which generation: an entry names the content generation it was made in and is served only
+while that is the current one, so a publish ends every entry at once. The token and the entry
+are read in one round trip to the cache (a key holding the generation would need the token
+first, then the entry: two). An entry of an older generation is replaced by the next render.
+
+Where: first in MIDDLEWARE, so an entry is the response as it left the app, with the security
+and Content-Security-Policy headers the middleware below it added (those change only with the
+settings, and a process with new settings starts a new generation); a hit runs no other
+middleware. Static files, media and the admin are not looked up.
+
+How long: until the next publish, never past the next Focus end date (lists and badges change then, without a write), and at most the
 kind's `keep` (a day; a search ten minutes, so one-off searches leave).
 
 Conditional requests: a kept response carries an ETag; `If-None-Match` gets a 304.
@@ -24,9 +32,12 @@ Conditional requests: a kept response carries an ETag; `If-None-Match` gets a 30
 import hashlib
 import math
 import time
+from http.client import responses
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import urlencode
@@ -62,8 +73,11 @@ def normalised_query(request):
 
 
 def key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{normalised_query(request)}"
-    return generation.key(request, "page", hashlib.sha256(address.encode()).hexdigest()[:32])
+    """The entry's name: not the generation (the entry holds it), but the code's digest."""
+    query = normalised_query(request) if request.META.get("QUERY_STRING") else ""
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"news:page:{generation.code_digest()}:{digest}"
 
 
 def anonymous(request):
@@ -89,6 +103,45 @@ def shows_what_it_was_asked(request):
     return page_number(asked) is not None and shown == page_number(asked)
 
 
+NOT_PAGES = (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/documents/")
+CONDITIONS = frozenset(
+    {"HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
+)
+LOOKED_UP = "bitnews.page_cache"  # the WSGI environ's record of a lookup that found no entry
+
+
+def may_answer(request):
+    """Whether the cache may answer `request`: an anonymous GET or HEAD for a page."""
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and anonymous(request)
+        and not getattr(request, "is_dummy", False)
+        and not request.path.startswith(NOT_PAGES)
+    )
+
+
+def look_up(request):
+    """(entry's name, current generation, the entry or None), in one round trip to the cache;
+    the generation is None when the cache does not answer."""
+    name = key(request)
+    found = cache.get_many([generation.KEY, name])
+    token = found.get(generation.KEY)
+    if token is None:
+        token = generation.current(request)  # starts one, or warns that the cache is down
+    kept = found.get(name)
+    if kept is None or kept["generation"] != token or time.time() >= kept["expires"]:
+        kept = None
+    return name, token, kept
+
+
+def answer(request, kept):
+    response = HttpResponse(kept["content"], status=kept["status"])
+    for header, value in kept["headers"]:
+        response[header] = value
+    return get_conditional_response(request, etag=kept["etag"], response=response)
+
+
 class PageCacheMiddleware:
     """Answer an anonymous GET or HEAD from the page cache; keep what a public view marked."""
 
@@ -105,16 +158,15 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response.headers["Cache-Control"] = PRIVATE
             return response
-        if (
-            not settings.PAGE_CACHE
-            or request.method not in ("GET", "HEAD")
-            or generation.current(request) is None  # no shared cache to say what is current
-        ):
+        if not may_answer(request):
             return self.get_response(request)
-        name = key(request)
-        kept = cache.get(name)
-        if kept is not None and time.time() < kept["expires"]:
-            return self.answer(request, kept)
+        # AnswerKeptPages (in front of Django, bitnews/wsgi.py) may have looked already
+        name, token, kept = request.META.get(LOOKED_UP) or look_up(request)
+        if token is None:
+            return self.get_response(request)  # no shared cache to say what is current
+        request._news_generation = token  # what this request renders with, if it must
+        if kept is not None:
+            return answer(request, kept)
         response = self.get_response(request)
         kind = getattr(response, "page_cache_kind", None)
         if kind is None or getattr(request, "is_preview", False):
@@ -136,6 +188,7 @@ class PageCacheMiddleware:
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         expires = expiry(request, kind)
         kept = {
+            "generation": generation.current(request),
             "status": response.status_code,
             "headers": list(response.headers.items()),
             "content": response.content,
@@ -145,9 +198,34 @@ class PageCacheMiddleware:
         cache.set(name, kept, max(1, math.ceil(expires - time.time())))
         return kept
 
+
+class AnswerKeptPages:
+    """WSGI, around Django (bitnews/wsgi.py): a kept page is answered before Django's request
+    handling (its signals, URL configuration and middleware) runs, which costs more than the
+    lookup itself. The same rules as PageCacheMiddleware, which makes the entries; whatever
+    this does not answer goes to Django, with what the lookup found."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            request = WSGIRequest(environ)
+            try:
+                if may_answer(request):
+                    name, token, kept = look_up(request)
+                    if kept is not None:
+                        return self.send(request, kept, start_response)
+                    environ[LOOKED_UP] = (name, token, None)
+            except DisallowedHost:
+                pass  # Django answers 400
+        return self.application(environ, start_response)
+
     @staticmethod
-    def answer(request, kept):
-        response = HttpResponse(kept["content"], status=kept["status"])
-        for header, value in kept["headers"]:
-            response[header] = value
-        return get_conditional_response(request, etag=kept["etag"], response=response)
+    def send(request, kept, start_response):
+        if CONDITIONS.isdisjoint(request.META):
+            start_response(f"{kept['status']} {responses[kept['status']]}", kept["headers"])
+            return [kept["content"]]
+        response = answer(request, kept)  # Django decides between 200, 304 and 412
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [response.content]  # not the response: closing it would signal request_finished

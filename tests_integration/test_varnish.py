@@ -1,6 +1,6 @@
 """Varnish in front of the app, as deployed (deploy/varnish/bitnews.vcl, Debian's varnish):
 an anonymous visitor's second request is Varnish's, a publish shows through it at the next
-request, and only the app servers may purge. `make test-varnish` installs Varnish and runs
+request, and only the app servers may purge. `make test-integration` installs Varnish and runs
 these; each test starts its own varnishd on a free loopback port, in front of pytest-django's
 live server."""
 

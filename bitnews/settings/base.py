@@ -64,12 +64,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: a page kept for anonymous visitors is answered as it was sent (the headers of the
+    # middleware below included), without sessions, languages or the site
+    "news.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bitnews.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # before sessions, languages and the site: a page kept for anonymous visitors is
-    # answered without them
-    "news.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

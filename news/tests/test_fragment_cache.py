@@ -96,6 +96,14 @@ django.setup()
 from news import generation
 print(generation.current())
 """
+START_SERVING = """
+import django
+django.setup()
+from django.core.handlers.wsgi import WSGIHandler
+WSGIHandler()  # loads the middleware, as a gunicorn worker does when it starts
+from news import generation
+print(generation.current())
+"""
 
 
 # As production's (bitnews/settings/base.py, redis_cache), on a database of its own.
@@ -107,11 +115,11 @@ class SharedGenerationTests(TestCase):
     """With Redis (production), another server's process sees a publish's new generation at
     its next request: the token is read from Redis, not from a process's memory."""
 
-    def token_in_another_process(self):
+    def token_in_another_process(self, script=SHOW_GENERATION, **environment):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bitnews.settings.test"}
-        env["REDIS_URL"] = REDIS_URL
+        env.update(REDIS_URL=REDIS_URL, **environment)
         done = subprocess.run(
-            [sys.executable, "-c", SHOW_GENERATION],
+            [sys.executable, "-c", script],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -127,3 +135,12 @@ class SharedGenerationTests(TestCase):
         ArticlePageFactory(parent=index)  # a write a visitor sees
         self.assertNotEqual(generation.current(), mine)
         self.assertEqual(self.token_in_another_process(), generation.current())
+
+    def test_a_worker_started_again_keeps_the_generation_and_new_settings_start_one(self):
+        first = self.token_in_another_process(START_SERVING, BAIDU_MAP_AK="")
+        # gunicorn replacing a worker, or a second app server with the same configuration
+        self.assertEqual(self.token_in_another_process(START_SERVING, BAIDU_MAP_AK=""), first)
+        # a restart after the configuration changed (a map key that shows on pages)
+        changed = self.token_in_another_process(START_SERVING, BAIDU_MAP_AK="new-key")
+        self.assertNotEqual(changed, first)
+        self.assertEqual(self.token_in_another_process(), changed)

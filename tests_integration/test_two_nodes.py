@@ -70,7 +70,11 @@ class Node:
             stderr=log,
             start_new_session=True,
         )
-        wait_for_port(self.port, self.process, "gunicorn")
+        try:
+            wait_for_port(self.port, self.process, "gunicorn")
+        except RuntimeError:
+            self.kill()
+            raise
 
     def kill(self):
         with contextlib.suppress(ProcessLookupError):
@@ -114,34 +118,39 @@ def cluster(tmp_path_factory, django_db_setup, django_db_blocker):
         cwd=ROOT,
         check=True,
     )
-    log = (work / "nodes.log").open("w")
-    nodes = {"a": Node(env, log), "b": Node(env, log)}
-    port = free_port()
-    conf = NGINX_CONF.read_text()
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", f"/CN={HOST}", "-keyout", work / "key.pem", "-out", work / "cert.pem"],
-        check=True,
-        capture_output=True,
-    )
-    for old, new in (
-        ("127.0.0.1:8001", f"127.0.0.1:{nodes['a'].port}"),
-        ("127.0.0.1:8002", f"127.0.0.1:{nodes['b'].port}"),
-        ("listen 80;", f"listen 127.0.0.1:{free_port()};"),
-        ("listen 443 ssl;", f"listen 127.0.0.1:{port} ssl;"),
-        ("listen [::]:80;", ""),
-        ("listen [::]:443 ssl;", ""),
-        ("news.example.edu.cn;", f"{HOST};"),
-        ("/etc/ssl/certs/news.example.edu.cn.pem", str(work / "cert.pem")),
-        ("/etc/ssl/private/news.example.edu.cn.key", str(work / "key.pem")),
-        ("/srv/bitnews/media/", f"{work / 'media'}/"),
-    ):
-        assert old in conf, f"deploy/nginx/bitnews.conf no longer has {old!r}"
-        conf = conf.replace(old, new)
-    (work / "bitnews.conf").write_text(conf)
-    user = "user root;" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"""{user}
+    # what has started stops, whatever fails after it
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context((work / "nodes.log").open("w"))
+        nodes = {}
+        for name in ("a", "b"):
+            nodes[name] = Node(env, log)
+            stack.callback(nodes[name].stop)
+        port = free_port()
+        conf = NGINX_CONF.read_text()
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+            + ["-subj", f"/CN={HOST}", "-keyout", work / "key.pem", "-out", work / "cert.pem"],
+            check=True,
+            capture_output=True,
+        )
+        for old, new in (
+            ("127.0.0.1:8001", f"127.0.0.1:{nodes['a'].port}"),
+            ("127.0.0.1:8002", f"127.0.0.1:{nodes['b'].port}"),
+            ("listen 80;", f"listen 127.0.0.1:{free_port()};"),
+            ("listen 443 ssl;", f"listen 127.0.0.1:{port} ssl;"),
+            ("listen [::]:80;", ""),
+            ("listen [::]:443 ssl;", ""),
+            ("news.example.edu.cn;", f"{HOST};"),
+            ("/etc/ssl/certs/news.example.edu.cn.pem", str(work / "cert.pem")),
+            ("/etc/ssl/private/news.example.edu.cn.key", str(work / "key.pem")),
+            ("/srv/bitnews/media/", f"{work / 'media'}/"),
+        ):
+            assert old in conf, f"deploy/nginx/bitnews.conf no longer has {old!r}"
+            conf = conf.replace(old, new)
+        (work / "bitnews.conf").write_text(conf)
+        user = "user root;" if os.geteuid() == 0 else ""
+        (work / "nginx.conf").write_text(
+            f"""{user}
 worker_processes 1;
 daemon off;
 pid {work}/nginx.pid;
@@ -154,19 +163,16 @@ http {{
     include {work}/bitnews.conf;
 }}
 """
-    )
-    nginx = subprocess.Popen(
-        ["nginx", "-p", str(work), "-c", str(work / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    wait_for_port(port, nginx, "nginx")
-    yield {**nodes, "nginx": port}
-    nginx.send_signal(signal.SIGQUIT)
-    nginx.wait(timeout=30)
-    for node in nodes.values():
-        node.stop()
-    log.close()
+        )
+        nginx = subprocess.Popen(
+            ["nginx", "-p", str(work), "-c", str(work / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        stack.callback(nginx.wait, timeout=30)
+        stack.callback(nginx.send_signal, signal.SIGQUIT)
+        wait_for_port(port, nginx, "nginx")
+        yield {**nodes, "nginx": port}
 
 
 @pytest.fixture

@@ -2,11 +2,16 @@
 write a visitor can see shows at the next request, and nothing personal is ever kept."""
 
 import datetime
+import io
+import re
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 
 from news import generation
 from news.factories import ArticlePageFactory
@@ -233,6 +238,44 @@ class PageCacheTests(TestCase):
             response = self.client.post(f"/en/views/{self.article.pk}/")
             self.assertNotIn("public", response.get("Cache-Control", ""))
             self.assertFalse(response.has_header("ETag"))
+
+
+class ImageReplacedTests(TestCase):
+    def test_an_image_replaced_in_the_admin_shows_on_every_page_at_the_next_request(self):
+        _home, index, _ = build_site()
+        image = Image.objects.create(title="lab", file=png("lab.png", (200, 0, 0)))
+        article = ArticlePageFactory(parent=index, lead_image=image, lead_image_alt_en="Lab")
+        editor = Client()
+        editor.force_login(get_user_model().objects.create_superuser("chief", "", "pw"))
+        pages = [url_in(article), "/en/news/", "/en/"]
+        before = {url: renditions_in(self.client.get(url)) for url in pages}
+        for url in pages:
+            self.assertTrue(before[url], url)
+            self.assertEqual(renditions_in(self.client.get(url)), before[url])  # kept
+        response = editor.post(
+            f"/admin/images/{image.pk}/",
+            {
+                "title": "lab",
+                "collection": image.collection_id,
+                "file": png("lab-new.png", (0, 0, 200)),
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        for url in pages:
+            with self.subTest(url=url):
+                after = renditions_in(self.client.get(url))
+                self.assertTrue(after)
+                self.assertTrue(after.isdisjoint(before[url]))  # the new file's renditions
+
+
+def png(name, colour):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (800, 450), colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def renditions_in(response):
+    return set(re.findall(r"/media/images/[^\s\"]+", response.text))
 
 
 # Production's cache (bitnews/settings/base.py, redis_cache) at an address nothing listens on.

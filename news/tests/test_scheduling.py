@@ -89,3 +89,17 @@ class SchedulingTests(TestCase):
         self.assertEqual(
             self.client.get(f"/zh-hans/xinwen/{self.article.slug_zh_hans}/").status_code, 404
         )
+
+    def test_pages_kept_before_the_go_live_show_the_article_after_it_and_not_after_expiry(self):
+        self.client.logout()  # a visitor, whose pages the page cache keeps
+        url = f"/en/news/{self.article.slug_en}/"
+        for _ in range(2):
+            self.assertEqual(self.listed(), (False, False))
+            self.assertEqual(self.client.get(url).status_code, 404)
+        self.time_passes(hours=1.5)  # publish_scheduled publishes it
+        self.assertEqual(self.listed(), (True, True))
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertEqual(self.listed(), (True, True))  # now kept with it
+        self.time_passes(hours=1)  # and takes it down
+        self.assertEqual(self.listed(), (False, False))
+        self.assertEqual(self.client.get(url).status_code, 404)

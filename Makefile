@@ -72,8 +72,9 @@ bench: install $(MO) bench-tools
 	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES)
 
 bench-tools:
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v varnishd >/dev/null || \
+		{ $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light varnish; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,13 +4,16 @@
    N articles in all (`load_demo`, then `make_archive`), and collects the static files.
 2. Serves it with the production settings under gunicorn (2 sync workers) twice: rendering
    every request ("cold": PAGE_CACHE=off, from the fragments kept for the content generation)
-   and with the page cache ("warm": each page answered from Redis); and the same pages' bytes
-   twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and from
-   nginx as files.
+   and with the page cache ("warm": each page answered from Redis); Varnish with the
+   repository's VCL (deploy/varnish/bitnews.vcl) in front of the warm one; and the same pages'
+   bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and
+   from nginx as files.
 3. For each page and server, in turn (never two at once): wrk -t2 -c16 for SECONDS; req/s, p50,
    p99, and CPU ms per request (the workers' CPU time, from /proc, over the requests served).
    Queries and SQL ms per request come from bench/probe.py (cold pages, warm fragments).
-4. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+4. One request at a time (bench/publish.py): a cold page, a page rendered from scratch (just
+   after a new content generation began) and the first request after a real publish.
+5. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 """
 
 import argparse
@@ -197,6 +200,31 @@ def gunicorn(env, app):
         process.wait(timeout=30)
 
 
+VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
+
+
+@contextlib.contextmanager
+def varnish(backend):
+    """varnishd with the repository's VCL in front of `backend` ("http://127.0.0.1:port")."""
+    port = free_port()
+    folder = WORK / "varnish"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend.rsplit(":", 1)[1]}";')
+    (folder / "bitnews.vcl").write_text(vcl)
+    process = subprocess.Popen(
+        ["varnishd", "-F", "-j", "none", "-n", str(folder / "state"), "-a", f"127.0.0.1:{port}"]
+        + ["-f", str(folder / "bitnews.vcl"), "-s", "malloc,256m"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process, f"http://127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
 @contextlib.contextmanager
 def nginx(root):
     port = free_port()
@@ -300,15 +328,18 @@ def measure(db, urls, seconds, passes):
     cold = {**production, "PAGE_CACHE": "off"}
     probe = json.loads(run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], cold))
     bare_env = {**production, "DJANGO_SETTINGS_MODULE": "bench.bare", "BENCH_PAGES": str(pages_dir)}
-    runs = {name: {"bitnews": [], "warm": [], "bare": [], "nginx": []} for name in urls}
+    kinds = ("bitnews", "warm", "varnish", "bare", "nginx")
+    runs = {name: {kind: [] for kind in kinds} for name in urls}
     with (
         gunicorn(cold, "bitnews.wsgi") as (site, site_url),
         gunicorn(production, "bitnews.wsgi") as (cached, cached_url),
+        varnish(cached_url) as (front, varnish_url),
         gunicorn(bare_env, "bench.bare_wsgi") as (bare, bare_url),
         nginx(pages_dir) as (server, nginx_url),
     ):
         wait_for(site_url + "/en/", site)
         wait_for(cached_url + "/en/", cached)
+        wait_for(varnish_url + "/en/news/", front)
         wait_for(bare_url + "/home.html", bare)
         wait_for(nginx_url + "/home.html", server)
         for number in range(passes):
@@ -318,12 +349,19 @@ def measure(db, urls, seconds, passes):
                 runs[name]["bitnews"].append(wrk(site_url + url, seconds, site))
                 warm(cached_url, url)
                 runs[name]["warm"].append(wrk(cached_url + url, seconds, cached))
+                warm(varnish_url, url, 2)
+                runs[name]["varnish"].append(wrk(varnish_url + url, seconds, front))
                 runs[name]["bare"].append(wrk(f"{bare_url}/{name}.html", seconds, bare))
                 runs[name]["nginx"].append(wrk(f"{nginx_url}/{name}.html", seconds, server))
+        log("one request at a time: cold, from scratch, and after a publish")
+        publish = json.loads(
+            run([PYTHON, "-m", "bench.publish", str(urls_file), site_url, cached_url], production)
+        )
     return {
         name: {
             "url": urls[name],
             **probe[name],
+            **publish[name],
             **{kind: median_of(results) for kind, results in runs[name].items()},
         }
         for name in urls
@@ -331,21 +369,37 @@ def measure(db, urls, seconds, passes):
 
 
 def table(results):
+    """Two tables: serving under load (wrk), and single requests around a publish."""
     head = (
-        f"{'page':<16} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'queries':>7} "
-        f"{'SQL ms':>7} | {'warm r/s':>8} {'p99 ms':>6} {'CPU ms':>6} | {'bare r/s':>8} "
-        f"{'CPU ms':>6} {'x bare':>6} {'warm/bare':>9} | {'nginx r/s':>9} {'x nginx':>7}"
+        f"{'page':<16} {'cold r/s':>8} {'p50':>5} {'p99':>5} {'CPU ms':>6} {'queries':>7} "
+        f"{'SQL ms':>6} | {'warm r/s':>8} {'p99':>4} {'CPU ms':>6} | {'varnish':>7} {'p99':>4} | "
+        f"{'bare r/s':>8} {'CPU ms':>6} | {'nginx r/s':>9} | {'warm/bare':>9} "
+        f"{'varnish/nginx':>13} {'bare/cold':>9}"
     )
     lines = [head, "-" * len(head)]
     for name, page in results.items():
-        site, warm_, bare, nginx_ = page["bitnews"], page["warm"], page["bare"], page["nginx"]
+        cold, warm_, front = page["bitnews"], page["warm"], page["varnish"]
+        bare, nginx_ = page["bare"], page["nginx"]
         lines.append(
-            f"{name:<16} {site['rps']:>7.1f} {site['p50_ms']:>7.1f} {site['p99_ms']:>7.1f} "
-            f"{site['cpu_ms']:>7.1f} {page['queries']:>7.1f} {page['sql_ms']:>7.1f} | "
-            f"{warm_['rps']:>8.0f} {warm_['p99_ms']:>6.1f} {warm_['cpu_ms']:>6.2f} | "
-            f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} {bare['rps'] / site['rps']:>5.0f}x "
-            f"{warm_['rps'] / bare['rps']:>8.0%} | "
-            f"{nginx_['rps']:>9.0f} {nginx_['rps'] / site['rps']:>6.0f}x"
+            f"{name:<16} {cold['rps']:>8.1f} {cold['p50_ms']:>5.1f} {cold['p99_ms']:>5.1f} "
+            f"{cold['cpu_ms']:>6.1f} {page['queries']:>7.1f} {page['sql_ms']:>6.1f} | "
+            f"{warm_['rps']:>8.0f} {warm_['p99_ms']:>4.1f} {warm_['cpu_ms']:>6.2f} | "
+            f"{front['rps']:>7.0f} {front['p99_ms']:>4.1f} | "
+            f"{bare['rps']:>8.0f} {bare['cpu_ms']:>6.2f} | {nginx_['rps']:>9.0f} | "
+            f"{warm_['rps'] / bare['rps']:>9.0%} {front['rps'] / nginx_['rps']:>13.0%} "
+            f"{bare['rps'] / cold['rps']:>8.0f}x"
+        )
+    head = (
+        f"{'page':<16} {'cold ms':>8} {'scratch ms':>10} {'after publish ms':>16} "
+        f"{'after/scratch':>13} {'after/cold':>10}"
+    )
+    lines += ["", head, "-" * len(head)]
+    for name, page in results.items():
+        lines.append(
+            f"{name:<16} {page['cold_ms']:>8.1f} {page['scratch_ms']:>10.1f} "
+            f"{page['after_publish_ms']:>16.1f} "
+            f"{page['after_publish_ms'] / page['scratch_ms']:>13.2f} "
+            f"{page['after_publish_ms'] / page['cold_ms']:>10.1f}"
         )
     return "\n".join(lines)
 
@@ -383,9 +437,13 @@ def main():
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
     print(table(results))
     print(
-        "\nreq/s … SQL ms: every request rendered (PAGE_CACHE=off); warm: the page cache on;"
-        "\nx bare, x nginx: how many times more requests a second they serve than the rendered"
-        f" pages;\nwarm/bare: the warm pages' req/s against the bare view's. Results: {out}"
+        "\ncold: every request rendered (PAGE_CACHE=off, fragments kept for the generation);"
+        "\nwarm: the page cache on; varnish: deploy/varnish/bitnews.vcl in front of warm;"
+        "\nwarm/bare, varnish/nginx: req/s against the bare Django view's and nginx's;"
+        "\nbare/cold: how many times more requests a second the bare view serves than cold."
+        "\nOne at a time (wall ms, median): cold; scratch, just after a new content generation"
+        "\n(nothing kept); after publish, the first request after a real publish (page cache on)."
+        f"\nResults: {out}"
     )
 
 

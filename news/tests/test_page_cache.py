@@ -6,6 +6,7 @@ import io
 import re
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, TestCase, override_settings
@@ -116,6 +117,16 @@ class PageCacheTests(TestCase):
         for url in urls:
             with self.subTest(url=url):
                 self.assertContains(self.client.get(url), "unveiled")
+
+    def test_a_publish_by_another_server_ends_the_copies_this_process_kept(self):
+        url = url_in(self.article)
+        for _ in range(2):  # kept, in the shared cache and in this process
+            self.assertNotContains(self.client.get(url), "Changed elsewhere")
+        # another app server publishes: the database and the shared token change, and this
+        # process hears no signal
+        ArticlePage.objects.filter(pk=self.article.pk).update(title_en="Changed elsewhere")
+        cache.set(generation.KEY, "published-elsewhere", None)
+        self.assertContains(self.client.get(url), "Changed elsewhere")
 
     def test_unpublishing_removes_the_page_and_its_cards_at_the_next_request(self):
         url = url_in(self.article)

@@ -1,0 +1,62 @@
+"""Run inside the benchmark's database with the production settings, while bench/run.py serves
+it: what a request costs right after a publish. For each page, SAMPLES times each, one request
+at a time (wall ms, median):
+
+- cold: the page rendered from the fragments kept for the content generation (PAGE_CACHE=off);
+- scratch: rendered right after a new content generation began (nothing kept: every fragment
+  made again), PAGE_CACHE=off;
+- after publish: the first request after an article was published (`save_revision().publish()`,
+  as the admin does), through the server with the page cache, which renders the page anew
+  and keeps it.
+
+Prints JSON; bench/run.py starts it in a process of its own."""
+
+import json
+import statistics
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import django
+
+SAMPLES = 7
+
+
+def timed_get(url):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=120) as response:
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status}")
+    return 1000 * (time.perf_counter() - started)
+
+
+def main(pages_file, cold_base, cached_base):
+    django.setup()
+    from news import generation
+    from news.models import ArticlePage
+
+    pages = json.loads(Path(pages_file).read_text())
+    published = ArticlePage.objects.live().order_by("pk").first()
+    results = {}
+    for name, url in pages.items():
+        timed_get(cold_base + url)  # its fragments made for this generation
+        cold = [timed_get(cold_base + url) for _ in range(SAMPLES)]
+        scratch, after = [], []
+        for _ in range(SAMPLES):
+            generation.bump()
+            scratch.append(timed_get(cold_base + url))
+            published.save_revision().publish()
+            after.append(timed_get(cached_base + url))
+        results[name] = {
+            "cold_ms": statistics.median(cold),
+            "scratch_ms": statistics.median(scratch),
+            "after_publish_ms": statistics.median(after),
+        }
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

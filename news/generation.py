@@ -130,9 +130,10 @@ def _canonical(value):
     return _ADDRESS.sub("", repr(value))
 
 
+@functools.cache
 def settings_digest():
     """A digest of the settings (secrets and passwords left out): the same in every process
-    started with the same configuration."""
+    started with the same configuration. Made once (tests' override_settings make it again)."""
     digest = hashlib.sha256()
     for name in sorted(dir(settings)):
         if name.isupper() and "SECRET" not in name and "PASSWORD" not in name:
@@ -251,6 +252,22 @@ def fragment(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
     return value
 
 
+def content_fragment(request, inputs, build, timeout=FRAGMENT_TTL):
+    """A fragment that is a function of `inputs` alone (every value its HTML is made from,
+    as text), so it outlives publishes: kept under a digest of them, the code and the
+    settings, not under the generation. Only for what reads nothing but its inputs."""
+    if getattr(request, "is_preview", False):
+        return build()
+    digest = hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
+    name = f"news:{code_digest()}:{settings_digest()}:content:{digest}"
+    found = get_many([name])
+    if name in found:
+        return found[name]
+    value = build()
+    set_many({name: value}, timeout)
+    return value
+
+
 def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
     """`fragment`, for objects a request may change (model instances it serves): each call
     gets its own copy. The fragment is kept pickled, and unpickling it is several times
@@ -286,6 +303,7 @@ def settings_changed(setting=None, **kwargs):
     """Receiver of setting_changed (tests' override_settings). A server's settings change only
     with a restart, and a process started with new settings starts a new generation
     (`started`)."""
+    settings_digest.cache_clear()
     if setting not in RENDER_NEUTRAL_SETTINGS:
         bump()
 

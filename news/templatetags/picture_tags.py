@@ -13,6 +13,8 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as image_tag
 
+from news import generation
+
 register = template.Library()
 
 
@@ -33,9 +35,35 @@ class ResponsivePictureNode(PictureNode):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
         attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
-        return Picture(renditions, attrs).__html__()
+
+        def build():
+            renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
+            return Picture(renditions, attrs).__html__()
+
+        return generation.content_fragment(
+            context.get("request"), picture_inputs(image, self, attrs), build
+        )
+
+
+def picture_inputs(image, node, attrs):
+    """All a picture's HTML is made from: the image's file (its name and hash: a replaced
+    file is another), size and focal point (the crops), the renditions asked for and the
+    attributes. The same inputs make the same HTML, whatever was published since."""
+    return (
+        "picture",
+        image.pk,
+        image.file.name,
+        image.file_hash,
+        image.width,
+        image.height,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        tuple(node.filter_specs),
+        tuple(sorted((key, str(value)) for key, value in attrs.items())),
+    )
 
 
 @register.tag

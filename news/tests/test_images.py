@@ -2,7 +2,9 @@ import io
 import re
 
 from django.core.files.images import ImageFile
-from django.test import TestCase
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
@@ -69,3 +71,24 @@ class ResponsiveImageTests(TestCase):
         html = self.client.get("/en/news/").text
         loading = re.findall(r'<img [^>]*?loading="(\w+)"', html)
         self.assertEqual(loading, ["eager", "lazy", "lazy"])
+
+    def test_a_picture_made_once_outlives_publishes_but_not_a_new_focal_point(self):
+        with override_settings(PAGE_CACHE=False):
+            first = pictures_in(self.client.get("/en/news/").text)
+            self.assertTrue(first)
+            ArticlePageFactory(parent=self.index)  # a publish: a new content generation
+            with CaptureQueriesContext(connection) as queries:
+                again = pictures_in(self.client.get("/en/news/").text)
+            self.assertEqual(again, first)
+            looked_up = [q["sql"] for q in queries if "wagtailimages_rendition" in q["sql"]]
+            self.assertEqual(looked_up, [])  # the cards' pictures were not made again
+            self.image.focal_point_x, self.image.focal_point_y = 900, 250
+            self.image.focal_point_width = self.image.focal_point_height = 100
+            self.image.save()
+            moved = pictures_in(self.client.get("/en/news/").text)
+        self.assertTrue(moved)
+        self.assertTrue(moved.isdisjoint(first))  # crops made for the new focal point
+
+
+def pictures_in(html):
+    return set(re.findall(r"/media/images/[^\s\"]+", html))

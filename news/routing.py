@@ -15,7 +15,7 @@ and `IndexedSlugCheckForm` put it in their place (wired in news/apps.py).
 
 from django import forms
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -93,8 +93,11 @@ def remembered_site_root_paths(localized):
     start a new generation."""
 
     def site_root_paths(self, request=None):
+        # Wagtail passes the object to remember them on: a request, or a page (the redirects
+        # it makes after a move), which has no host to key by.
+        keyed_by = request if isinstance(request, HttpRequest) else None
         parts = ("site-root-paths", translation.get_language())
-        return generation.fragment(request, parts, lambda: localized(self, request))
+        return generation.fragment(keyed_by, parts, lambda: localized(self, request))
 
     return site_root_paths
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import timezone
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -87,6 +87,23 @@ class HomeFocusOrderTests(TestCase):
                 self.assertEqual(
                     self.home_titles(language), titles([self.b, self.a, self.pinned], language)
                 )
+
+    def test_a_new_order_shows_on_the_kept_home_page_at_the_next_request(self):
+        moderator = Client()
+        moderator.force_login(self.moderator)  # before the visitors read: its own write
+        before = {language: self.home_titles(language) for language, _name in settings.LANGUAGES}
+        for language, _name in settings.LANGUAGES:
+            self.assertEqual(self.home_titles(language), before[language])  # kept
+        response = moderator.post(
+            f"/admin/pages/{self.home.pk}/edit/", home_form(self.home, [self.b, self.a])
+        )
+        self.assertEqual(response.status_code, 302)
+        for language, _name in settings.LANGUAGES:
+            with self.subTest(language=language):
+                self.assertEqual(
+                    self.home_titles(language), titles([self.b, self.a, self.pinned], language)
+                )
+                self.assertNotEqual(self.home_titles(language), before[language])
 
     def test_a_story_listed_twice_is_refused_with_a_message_and_nothing_is_published(self):
         self.edit_home(self.moderator, [self.a])

@@ -184,26 +184,27 @@ def wait_for(url, process, seconds=60):
 
 
 @contextlib.contextmanager
-def gunicorn(env, app):
-    port = free_port()
+def serving(command, port, stop=signal.SIGTERM, **popen):
+    """`command` running (a server on loopback `port`): (its process, its base URL)."""
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen
     )
     try:
         yield process, f"http://127.0.0.1:{port}"
     finally:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         process.wait(timeout=30)
+
+
+def gunicorn(env, app):
+    port = free_port()
+    command = [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    return serving(command, port, env=env, cwd=ROOT)
 
 
 VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
 
 
-@contextlib.contextmanager
 def varnish(backend):
     """varnishd with the repository's VCL in front of `backend` ("http://127.0.0.1:port")."""
     port = free_port()
@@ -212,20 +213,11 @@ def varnish(backend):
     folder.mkdir()
     vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend.rsplit(":", 1)[1]}";')
     (folder / "bitnews.vcl").write_text(vcl)
-    process = subprocess.Popen(
-        ["varnishd", "-F", "-j", "none", "-n", str(folder / "state"), "-a", f"127.0.0.1:{port}"]
-        + ["-f", str(folder / "bitnews.vcl"), "-s", "malloc,256m"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+    command = ["varnishd", "-F", "-j", "none", "-n", str(folder / "state")]
+    command += ["-a", f"127.0.0.1:{port}", "-f", str(folder / "bitnews.vcl"), "-s", "malloc,256m"]
+    return serving(command, port)
 
 
-@contextlib.contextmanager
 def nginx(root):
     port = free_port()
     prefix = WORK / "nginx"
@@ -249,16 +241,8 @@ http {{
 }}
 """
     )
-    process = subprocess.Popen(
-        ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        process.send_signal(signal.SIGQUIT)
-        process.wait(timeout=30)
+    command = ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
+    return serving(command, port, stop=signal.SIGQUIT)
 
 
 def cpu_seconds(master):

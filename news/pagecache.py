@@ -147,12 +147,15 @@ def _remember(name, kept):
 
 def look_up(request):
     """(entry's name, current generation, the entry or None), in one round trip to the cache
-    (the generation alone when this process has a copy of the entry); the generation is None
-    when the cache does not answer."""
+    (the generation alone when this process has a copy of the entry, and the entry again when
+    that copy is of an older generation); the generation is None when the cache does not
+    answer."""
     name = key(request)
     kept = _local.get(name)
     if kept is not None:
         token = cache.get(generation.KEY)
+        if token is not None and kept["generation"] != token:
+            kept = cache.get(name)  # another process may have made this generation's already
     else:
         found = cache.get_many([generation.KEY, name])
         token, kept = found.get(generation.KEY), found.get(name)
@@ -160,7 +163,7 @@ def look_up(request):
         token = generation.current(request)  # starts one, or warns that the cache is down
     if kept is None or kept["generation"] != token or time.time() >= kept["expires"]:
         return name, token, None
-    if name not in _local:
+    if _local.get(name) is not kept:
         _remember(name, kept)
     return name, token, kept
 

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from news import generation
+from news import generation, pagecache
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, ArticleTag, SiteSettings
 from news.tests.utils import build_site, make_column, tag, titles_in, url_in
@@ -127,6 +127,18 @@ class PageCacheTests(TestCase):
         ArticlePage.objects.filter(pk=self.article.pk).update(title_en="Changed elsewhere")
         cache.set(generation.KEY, "published-elsewhere", None)
         self.assertContains(self.client.get(url), "Changed elsewhere")
+
+    def test_a_page_another_process_made_after_a_publish_is_not_made_again_here(self):
+        url = url_in(self.article)
+        self.client.get(url)
+        copies = dict(pagecache._local)  # noqa: SLF001 - this process's copies, of this generation
+        ArticlePage.objects.get(pk=self.article.pk).save_revision().publish()
+        pagecache._local.clear()  # noqa: SLF001 - as another process, which has none
+        made_elsewhere = self.client.get(url).content
+        pagecache._local.update(copies)  # noqa: SLF001 - back here, with the older copies
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual((response.content, len(queries)), (made_elsewhere, 0))
 
     def test_unpublishing_removes_the_page_and_its_cards_at_the_next_request(self):
         url = url_in(self.article)

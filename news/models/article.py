@@ -198,7 +198,14 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     promote_panels = [
         MultiFieldPanel(
             [
-                BilingualRowPanel([FieldPanel("slug")]),
+                # The address: changing it breaks every link to the story (a setting). Named
+                # per language: wagtail-modeltranslation does not pass `permission` on.
+                BilingualRowPanel(
+                    [
+                        FieldPanel(lang.field("slug"), permission=SETTINGS_PERMISSION)
+                        for lang in languages.LANGUAGES
+                    ]
+                ),
                 BilingualRowPanel([FieldPanel("seo_title")]),
                 BilingualRowPanel([FieldPanel("search_description")]),
             ],

@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 
 from .. import cachecontrol, generation, languages
 
@@ -249,3 +249,23 @@ class TranslatedPageMixin:
             if not value:
                 missing.add(name)
         return missing
+
+
+class SectionPermissionTester(PagePermissionTester):
+    """Who may edit a page that holds the site's structure (the home page with its Focus order,
+    News&Events with its introduction): only users who may also create pages or publish
+    there. Translators, whose one page permission is "change", translate articles and
+    leave these alone: a draft of them would sit in the admin with nobody asked to review it.
+    """
+
+    def can_edit(self):
+        if not super().can_edit():
+            return False
+        return self.user.is_superuser or bool({"add", "publish"} & self.permissions)
+
+
+class SectionPage:
+    """A page type whose pages hold the site's structure (`SectionPermissionTester`)."""
+
+    def permissions_for_user(self, user):
+        return SectionPermissionTester(user, self)

@@ -31,6 +31,7 @@ from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
     FOCUS_ORDER,
+    SectionPage,
     TranslatedPageMixin,
     card_keys,
     focus_articles,
@@ -49,7 +50,7 @@ def next_focus_end():
     return ending.aggregate(next=Min("focus_until"))["next"]
 
 
-class HomePage(TranslatedPageMixin, Page):
+class HomePage(SectionPage, TranslatedPageMixin, Page):
     """The site's front page: Focus stories first, then the latest news.
 
     A moderator sets the order of the Focus stories in "Focus order on the home page"
@@ -152,7 +153,7 @@ class HomeFocusStory(Orderable):
         verbose_name_plural = _("Focus stories on the home page")
 
 
-class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
     """The "News&Events" section: every article, newest first.
 
     Routes: `focus/` (Focus stories), `column/<slug>/` (a column, slug per language),

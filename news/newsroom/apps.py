@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class NewsroomConfig(AppConfig):
     """The admin side of News&Events: roles and the review workflow, translation status and
-    the translators' dashboard, copy-body, image upload checks (hooks: wagtail_hooks.py).
+    the translators' dashboard, copy-body, image upload checks, who may delete images and
+    documents (media_permissions.py) (hooks: wagtail_hooks.py).
 
     An app of its own so that Wagtail finds its hooks and it connects its own signals; it
     has no models (they are the `news` app's) and the public site never imports it.
@@ -20,8 +21,11 @@ class NewsroomConfig(AppConfig):
 
         from news.models import ArticlePage, SiteSettings
 
-        from . import translation_status
+        from . import images, media_permissions, translation_status
         from .roles import apply_review_setting
+
+        media_permissions.install()
+        images.limit_pillow()
 
         post_save.connect(
             lambda instance, **kwargs: apply_review_setting(instance),

@@ -17,7 +17,7 @@ excepted).
 from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupCollectionPermission, Workflow, WorkflowPage
+from wagtail.models import Workflow, WorkflowPage
 
 from news.models import NewsIndexPage, SiteSettings
 
@@ -35,16 +35,6 @@ def may_remove_or_move(user, page):
     if user.is_superuser:
         return True
     return "add" in page.permissions_for_user(user).permissions
-
-
-def may_delete_images(user):
-    """Only groups given delete_image (Moderators) delete images: Wagtail's own policy lets
-    anyone who may change an image delete it, which would include translators."""
-    if user.is_superuser:
-        return True
-    return GroupCollectionPermission.objects.filter(
-        group__user=user, permission__codename="delete_image"
-    ).exists()
 
 
 def review_workflow(second_review):

@@ -7,7 +7,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.images.models import AbstractImage
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
@@ -15,7 +14,6 @@ from wagtail.snippets.models import register_snippet
 from news import languages
 
 from . import body_copy, roles, translation_views
-from .images import ImageDeleteView
 from .taxonomy_admin import TaxonomyViewSetGroup
 from .translation_status import REVIEW_ACTION
 
@@ -36,13 +34,6 @@ def newsroom_urls():
             body_copy.confirm,
             name="news_copy_english_body",
         ),
-    ]
-
-
-@hooks.register("register_admin_urls", order=-1)  # before wagtail.images' own URL
-def image_delete_url():
-    return [
-        path("images/<int:image_id>/delete/", ImageDeleteView.as_view(), name="news_image_delete")
     ]
 
 
@@ -78,8 +69,9 @@ def newsroom_log_actions(actions):
     )
 
 
-# Stricter than Wagtail (roles.py): delete or move pages only with "add"; delete images only
-# with "delete_image"; under a second review, publish directly only as a chief editor.
+# Stricter than Wagtail (roles.py): delete or move pages only with "add"; under a second
+# review, publish directly only as a chief editor. (Deleting images and documents:
+# media_permissions.py, in Wagtail's permission policy.)
 
 
 @hooks.register("before_delete_page")
@@ -103,9 +95,6 @@ def refuse_bulk_actions_the_newsroom_forbids(request, action_type, objects, view
     ):
         raise PermissionDenied
     if action_type == "publish" and not all(roles.may_publish_directly(user, p) for p in pages):
-        raise PermissionDenied
-    images = [obj for obj in objects if isinstance(obj, AbstractImage)]
-    if action_type == "delete" and images and not roles.may_delete_images(user):
         raise PermissionDenied
 
 

@@ -39,6 +39,15 @@ def blank_png_bytes(width, height):
     return buffer.getvalue()
 
 
+@functools.cache
+def animated_gif_bytes(frames, size=(1000, 1000)):
+    """`frames` frames of `size`, each a different colour (identical ones would be merged)."""
+    pictures = [PILImage.new("P", size, index) for index in range(frames)]
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "GIF", save_all=True, append_images=pictures[1:], optimize=False)
+    return buffer.getvalue()
+
+
 def png_bytes(width=400, height=300):
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), (0, 90, 160)).save(buffer, "PNG")
@@ -47,8 +56,12 @@ def png_bytes(width=400, height=300):
 
 UNREADABLE = ("could not be read as an image", "无法读取为图片")
 TOO_MANY_PIXELS = (
-    "This image is too large (14000 × 10000 pixels)",
-    "图片过大（14000 × 10000 像素）",
+    "This image is too large (10000 × 6000 pixels)",
+    "图片过大（10000 × 6000 像素）",
+)
+TOO_MANY_FRAMES = (
+    "This animation is too large (60 frames of 1000 × 1000 pixels)",
+    "动画过大（60 帧",
 )
 FAR_TOO_MANY_PIXELS = ("This image is far too large", "图片远远超出")
 NOT_SUPPORTED = ("Not a supported image format", "不支持的图片格式")
@@ -76,10 +89,20 @@ BAD_UPLOADS = {
         ),
         NOT_SUPPORTED,
     ),
+    "png_of_60_megapixels": (
+        "panorama.png",
+        lambda: blank_png_bytes(10000, 6000),
+        TOO_MANY_PIXELS,
+    ),
     "png_of_140_megapixels": (
         "panorama.png",
         lambda: blank_png_bytes(14000, 10000),
-        TOO_MANY_PIXELS,
+        FAR_TOO_MANY_PIXELS,
+    ),
+    "gif_of_60_megapixel_frames": (
+        "animation.gif",
+        lambda: animated_gif_bytes(60),
+        TOO_MANY_FRAMES,
     ),
     "png_of_210_megapixels": (
         "panorama.png",

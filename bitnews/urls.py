@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.defaults import page_not_found
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,7 +15,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import views as news_views
 
-urlpatterns = [
+
+def admin_not_found(request):
+    return page_not_found(request, None, template_name="wagtailadmin/404.html")
+
+
+urlpatterns = []
+if not settings.DEBUG:  # Wagtail's "raise an error on purpose" page, for developers only
+    urlpatterns.append(path("admin/failwhale/", admin_not_found))
+urlpatterns += [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", news_views.sitemap_index, name="sitemap"),
@@ -39,3 +48,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler500 = "bitnews.errors.server_error"  # a database outage is a 503 (bitnews/errors.py)

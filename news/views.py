@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .cachecontrol import LISTING, public
 from .sitemaps import SITEMAPS
@@ -25,7 +25,7 @@ def sitemap_section(request, section):
     return public(response, LISTING)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawl everything but the admin; the sitemap index's absolute address."""
     lines = [

@@ -17,3 +17,6 @@ def count_view(request, page_id):
         raise Http404
     PageViewCount.record(page_id)
     return HttpResponse(status=204)
+
+
+count_view.accepts_posts = True  # bitnews.middleware.PublicMethodsMiddleware

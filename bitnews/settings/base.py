@@ -71,8 +71,10 @@ MIDDLEWARE = [
     "bitnews.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "bitnews.middleware.LocaleMiddleware",  # Django's; an admin 404 stays the admin's
     "django.middleware.common.CommonMiddleware",
+    # before CSRF: a POST to a page is a 405, not a 403 (GET and HEAD only, outside the admin)
+    "bitnews.middleware.PublicMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

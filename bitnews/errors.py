@@ -1,0 +1,31 @@
+"""Server errors: a database that cannot be reached is an outage (503), not a bug (500).
+
+Django calls `handler500` for any exception a view or middleware did not handle, inside the
+`except` block, so the exception is at hand. A connection refused, dropped or timed out
+(`OperationalError`, `InterfaceError` from any backend) answers **503** with `Retry-After`
+and a page in both languages that needs no query (templates/503.html); nothing keeps it
+(`no-store`: not the page cache, not Varnish, not a browser). Everything else is Django's own
+500 (templates/500.html). Pages the page cache holds are still answered during an outage,
+before Django (news/pagecache.py), and static files by WhiteNoise; the view beacon and the
+admin answer 503 like pages. So does an unknown address: whether it is a 404 or an old
+address with a redirect is in the database (Wagtail's redirects), and a 404 would tell a
+search engine the page is gone.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.views import defaults
+
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)

@@ -1,0 +1,49 @@
+"""Request rules of the whole site, below the page cache: which methods public addresses take,
+and where the language prefix is added.
+
+- `PublicMethodsMiddleware`: public pages, feeds, sitemaps, robots.txt and the search answer
+  GET and HEAD; OPTIONS says exactly that (`Allow: GET, HEAD, OPTIONS`); anything else (POST,
+  PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow`. The admin (and Wagtail's
+  document links, which it protects) is Wagtail's business. A view that takes POSTs says so
+  with `view.accepts_posts = True` (the view beacon, stats/views.py; a form page would too).
+- `LocaleMiddleware`: Django's, except that a 404 under an address outside the language prefix
+  (the admin, documents, static and media files) stays that 404. Django redirects any 404 to
+  the same path under the visitor's language when that path exists there, and every path does
+  (Wagtail's catch-all page route): `/admin/nope/` became `/en/admin/nope/`.
+"""
+
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.middleware import locale
+from django.utils import translation
+
+SAFE = ("GET", "HEAD")
+ALLOWED = [*SAFE, "OPTIONS"]
+WAGTAILS = ("/admin/", "/documents/")
+UNPREFIXED = (*WAGTAILS, "/static/", "/media/")
+
+
+class PublicMethodsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in SAFE or request.path_info.startswith(WAGTAILS):
+            return None
+        if getattr(view_func, "accepts_posts", False) and request.method == "POST":
+            return None
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200)
+            response["Allow"] = ", ".join(ALLOWED)
+            return response
+        return HttpResponseNotAllowed(ALLOWED)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -1,4 +1,6 @@
-"""Server errors: a database that cannot be reached is an outage (503), not a bug (500).
+"""Server errors: a database that cannot be reached is an outage (503), and a form posted
+without a field its view reads (`request.POST["…"]`, as Wagtail's StreamField does for its
+block count) is a bad request (400, templates/400.html), not bugs (500).
 
 Django calls `handler500` for any exception a view or middleware did not handle, inside the
 `except` block, so the exception is at hand. A connection refused, dropped or timed out
@@ -17,13 +19,17 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.utils.datastructures import MultiValueDictKeyError
 from django.views import defaults
 
 RETRY_AFTER_SECONDS = 30
 
 
 def server_error(request):
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    error = sys.exc_info()[1]
+    if isinstance(error, MultiValueDictKeyError):  # a form posted without a field it must have
+        return defaults.bad_request(request, error)
+    if isinstance(error, (OperationalError, InterfaceError)):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

@@ -134,7 +134,12 @@ class TranslatedPageMixin:
     the English text), or a version that is not public in the active language
     (`show_version`: the page shows its public version instead, at the hidden language's
     address).
+
+    Who may do what to it: `NewsroomPermissionTester`.
     """
+
+    def permissions_for_user(self, user):
+        return NewsroomPermissionTester(user, self)
 
     translated_display_fields = ("title",)
 
@@ -251,17 +256,41 @@ class TranslatedPageMixin:
         return missing
 
 
-class SectionPermissionTester(PagePermissionTester):
-    """Who may edit a page that holds the site's structure (the home page with its Focus order,
-    News&Events with its introduction): only users who may also create pages or publish
-    there. Translators, whose one page permission is "change", translate articles and
+class NewsroomPermissionTester(PagePermissionTester):
+    """What a user may do to a page of this site: Wagtail's rules, stricter in one place.
+
+    Wagtail lets anyone who may change a page delete or move it while it is not live. The
+    newsroom's rule: only someone who may create pages there removes or moves them (Editors;
+    not Moderators or Translators, who change pages but do not add them). Every door asks
+    this object: the delete and move views, bulk actions, the admin API's page actions.
+    """
+
+    def can_delete(self, ignore_bulk=False):  # Wagtail's can_move asks this too
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        return self.user.is_superuser or "add" in self.permissions
+
+
+class SectionPermissionTester(NewsroomPermissionTester):
+    """Who may change a page that holds the site's structure (the home page with its Focus
+    order, News&Events with its introduction): only users who may also create pages or publish
+    there edit it. Translators, whose one page permission is "change", translate articles and
     leave these alone: a draft of them would sit in the admin with nobody asked to review it.
+    Only administrators unpublish, delete or move it.
     """
 
     def can_edit(self):
         if not super().can_edit():
             return False
         return self.user.is_superuser or bool({"add", "publish"} & self.permissions)
+
+    # Unpublishing, deleting or moving one of these takes the whole site, or all its news,
+    # off the web: for administrators only.
+    def can_unpublish(self):
+        return self.user.is_superuser and super().can_unpublish()
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_superuser and super().can_delete(ignore_bulk=ignore_bulk)
 
 
 class SectionPage:

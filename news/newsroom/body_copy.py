@@ -9,15 +9,24 @@ the revision before the copy. The translation status counts the copied body as o
 until the translator edits it (or marks the Chinese version reviewed).
 """
 
-from django.core.exceptions import PermissionDenied
+import json
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.fields import StreamField
 from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail_modeltranslation.wagtail_hooks import (
+    return_translation_target_field_rendered_html as copy_stream_field,
+)
 
 from news import languages
 from news.models import ArticlePage
@@ -113,3 +122,32 @@ def confirm(request, page_id):
             "history_url": reverse("wagtailadmin_pages:history", args=[page.pk]),
         },
     )
+
+
+# wagtail-modeltranslation's "copy this StreamField to the other language" buttons in the editor
+# post to `pages/<id>/edit/copy_translation_content/`. Its view is CSRF-exempt, checks no
+# permission and answers a GET or a malformed POST with a server error. `checked_stream_copy`
+# is routed in front of it (wagtail_hooks.py): POST only, with the CSRF token its script sends,
+# by someone who may edit the page, with well-formed fields; then the package's own view.
+
+
+@require_POST
+def checked_stream_copy(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        origin = json.loads(request.POST["serializedOriginField"])
+        names = (request.POST["origin_field_name"], request.POST["target_field_name"])
+        fields = [page._meta.get_field(name) for name in names]
+        well_formed = (
+            request.headers.get("X-Requested-With") == "XMLHttpRequest"
+            and isinstance(origin, list)
+            and all(isinstance(item, dict) and "name" in item for item in origin)
+            and all(isinstance(field, StreamField) for field in fields)
+        )
+    except (KeyError, ValueError, FieldDoesNotExist):
+        well_formed = False
+    if not well_formed:
+        return HttpResponseBadRequest(_("This copy request is incomplete or malformed."))
+    return copy_stream_field(request, page_id)

@@ -9,9 +9,8 @@
   two stages" (moderator, then chief editor), and only chief editors publish directly.
 
 Wagtail lets anyone with "change" delete or move a page that is not live. The newsroom's
-rule is stricter: only someone who may create pages may remove or move them, so the hooks in
-`wagtail_hooks.py` refuse both to users without the "add" page permission (superusers
-excepted).
+rule is stricter: only someone who may create pages may remove or move them
+(`news.models.base.NewsroomPermissionTester`, which every page type answers with).
 """
 
 from django.conf import settings
@@ -28,13 +27,6 @@ CHIEF_EDITORS = "Chief editors"
 REVIEW_WORKFLOW = "Newsroom review"
 TWO_STAGE_WORKFLOW = "Newsroom review, two stages"
 NEWSROOM_WORKFLOWS = (REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW)
-
-
-def may_remove_or_move(user, page):
-    """False for users who cannot create pages under `page`'s tree (translators, moderators)."""
-    if user.is_superuser:
-        return True
-    return "add" in page.permissions_for_user(user).permissions
 
 
 def review_workflow(second_review):

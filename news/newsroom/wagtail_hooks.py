@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -34,6 +34,17 @@ def newsroom_urls():
             body_copy.confirm,
             name="news_copy_english_body",
         ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-modeltranslation's own
+def checked_stream_copy_url():
+    return [
+        re_path(
+            r"^pages/(?P<page_id>\d+)/edit/copy_translation_content/$",
+            body_copy.checked_stream_copy,
+            name="news_copy_stream_field",
+        )
     ]
 
 
@@ -74,26 +85,10 @@ def newsroom_log_actions(actions):
 # media_permissions.py, in Wagtail's permission policy.)
 
 
-@hooks.register("before_delete_page")
-def refuse_delete_without_add_permission(request, page):
-    if not roles.may_remove_or_move(request.user, page):
-        raise PermissionDenied
-
-
-@hooks.register("before_move_page")
-def refuse_move_without_add_permission(request, page, destination):
-    if not roles.may_remove_or_move(request.user, page):
-        raise PermissionDenied
-
-
 @hooks.register("before_bulk_action")
 def refuse_bulk_actions_the_newsroom_forbids(request, action_type, objects, view):
     pages = [obj for obj in objects if isinstance(obj, Page)]
     user = request.user
-    if action_type in ("delete", "move") and not all(
-        roles.may_remove_or_move(user, page) for page in pages
-    ):
-        raise PermissionDenied
     if action_type == "publish" and not all(roles.may_publish_directly(user, p) for p in pages):
         raise PermissionDenied
 

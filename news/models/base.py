@@ -265,10 +265,24 @@ class NewsroomPermissionTester(PagePermissionTester):
     this object: the delete and move views, bulk actions, the admin API's page actions.
     """
 
+    # Further conditions on publishing directly, added by the apps that set them (the
+    # newsroom: under a second review, chief editors only): each is called with (user, page).
+    publish_rules = []
+
     def can_delete(self, ignore_bulk=False):  # Wagtail's can_move asks this too
         if not super().can_delete(ignore_bulk=ignore_bulk):
             return False
         return self.user.is_superuser or "add" in self.permissions
+
+    def can_publish(self):
+        return super().can_publish() and all(
+            rule(self.user, self.page) for rule in self.publish_rules
+        )
+
+    def can_publish_subpage(self):  # a new page published as it is created
+        return super().can_publish_subpage() and all(
+            rule(self.user, self.page) for rule in self.publish_rules
+        )
 
 
 class SectionPermissionTester(NewsroomPermissionTester):

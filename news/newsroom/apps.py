@@ -20,11 +20,14 @@ class NewsroomConfig(AppConfig):
         from wagtail.models import Revision
 
         from news.models import ArticlePage, SiteSettings
+        from news.models.base import NewsroomPermissionTester
 
         from . import images, media_permissions, translation_status
-        from .roles import apply_review_setting
+        from .roles import apply_review_setting, may_publish_directly
 
         media_permissions.install()
+        if may_publish_directly not in NewsroomPermissionTester.publish_rules:
+            NewsroomPermissionTester.publish_rules.append(may_publish_directly)
         images.limit_pillow()
 
         post_save.connect(

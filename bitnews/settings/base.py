@@ -4,6 +4,7 @@ dev.py and test.py relax them; production.py only adds what production must
 read from the environment. Nothing secret lives here.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "django.contrib.sitemaps",  # its sitemap.xml template
+    "axes",  # login throttling (below)
 ]
 
 MIDDLEWARE = [
@@ -81,7 +83,30 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "news.middleware.RememberedSiteMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with its page
 ]
+
+# Sign-in throttling (django-axes): after 5 failed sign-ins for one user name from one address,
+# that pair is refused (429, templates/locked_out.html, both languages) for COOLOFF minutes,
+# even with the right password, without hashing anything; Settings > Sign-in lockouts
+# (news/newsroom/lockouts.py) lets a moderator lift it sooner. Failures are logged ("axes"
+# logger, and the AccessAttempt table).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "news.newsroom.lockouts.locked_out"
+AXES_CLIENT_IP_CALLABLE = "news.visitor.client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+# The log says which user name failed from which address (passwords are always masked).
+AXES_SENSITIVE_PARAMETERS = []
+# How many proxies of ours append to X-Forwarded-For in front of the app (news/visitor.py):
+# 0 when gunicorn faces visitors, 1 behind nginx, 2 behind nginx and Varnish.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "bitnews.urls"
 WSGI_APPLICATION = "bitnews.wsgi.application"
@@ -243,6 +268,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # every failed sign-in (user name, address), and each lockout
+    "loggers": {"axes": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 FORMAT_MODULE_PATH = ["bitnews.formats"]

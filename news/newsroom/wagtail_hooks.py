@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from news import languages
 
-from . import body_copy, roles, translation_views
+from . import body_copy, lockouts, roles, translation_views
 from .taxonomy_admin import TaxonomyViewSetGroup
 from .translation_status import REVIEW_ACTION
 
@@ -22,6 +22,7 @@ register_snippet(TaxonomyViewSetGroup)
 def newsroom_urls():
     return [
         path("translation-status/", translation_views.dashboard, name="news_translation_status"),
+        path("lockouts/", lockouts.lockouts, name="news_lockouts"),
         path(
             "translation-status/review/<int:page_id>/<str:language>/",
             translation_views.review,
@@ -44,6 +45,22 @@ def checked_stream_copy_url():
             name="news_copy_stream_field",
         )
     ]
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return lockouts.may_lift(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def lockouts_menu_item():
+    return LockoutsMenuItem(
+        _("Sign-in lockouts"),
+        reverse("news_lockouts"),
+        name="lockouts",
+        icon_name="lock",
+        order=900,
+    )
 
 
 @hooks.register("register_admin_menu_item")

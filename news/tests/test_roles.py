@@ -235,6 +235,7 @@ class AdminMenuTests(RoleTestCase):
                 "taxonomy",
                 "translation-status",
                 "reports",
+                "settings",  # Sign-in lockouts
                 "help",
             },
         )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from news.tests.utils import build_site, member
 
 LOGIN = "/admin/login/"
-PASSWORD = "pw"  # news.tests.utils.member's
+PASSWORD = "pw"  # noqa: S105 - news.tests.utils.member gives every test user this one
 
 
 class LoginThrottlingTests(TestCase):

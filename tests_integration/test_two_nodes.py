@@ -27,6 +27,7 @@ from django.db.models import Sum
 from bitnews.settings.base import redis_cache
 from news.models import ArticlePage
 from news.tests.utils import build_site, url_in
+from stats import counting
 from stats.models import PageViewCount
 
 from .test_varnish import free_port
@@ -172,7 +173,7 @@ http {{
         stack.callback(nginx.wait, timeout=30)
         stack.callback(nginx.send_signal, signal.SIGQUIT)
         wait_for_port(port, nginx, "nginx")
-        yield {**nodes, "nginx": port}
+        yield {**nodes, "nginx": port, "media": work / "media"}
 
 
 @pytest.fixture
@@ -266,11 +267,31 @@ def test_sessions_and_view_counts_are_shared_by_the_servers(cluster, shared):
     for _ in range(6):
         status, headers, _body = through_nginx.get("/admin/")
         assert status == 200, headers.get("Location")
-    for node in ("a", "b", "a"):
+    # three visitors (three browsers), each through a different server, and one of them again:
+    # the servers share who was counted today and the counters (Redis)
+    for node, browser in (("a", "Firefox"), ("b", "WeChat"), ("a", "Safari"), ("b", "Firefox")):
         visitor = Browser(cluster[node].port)
-        assert visitor.request("POST", f"/en/views/{article.pk}/")[0] == 204
+        headers = {"Origin": f"https://{HOST}", "User-Agent": browser}
+        assert visitor.request("POST", f"/en/views/{article.pk}/", headers=headers)[0] == 204
+    counting.flush()  # what the next beacon after 30 s, or `manage.py flush_view_counts`, does
     views = PageViewCount.objects.filter(page_id=article.pk).aggregate(total=Sum("views"))
     assert views["total"] == 3
+
+
+def test_media_through_nginx_is_never_sniffed_or_run(cluster):
+    # an upload that is not what its name says: a script in an SVG
+    folder = cluster["media"] / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
+    status, headers, _body = Browser(cluster["nginx"], tls=True).get("/media/documents/logo.svg")
+    assert status == 200
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "sandbox" in policy
+    missing = Browser(cluster["nginx"], tls=True).get("/media/documents/gone.svg")
+    assert missing[0] == 404 and missing[1]["X-Content-Type-Options"] == "nosniff"
 
 
 def test_a_server_killed_under_load_costs_no_request_beyond_those_in_flight(cluster, shared):

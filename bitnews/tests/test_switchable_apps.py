@@ -35,7 +35,7 @@ SCRIPT = textwrap.dedent(
     print(json.dumps({
         "pages": pages,
         "search": client.get("/en/search/?q=article").status_code,
-        "beacon": client.post(f"/en/views/{article.pk}/").status_code,
+        "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
     }))
     """
 )

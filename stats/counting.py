@@ -1,0 +1,135 @@
+"""Counting article views honestly and cheaply: what the beacon (views.py) does with a request.
+
+- **Same origin only**: the beacon is a POST from the article's own page (`navigator.sendBeacon`
+  sends `Origin`); one whose `Origin` is another site's, or that has neither `Origin` nor
+  `Sec-Fetch-Site: same-origin`, counts nothing (403). No cookie is read or set, so there is no
+  session to forge and nothing for CSRF to protect beyond that.
+- **One view per visitor, article and day**: the visitor is a keyed hash (HMAC with the secret
+  key) of the day, the article, their address (news/visitor.py) and browser; the hash is kept in
+  the cache until the day ends, and nothing else: no address is stored anywhere.
+- **Rate-limited**: more than RATE_PER_MINUTE beacons a minute from one address answer 429.
+- **Batched**: a view adds one to the day's counter of the article in the cache (an atomic
+  increment, seeded from the database the first time a day's counter is made). Every
+  FLUSH_SECONDS at most, the beacon that finds the flush due writes every counter that changed to
+  `PageViewCount` in one upsert (`flush`; `manage.py flush_view_counts` does the same, e.g. before a
+  deploy). The counters hold totals, not increments, so a flush that runs twice, or one that
+  misses a view that lands meanwhile, leaves nothing wrong: the next flush writes the new total.
+- The cache down: the view is not counted; the page and the beacon still answer.
+"""
+
+import datetime
+import hashlib
+import hmac
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from news.visitor import client_ip
+
+from .models import PageViewCount
+
+RATE_PER_MINUTE = 30
+FLUSH_SECONDS = 30
+KEEP = 60 * 60 * 50  # a day's counters outlive the day (and its last flush) by a day
+
+logger = logging.getLogger(__name__)
+
+
+def same_origin(request):
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin == f"{request.scheme}://{request.get_host()}"
+    return request.headers.get("Sec-Fetch-Site") == "same-origin"
+
+
+def keyed(*parts):
+    message = "|".join(str(part) for part in parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def seconds_left_today():
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int((midnight - now).total_seconds()) + 1
+
+
+def too_many(request):
+    """Whether this address sent more than RATE_PER_MINUTE beacons this minute."""
+    now = timezone.now()
+    key = f"stats:rate:{keyed(now.date(), client_ip(request))}:{now:%H%M}"
+    cache.add(key, 0, 120)
+    try:
+        return cache.incr(key) > RATE_PER_MINUTE
+    except ValueError:  # the cache lost the key (or is down): do not refuse
+        return False
+
+
+def counter_key(day, page_id):
+    return f"stats:views:{day:%Y%m%d}:{page_id}"
+
+
+def count(request, page_id):
+    """Count one view of `page_id` by this visitor today, if it is their first. True if counted."""
+    day = timezone.localdate()
+    visitor = keyed(day, page_id, client_ip(request), request.headers.get("User-Agent", ""))
+    if not cache.add(f"stats:seen:{visitor}", 1, seconds_left_today()):
+        return False
+    key = counter_key(day, page_id)
+    if cache.get(key) is None:
+        stored = PageViewCount.objects.filter(page_id=page_id, day=day).values_list(
+            "views", flat=True
+        )
+        if cache.add(key, next(iter(stored), 0), KEEP):
+            register(day, page_id)
+    try:
+        cache.incr(key)
+    except ValueError:  # the cache lost the counter (or is down): this view is not counted
+        return False
+    return True
+
+
+def register(day, page_id):
+    """Note that `page_id` has a counter for `day`, in the day's numbered slots."""
+    slots = f"stats:slots:{day:%Y%m%d}"
+    cache.add(slots, 0, KEEP)
+    try:
+        number = cache.incr(slots)
+    except ValueError:
+        return
+    cache.set(f"{slots}:{number}", page_id, KEEP)
+
+
+def counted_pages(day):
+    slots = f"stats:slots:{day:%Y%m%d}"
+    last = cache.get(slots) or 0
+    found = cache.get_many([f"{slots}:{number}" for number in range(1, last + 1)])
+    return set(found.values())
+
+
+def flush_if_due():
+    if cache.add("stats:flush-due", 1, FLUSH_SECONDS):
+        flush()
+
+
+def flush():
+    """Write every day counter (today's and yesterday's) that changed since the last flush."""
+    today = timezone.localdate()
+    rows = []
+    for day in (today - datetime.timedelta(days=1), today):
+        pages = counted_pages(day)
+        totals = cache.get_many([counter_key(day, page) for page in pages])
+        written = cache.get_many([f"stats:written:{key}" for key in totals])
+        for key, total in totals.items():
+            if written.get(f"stats:written:{key}") != total:
+                page_id = int(key.rsplit(":", 1)[1])
+                rows.append(PageViewCount(page_id=page_id, day=day, views=total))
+    if rows:
+        PageViewCount.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["page", "day"], update_fields=["views"]
+        )
+        cache.set_many(
+            {f"stats:written:{counter_key(row.day, row.page_id)}": row.views for row in rows}, KEEP
+        )
+    return len(rows)

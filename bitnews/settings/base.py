@@ -216,6 +216,27 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "bitnews"
 # The admin's own address, for links in workflow e-mails; production requires it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+
+# Mail: workflow notifications (submitted, approved, changes requested) and password resets go
+# through the SMTP server named here. Without EMAIL_HOST they are written to the log instead
+# (console backend), and `check --deploy` warns (news/newsroom/checks.py).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+# "ssl": TLS from the start (port 465); "starttls" (the default): upgraded (port 587); "none".
+EMAIL_SECURITY = os.environ.get("EMAIL_SECURITY", "starttls")
+EMAIL_USE_SSL = EMAIL_SECURITY == "ssl"
+EMAIL_USE_TLS = EMAIL_SECURITY == "starttls"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bitnews <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail's locale trees
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)

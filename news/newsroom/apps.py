@@ -16,16 +16,19 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_migrate, post_save
         from wagtail.models import Revision
 
         from news.models import ArticlePage, SiteSettings
         from news.models.base import NewsroomPermissionTester
 
+        from . import checks as newsroom_checks
         from . import images, media_permissions, translation_status
         from .roles import apply_review_setting, may_publish_directly
 
         media_permissions.install()
+        checks.register(newsroom_checks.mail_is_configured, checks.Tags.security, deploy=True)
         if may_publish_directly not in NewsroomPermissionTester.publish_rules:
             NewsroomPermissionTester.publish_rules.append(may_publish_directly)
         images.limit_pillow()

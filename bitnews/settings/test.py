@@ -1,5 +1,8 @@
 """pytest: fast hashing, in-memory e-mail, plain static storage."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -9,7 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# a process a test starts may be given its own (news/tests/test_backups.py)
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # whitenoise serves straight from the apps' static folders (no collectstatic needed)
 WHITENOISE_USE_FINDERS = True

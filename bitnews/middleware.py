@@ -5,7 +5,9 @@ and where the language prefix is added.
   GET and HEAD; OPTIONS says exactly that (`Allow: GET, HEAD, OPTIONS`); anything else (POST,
   PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow`. The admin (and Wagtail's
   document links, which it protects) is Wagtail's business. A view that takes POSTs says so
-  with `view.accepts_posts = True` (the view beacon, stats/views.py; a form page would too).
+  with `view.accepts_posts = True` (the view beacon, stats/views.py; a form page would too);
+  Wagtail's own front-end forms (a private page's password, the sign-in for pages restricted
+  to logged-in users) are named in FRONT_END_FORMS.
 - `LocaleMiddleware`: Django's, except that a 404 under an address outside the language prefix
   (the admin, documents, static and media files) stays that 404. Django redirects any 404 to
   the same path under the visitor's language when that path exists there, and every path does
@@ -20,6 +22,7 @@ SAFE = ("GET", "HEAD")
 ALLOWED = [*SAFE, "OPTIONS"]
 WAGTAILS = ("/admin/", "/documents/")
 UNPREFIXED = (*WAGTAILS, "/static/", "/media/")
+FRONT_END_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
 
 
 class PublicMethodsMiddleware:
@@ -32,7 +35,10 @@ class PublicMethodsMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in SAFE or request.path_info.startswith(WAGTAILS):
             return None
-        if getattr(view_func, "accepts_posts", False) and request.method == "POST":
+        takes_posts = getattr(view_func, "accepts_posts", False) or (
+            request.resolver_match and request.resolver_match.url_name in FRONT_END_FORMS
+        )
+        if takes_posts and request.method == "POST":
             return None
         if request.method == "OPTIONS":
             response = HttpResponse(status=200)

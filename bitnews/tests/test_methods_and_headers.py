@@ -5,6 +5,7 @@ addresses and its "raise an error" page are the admin's own 404."""
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from wagtail.models import PageViewRestriction
 
 from news.tests.utils import build_site
 
@@ -57,6 +58,20 @@ class PublicMethodsTests(TestCase):
             f"/en/views/{self.article.pk}/", secure=True, HTTP_ORIGIN="https://testserver"
         )
         self.assertEqual(response.status_code, 204)
+
+    def test_a_private_pages_password_form_still_takes_its_post(self):
+        restriction = PageViewRestriction.objects.create(
+            page=self.article, restriction_type=PageViewRestriction.PASSWORD, password="moon"
+        )
+        form = self.client.get(self.article.url, secure=True)
+        self.assertContains(form, "password")
+        response = self.client.post(
+            f"/en/_util/authenticate_with_password/{restriction.pk}/{self.article.pk}/",
+            {"password": "moon", "return_url": self.article.url},
+            secure=True,
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertContains(self.client.get(self.article.url, secure=True), self.article.title)
 
 
 class HeaderTests(TestCase):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -50,6 +51,8 @@ def lockouts(request):
         raise PermissionDenied
     if request.method == "POST":
         username, address = request.POST.get("username", ""), request.POST.get("ip_address", "")
+        if not (username and address):  # axes resets every pause matching what is given
+            return HttpResponseBadRequest(_("Say which user name and address to lift."))
         if reset(ip=address, username=username):
             messages.success(
                 request,

@@ -70,6 +70,14 @@ class LoginThrottlingTests(TestCase):
         self.client.logout()
         self.assertEqual(self.sign_in(PASSWORD).status_code, 302)
 
+    def test_a_lift_that_names_nobody_lifts_nothing(self):
+        self.fail(5)
+        self.client.force_login(self.moderator)
+        response = self.client.post("/admin/lockouts/", {"username": "", "ip_address": ""})
+        self.assertEqual(response.status_code, 400)
+        self.client.logout()
+        self.assertEqual(self.sign_in(PASSWORD).status_code, 429)
+
     def test_translators_and_editors_cannot_lift_pauses(self):
         self.fail(5)
         for user in (self.translator, self.editor):

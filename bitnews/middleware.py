@@ -18,10 +18,11 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.middleware import locale
 from django.utils import translation
 
+from .csp import ADMIN_PREFIXES  # the admin and the documents it protects
+
 SAFE = ("GET", "HEAD")
 ALLOWED = [*SAFE, "OPTIONS"]
-WAGTAILS = ("/admin/", "/documents/")
-UNPREFIXED = (*WAGTAILS, "/static/", "/media/")
+UNPREFIXED = (*ADMIN_PREFIXES, "/static/", "/media/")
 FRONT_END_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
 
 
@@ -33,7 +34,7 @@ class PublicMethodsMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method in SAFE or request.path_info.startswith(WAGTAILS):
+        if request.method in SAFE or request.path_info.startswith(ADMIN_PREFIXES):
             return None
         takes_posts = getattr(view_func, "accepts_posts", False) or (
             request.resolver_match and request.resolver_match.url_name in FRONT_END_FORMS

@@ -20,7 +20,6 @@
 import datetime
 import hashlib
 import hmac
-import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,8 +32,6 @@ from .models import PageViewCount
 RATE_PER_MINUTE = 30
 FLUSH_SECONDS = 30
 KEEP = 60 * 60 * 50  # a day's counters outlive the day (and its last flush) by a day
-
-logger = logging.getLogger(__name__)
 
 
 def same_origin(request):

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "csp",
     "django.contrib.sitemaps",  # its sitemap.xml template
     "axes",  # login throttling (below)
+    "django_otp",  # two-step sign-in (below)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,7 @@ MIDDLEWARE = [
     "bitnews.middleware.PublicMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "news.newsroom.two_factor.TwoFactorMiddleware",  # the admin after the code, not the password
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -104,6 +108,14 @@ AXES_CLIENT_IP_CALLABLE = "news.visitor.client_ip"
 AXES_HTTP_RESPONSE_CODE = 429
 # The log says which user name failed from which address (passwords are always masked).
 AXES_SENSITIVE_PARAMETERS = []
+# Two-step sign-in (news/newsroom/two_factor.py, django-otp): with TWO_FACTOR_REQUIRED on,
+# superusers and these groups must give a code from an authenticator app (or a recovery code)
+# after their password before the admin does anything for them; others may turn it on. On in
+# production unless the environment says TWO_FACTOR_REQUIRED=0; dev.py and test.py turn it off.
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "1") == "1"
+TWO_FACTOR_GROUPS = ["Moderators", "Chief editors"]
+OTP_TOTP_ISSUER = "BIT News"  # the name the authenticator app shows beside the code
+
 # How many proxies of ours append to X-Forwarded-For in front of the app (news/visitor.py):
 # 0 when gunicorn faces visitors, 1 behind nginx, 2 behind nginx and Varnish.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

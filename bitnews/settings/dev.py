@@ -21,3 +21,5 @@ SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)
 # changes only; the page cache's keys hold a digest of the code read at start).
 PAGE_CACHE = not DEBUG
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - `manage.py load_demo`
+# two-step sign-in only when asked for (the demo's moderators sign in with a password alone)
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "0") == "1"

@@ -20,3 +20,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - `manage.py load_demo`
+# two-step sign-in only when asked for (the demo's moderators sign in with a password alone)
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "0") == "1"

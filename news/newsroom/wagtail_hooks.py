@@ -6,12 +6,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from news import languages
 
-from . import body_copy, lockouts, roles, translation_views
+from . import body_copy, lockouts, roles, translation_views, two_factor
 from .taxonomy_admin import TaxonomyViewSetGroup
 from .translation_status import REVIEW_ACTION
 
@@ -23,6 +24,16 @@ def newsroom_urls():
     return [
         path("translation-status/", translation_views.dashboard, name="news_translation_status"),
         path("lockouts/", lockouts.lockouts, name="news_lockouts"),
+        path("two-factor/", two_factor.overview, name="news_two_factor"),
+        path("two-factor/verify/", two_factor.verify, name="news_two_factor_verify"),
+        path("two-factor/setup/", two_factor.setup, name="news_two_factor_setup"),
+        path(
+            "two-factor/recovery-codes/",
+            two_factor.recovery_codes,
+            name="news_two_factor_recovery_codes",
+        ),
+        path("two-factor/turn-off/", two_factor.turn_off, name="news_two_factor_off"),
+        path("two-factor/reset/<int:user_id>/", two_factor.reset, name="news_two_factor_reset"),
         path(
             "translation-status/review/<int:page_id>/<str:language>/",
             translation_views.review,
@@ -61,6 +72,28 @@ def lockouts_menu_item():
         icon_name="lock",
         order=900,
     )
+
+
+# Two-step verification (two_factor.py): the account's own page, and a reset for user managers.
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("news_two_factor"),
+        "label": _("Two-step verification"),
+        "help_text": _("A code from your phone after your password; recovery codes."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if two_factor.may_reset(request_user) and user != request_user:
+        yield Button(
+            _("Reset two-step verification"),
+            reverse("news_two_factor_reset", args=[user.pk]),
+            priority=90,
+        )
 
 
 @hooks.register("register_admin_menu_item")

@@ -29,6 +29,8 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import TestCase
 from django.urls import URLResolver, get_resolver
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
@@ -53,6 +55,8 @@ VOLATILE = {
 }
 WATCHED_APPS = {
     "auth",
+    "otp_static",
+    "otp_totp",
     "news",
     "stats",
     "taggit",
@@ -99,7 +103,11 @@ class AdminAccessTests(TestCase):
         # Each address about one page is walked with each of these.
         cls.targets = {"article": cls.article, "draft": cls.draft, "home": cls.home}
         cls.users = {role: member(role, role.lower().replace(" ", "-")) for role in ROLES[1:]}
-        cls.other_user = member("Editors", "colleague")
+        cls.other_user = member("Editors", "colleague")  # with two-step verification on
+        TOTPDevice.objects.create(user=cls.other_user, name="phone", confirmed=True)
+        StaticDevice.objects.create(user=cls.other_user, name="codes").token_set.create(
+            token="recover1"
+        )
         cls.image = Image.objects.create(title="lab", file=get_test_image_file())
         cls.document = Document.objects.create(
             title="report", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
@@ -155,6 +163,7 @@ class AdminAccessTests(TestCase):
             "workflow_state_id": 999999,
             "session_id": 999999,
             "redirect_id": 999999,
+            "user_id": self.other_user.pk,
             "content_type_app_name": "news",
             "content_type_model_name": "articlepage",
             "app_label": "wagtailcore" if "tasks" in route else "news",

@@ -1,21 +1,33 @@
-"""Content-Security-Policy: strict on public pages, looser in Wagtail's admin; with it, on
+"""Content-Security-Policy: strict on public pages, nonce-based in Wagtail's admin; with it, on
 every response, `Permissions-Policy` (no camera, microphone, location, payment, USB, sensors, screen
 capture; only features Chromium knows, or its console reports an error) and `Cross-Origin-Resource-Policy: same-origin`.
 
 django-csp writes the header. The public policy is `CONTENT_SECURITY_POLICY` in
 settings (nothing inline, nothing from other hosts); this subclass swaps in the
-admin's policy (Wagtail and wagtail-modeltranslation write inline scripts and
-styles; still same-origin only) and, when a Baidu map key is set, adds Baidu's
+admin's policy (still same-origin only) and, when a Baidu map key is set, adds Baidu's
 hosts for the map a visitor may ask for.
+
+The admin's scripts: no `'unsafe-inline'`. Wagtail and wagtail-modeltranslation still write a
+few inline scripts (date pickers, choosers, inline panels, the translation switcher), from
+widget templates that have no request to take a nonce from. So each admin HTML answer is read
+before it leaves: an inline script that is one of those initialisers, checked by its shape
+(a call of a known function whose arguments parse as JSON, a JSON string handed to
+`InlinePanel`, modeltranslation's settings object of plain literals: data, never code), gets
+this response's nonce; any other inline script gets none and the browser refuses it. jQuery
+copies the nonce when it runs a script of an inline panel's new form (template content).
+Inline styles stay allowed in the admin (Wagtail's own markup and its editor set them).
 """
 
-from csp.constants import SELF, UNSAFE_INLINE
+import json
+import re
+
+from csp.constants import NONCE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
 ADMIN_POLICY = {
     **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, NONCE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF],  # the live preview panel
@@ -31,6 +43,50 @@ BAIDU_MAP_SOURCES = {
 }
 
 ADMIN_PREFIXES = ("/admin/", "/documents/")
+
+# An inline <script> with no src and no data type (JSON blocks run nothing and need no nonce).
+INLINE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.S)
+# Wagtail's widget initialisers: `initDateChooser("id_x", {...});`, `new PageChooser(...);`...
+INITIALISER = re.compile(
+    r"\s*(?:new\s+)?(?:init(?:Date|DateTime|Time)Chooser|[A-Z][A-Za-z]*Chooser|create[A-Z][A-Za-z]*Chooser)"
+    r"\((?P<arguments>[^<]*)\);\s*"
+)
+# Wagtail's inline and multiple-chooser panels: a JS string (escapejs: \uXXXX only) to JSON.parse.
+PANEL = re.compile(
+    r"\s*\(function\(\) \{\s*var panel = new (?:InlinePanel|MultipleChooserPanel)\(JSON\.parse\("
+    r'"(?:[^"\\<]|\\u[0-9A-Fa-f]{4})*"\)\);\s*\}\)\(\);\s*'
+)
+# wagtail-modeltranslation's settings: names and plain literals only.
+LITERAL = r"(?:'[^'\\<]*'|true|false|\[(?:'[^'\\<]*'(?:, )?)*\])"
+MODELTRANSLATION = re.compile(
+    rf"\s*wagtailModelTranslations = \{{(?:\s*\w+: {LITERAL},?)*\s*\}};\s*"
+)
+
+
+def is_admin_initialiser(script):
+    """Whether an inline script is one of Wagtail's or modeltranslation's data-only initialisers."""
+    if PANEL.fullmatch(script) or MODELTRANSLATION.fullmatch(script):
+        return True
+    call = INITIALISER.fullmatch(script)
+    if call is None:
+        return False
+    try:
+        json.loads(f"[{call['arguments']}]")
+    except ValueError:
+        return False
+    return True
+
+
+def with_nonces(html, nonce):
+    """The page with this response's nonce on each admin initialiser, and on nothing else."""
+
+    def sign(match):
+        if is_admin_initialiser(match["body"]):
+            return f'<script nonce="{nonce}">{match["body"]}</script>'
+        return match[0]
+
+    return INLINE_SCRIPT.sub(sign, html)
+
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -58,6 +114,15 @@ class SitePolicyMiddleware(CSPMiddleware):
             return response
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if (
+            request.path_info.startswith(ADMIN_PREFIXES)
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and b"<script>" in response.content
+        ):
+            response.content = with_nonces(
+                response.content.decode(response.charset), request.csp_nonce
+            )
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):

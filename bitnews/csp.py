@@ -31,6 +31,7 @@ ADMIN_POLICY = {
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF],  # the live preview panel
+    "media-src": [SELF],  # audio and video documents
     "frame-ancestors": [SELF],
 }
 

@@ -277,7 +277,8 @@ BAIDU_MAP_AK = os.environ.get("BAIDU_MAP_AK", "")
 # (strict on public pages, looser in the admin) is chosen in bitnews/csp.py.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        # nothing of a kind not named below (media, frames, workers, manifests...)
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],

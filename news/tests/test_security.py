@@ -21,7 +21,7 @@ class ContentSecurityPolicyTests(TestCase):
         for url in ("/en/", "/zh-hans/xinwen/", "/en/news/focus/", self.article.url):
             with self.subTest(url=url):
                 policy = directives(self.client.get(url))
-                self.assertEqual(policy["default-src"], ["'self'"])
+                self.assertEqual(policy["default-src"], ["'none'"])
                 self.assertEqual(policy["script-src"], ["'self'"])
                 self.assertEqual(policy["style-src"], ["'self'"])
                 self.assertEqual(policy["frame-ancestors"], ["'none'"])

@@ -244,7 +244,10 @@ class AnswerKeptPages:
 
     def __call__(self, environ, start_response):
         if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            request = WSGIRequest(environ)
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given,
+            # which Django's own request could not decode again (`make audit`'s fuzz: any
+            # character beyond Latin-1 in a path, a Chinese slug, was a 500).
+            request = WSGIRequest(dict(environ))
             try:
                 if may_answer(request):
                     name, token, kept = look_up(request)

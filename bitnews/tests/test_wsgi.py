@@ -2,6 +2,8 @@
 is answered in front of Django, the same bytes with no query and no request handling; what
 it must not answer reaches Django."""
 
+from urllib.parse import unquote_to_bytes, urlsplit
+
 from django.core.signals import request_started
 from django.db import close_old_connections, connection
 from django.test import RequestFactory, TestCase
@@ -24,6 +26,9 @@ def through_wsgi(url, **headers):
         answer.update(status=status, headers=dict(response_headers))
 
     environ = RequestFactory().get(url, headers=headers).environ
+    # the path as gunicorn gives it (PEP 3333: its bytes as Latin-1), not as the factory's
+    # request rewrote it
+    environ["PATH_INFO"] = unquote_to_bytes(urlsplit(url).path).decode("latin-1")
     request_started.disconnect(close_old_connections)
     try:
         body = b"".join(application(environ, start_response))
@@ -76,3 +81,12 @@ class WsgiFrontTests(TestCase):
         article.title_en = "Telescope unveiled"
         article.save_revision().publish()
         self.assertIn(b"Telescope unveiled", through_wsgi(url)[2])
+
+    def test_a_page_whose_address_has_chinese_characters_is_served(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.slug_zh_hans = "北京新闻"
+        article.save_revision().publish()
+        url = "/zh-hans/xinwen/%E5%8C%97%E4%BA%AC%E6%96%B0%E9%97%BB/"
+        for _ in range(2):  # rendered, then answered in front of Django
+            self.assertEqual(through_wsgi(url)[0], "200 OK")
+        self.assertEqual(through_wsgi("/en/news/%E4%BA%8C/")[0][:3], "404")

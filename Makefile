@@ -9,7 +9,7 @@ MO := locale/zh_Hans/LC_MESSAGES/django.mo
 DEBUG ?= 0
 TEMPLATES := templates search/templates stats/templates
 
-.PHONY: run dev bench bench-tools test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
+.PHONY: run dev bench bench-tools audit test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -59,6 +59,26 @@ $(AUDIT_TOOLS):
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm default-jre-headless; }
 	npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools \
 		vnu-jar@$(NU_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
+
+# The running site checked from outside, as deployed (audit/__main__.py): MDN's HTTP Observatory
+# on every page type, a fuzz over the wire, hostile uploads through the admin, and PostgreSQL
+# restarted under load. Needs PostgreSQL (DATABASE_URL names the server; its own database) and
+# Redis; installs nginx, openssl, node and the Observatory (into .tools/observatory, without its
+# install scripts, which would download the HSTS preload list: an empty one stands in).
+OBSERVATORY_VERSION := 1.4.8
+OBSERVATORY := .tools/observatory/node_modules/@mdn/mdn-http-observatory
+audit: install $(MO) $(OBSERVATORY)/conf/hsts-preload.json
+	@command -v nginx >/dev/null && command -v openssl >/dev/null || \
+		{ $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light openssl; }
+	$(BIN)/python -m audit
+
+$(OBSERVATORY)/conf/hsts-preload.json:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	npm install --no-save --no-audit --no-fund --loglevel=error --ignore-scripts \
+		--prefix .tools/observatory @mdn/mdn-http-observatory@$(OBSERVATORY_VERSION)
+	echo '{}' > $@
 
 # The same checks as .pre-commit-config.yaml, with the same pinned tools and their one config each
 # (ruff.toml, .importlinter; djhtml's indent is given here).

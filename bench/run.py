@@ -70,14 +70,22 @@ def fresh_database(db):
     if db == "sqlite":
         (WORK / "bench.sqlite3").unlink(missing_ok=True)
         return
+    postgres_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"', f'CREATE DATABASE "{PG_DATABASE}"')
+
+
+def postgres_admin(*statements, server=PG_ADMIN):
+    """Run `statements` one by one, outside any transaction (CREATE and DROP DATABASE), on
+    the PostgreSQL server `server` (psycopg2.connect's arguments) names."""
     import psycopg2
 
-    conn = psycopg2.connect(**PG_ADMIN)
+    conn = psycopg2.connect(**server)
     conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
-        cursor.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    conn.close()
+    try:
+        with conn.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    finally:
+        conn.close()
 
 
 def environment(db, settings):

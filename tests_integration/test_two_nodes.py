@@ -6,18 +6,11 @@ counts live in the shared stores. `make test-integration` installs nginx and run
 need PostgreSQL (DATABASE_URL), which both servers share with the tests."""
 
 import contextlib
-import http.client
 import os
-import re
-import signal
-import socket
-import ssl
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -30,12 +23,9 @@ from news.tests.utils import build_site, url_in
 from stats import counting
 from stats.models import PageViewCount
 
-from .test_varnish import free_port
+from .cluster import HOST, ROOT, Browser, Node, log_in_with_code, nginx
 
-ROOT = Path(__file__).resolve().parents[1]
-NGINX_CONF = ROOT / "deploy" / "nginx" / "bitnews.conf"
 REDIS_URL = "redis://127.0.0.1:6379/3"  # this test's own database, emptied at start
-HOST = "localhost"
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -43,50 +33,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="two app servers share one PostgreSQL"
     ),
 ]
-
-
-def wait_for_port(port, process, what, seconds=60):
-    deadline = time.monotonic() + seconds
-    while True:
-        with contextlib.suppress(OSError):
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            return
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start")
-        time.sleep(0.2)
-
-
-class Node:
-    """One app server: gunicorn with the production settings, in a process group of its own
-    (so that killing it kills its workers too)."""
-
-    def __init__(self, env, log):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "bitnews.wsgi", "--workers", "2"]
-            + ["--bind", f"127.0.0.1:{self.port}", "--timeout", "30"],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
-        try:
-            wait_for_port(self.port, self.process, "gunicorn")
-        except RuntimeError:
-            self.kill()
-            raise
-
-    def kill(self):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=30)
-
-    def stop(self):
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -126,54 +72,16 @@ def cluster(tmp_path_factory, django_db_setup, django_db_blocker):
         for name in ("a", "b"):
             nodes[name] = Node(env, log)
             stack.callback(nodes[name].stop)
-        port = free_port()
-        conf = NGINX_CONF.read_text()
         subprocess.run(
             ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
             + ["-subj", f"/CN={HOST}", "-keyout", work / "key.pem", "-out", work / "cert.pem"],
             check=True,
             capture_output=True,
         )
-        for old, new in (
-            ("127.0.0.1:8001", f"127.0.0.1:{nodes['a'].port}"),
-            ("127.0.0.1:8002", f"127.0.0.1:{nodes['b'].port}"),
-            ("listen 80;", f"listen 127.0.0.1:{free_port()};"),
-            ("listen 443 ssl;", f"listen 127.0.0.1:{port} ssl;"),
-            ("listen [::]:80;", ""),
-            ("listen [::]:443 ssl;", ""),
-            ("news.example.edu.cn;", f"{HOST};"),
-            ("/etc/ssl/certs/news.example.edu.cn.pem", str(work / "cert.pem")),
-            ("/etc/ssl/private/news.example.edu.cn.key", str(work / "key.pem")),
-            ("/srv/bitnews/media/", f"{work / 'media'}/"),
-        ):
-            assert old in conf, f"deploy/nginx/bitnews.conf no longer has {old!r}"
-            conf = conf.replace(old, new)
-        (work / "bitnews.conf").write_text(conf)
-        user = "user root;" if os.geteuid() == 0 else ""
-        (work / "nginx.conf").write_text(
-            f"""{user}
-worker_processes 1;
-daemon off;
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log;
-events {{ worker_connections 256; }}
-http {{
-    access_log off;
-    client_body_temp_path {work};
-    proxy_temp_path {work};
-    include {work}/bitnews.conf;
-}}
-"""
+        ports = stack.enter_context(
+            nginx(work, [nodes["a"].port, nodes["b"].port], work / "cert.pem", work / "key.pem")
         )
-        nginx = subprocess.Popen(
-            ["nginx", "-p", str(work), "-c", str(work / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        stack.callback(nginx.wait, timeout=30)
-        stack.callback(nginx.send_signal, signal.SIGQUIT)
-        wait_for_port(port, nginx, "nginx")
-        yield {**nodes, "nginx": port, "media": work / "media"}
+        yield {**nodes, "nginx": ports["https"], "media": work / "media"}
 
 
 @pytest.fixture
@@ -184,56 +92,6 @@ def shared(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 
 
-class Browser:
-    """A visitor at one address (a node's or nginx's), with the cookies it was given."""
-
-    def __init__(self, port, tls=False):
-        self.port, self.tls, self.cookies = port, tls, {}
-
-    def request(self, method, path, body=None, headers=None):
-        if self.tls:
-            context = ssl._create_unverified_context()  # noqa: S323 - the test's own certificate
-            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30, context=context)
-        else:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        sent = {"Host": HOST, **(headers or {})}
-        if not self.tls:
-            sent["X-Forwarded-Proto"] = "https"  # what nginx says of a node's requests
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if body is not None:
-            body = urllib.parse.urlencode(body)
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-            sent["Referer"] = f"https://{HOST}{path}"
-            sent["Origin"] = f"https://{HOST}"
-        try:
-            conn.request(method, path, body=body, headers=sent)
-            response = conn.getresponse()
-            for header, value in response.getheaders():
-                if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
-                    self.cookies[name] = rest.split(";", 1)[0]
-            return response.status, dict(response.getheaders()), response.read().decode()
-        finally:
-            conn.close()
-
-    def get(self, path, **headers):
-        return self.request("GET", path, headers=headers)
-
-    def post_form(self, path, fields):
-        """GET the form at `path`, then POST it with its CSRF token and `fields`."""
-        _status, _headers, page = self.get(path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        return self.request("POST", path, body={"csrfmiddlewaretoken": token, **fields})
-
-
-def log_in(browser, username, password):
-    status, headers, _body = browser.post_form(
-        "/admin/login/", {"username": username, "password": password}
-    )
-    assert (status, headers.get("Location")) == (302, "/admin/"), "the login failed"
-
-
 def test_a_publish_through_one_server_shows_through_the_other(cluster, shared):
     _home, _index, (article, *_) = build_site(articles=3)
     url = url_in(article)
@@ -241,13 +99,13 @@ def test_a_publish_through_one_server_shows_through_the_other(cluster, shared):
     for _ in range(2):
         assert b.get(url)[0] == 200
     assert "Telescope unveiled" not in b.get(url)[2]  # kept, by node B
-    get_user_model().objects.create_superuser("chief", "", "s3cret-pass")
+    chief = get_user_model().objects.create_superuser("chief", "", "s3cret-pass")
     draft = ArticlePage.objects.get(pk=article.pk)
     draft.title_en = "Telescope unveiled"
     draft.save_revision()  # a draft: nothing visitors see changes
     assert "Telescope unveiled" not in b.get(url)[2]
     editor = Browser(cluster["a"].port)
-    log_in(editor, "chief", "s3cret-pass")
+    log_in_with_code(editor, chief, "s3cret-pass")
     status, _headers, _body = editor.post_form(
         f"/admin/bulk/wagtailcore/page/publish/?id={article.pk}&next=/admin/", {}
     )
@@ -260,10 +118,11 @@ def test_a_publish_through_one_server_shows_through_the_other(cluster, shared):
 
 def test_sessions_and_view_counts_are_shared_by_the_servers(cluster, shared):
     _home, _index, (article, *_) = build_site(articles=1)
-    get_user_model().objects.create_superuser("chief", "", "s3cret-pass")
+    chief = get_user_model().objects.create_superuser("chief", "", "s3cret-pass")
     through_nginx = Browser(cluster["nginx"], tls=True)
-    log_in(through_nginx, "chief", "s3cret-pass")
-    # nginx shares the requests out: six in a row reach both servers, all still logged in
+    log_in_with_code(through_nginx, chief, "s3cret-pass")  # on one server
+    # nginx shares the requests out: six in a row reach both servers, all still logged in, with
+    # the second step taken
     for _ in range(6):
         status, headers, _body = through_nginx.get("/admin/")
         assert status == 200, headers.get("Location")

@@ -15,17 +15,13 @@ import pytest
 from news.models import ArticlePage
 from news.tests.utils import build_site, url_in
 
+from .cluster import free_port
+
 # The live server needs committed data; the tree's root page (made by a migration) is restored
 # after each test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VCL = Path(__file__).resolve().parents[1] / "deploy" / "varnish" / "bitnews.vcl"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(address, path, method="GET", source="127.0.0.1", **headers):

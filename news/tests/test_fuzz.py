@@ -7,17 +7,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from news.factories import UntranslatedArticlePageFactory
-from news.tests.utils import build_site, make_column
+from news.tests.utils import QUERY_PARAMETERS, build_site, make_column, query_values
 
-PARAMETERS = ("page", "q", "tag", "column")
-
-values = st.one_of(
-    st.text(max_size=300),
-    st.integers(min_value=-(10**30), max_value=10**30).map(str),
-    st.floats(allow_nan=True, allow_infinity=True).map(str),
-    st.sampled_from(["%", "%00", "'", '"', "<script>", "' OR 1=1 --", "../", "\x00", "1e9", "二"]),
-)
-query = st.dictionaries(st.sampled_from(PARAMETERS), values, max_size=3)
+query = st.dictionaries(st.sampled_from(QUERY_PARAMETERS), query_values, max_size=3)
 
 
 class QueryParameterFuzzTests(TestCase):

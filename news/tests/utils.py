@@ -4,14 +4,19 @@
 - reading pages: listings, breadcrumbs, the language switcher, <head> metadata, sitemaps,
   search results;
 - filling in the admin's forms as each role (`article_form`, `edit_form`, `member`,
-  `RoleTestCase`, `submit_new_article`).
+  `RoleTestCase`, `submit_new_article`);
+- garbage for query parameters (`query_values`) and the hostile uploads (`HOSTILE`), which
+  `make audit` (audit/) also sends to a running server.
 """
 
 import datetime
 import html
+import io
 import json
 import re
+import struct
 import xml.etree.ElementTree as ET
+import zlib
 from html.parser import HTMLParser
 
 from django.conf import settings
@@ -21,6 +26,8 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
+from hypothesis import strategies as st
+from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -447,3 +454,120 @@ def indexes_used(nodes):
 def scans_of(nodes, table):
     """The node types that read `table` ("Seq Scan", "Index Scan", ...)."""
     return [node["Node Type"] for node in nodes if node.get("Relation Name") == table]
+
+
+# Garbage for query parameters (test_fuzz.py in-process, `make audit` over the wire)
+
+QUERY_PARAMETERS = ("page", "q", "tag", "column")
+
+query_values = st.one_of(
+    st.text(max_size=300),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["%", "%00", "'", '"', "<script>", "' OR 1=1 --", "../", "\x00", "1e9", "二"]),
+)
+
+
+# Hostile uploads (test_upload_memory.py in-process, `make audit` through the admin)
+
+
+def png_file(width, height, bits=8):
+    """A real PNG of `width` × `height` black pixels, RGB (or one-bit grey with bits=1),
+    written row by row (never held)."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    compressor = zlib.compressobj(9)
+    row_bytes = 3 * width if bits == 8 else (width + 7) // 8
+    row = b"\0" * (1 + row_bytes)  # filter byte, then the pixels
+    compressed = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, bits, 2 if bits == 8 else 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", compressed)
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_claiming(width, height):
+    """A small real JPEG whose frame header (SOF0) claims `width` × `height`."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 64), (0, 90, 160)).save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+def small_jpeg():
+    buffer = io.BytesIO()
+    PILImage.effect_noise((400, 300), 64).convert("RGB").save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">'
+        % (n, b"".join(b"&lol%s;" % (str(n - 1).encode() if n > 1 else b"") for _ in range(10)))
+        for n in range(1, 10)
+    )
+    + b']><svg xmlns="http://www.w3.org/2000/svg"><text>&lol9;</text></svg>'
+)
+
+# name: (file name, content, the refusal's code; None: accepted)
+HOSTILE = {
+    "png_169_megapixels": ("panorama.png", lambda: png_file(13000, 13000), "file_too_many_pixels"),
+    "jpeg_172_megapixels": (
+        "photo.jpg",
+        lambda: jpeg_claiming(13115, 13115),
+        "file_too_many_pixels",
+    ),
+    "png_144_megapixels": ("panorama.png", lambda: png_file(12000, 12000), "file_too_many_pixels"),
+    "png_400_megapixels": (
+        "panorama.png",
+        lambda: png_file(20000, 20000, bits=1),
+        "file_too_many_pixels",
+    ),
+    "png_60_megapixels": ("wide.png", lambda: png_file(10000, 6000), "file_too_many_pixels"),
+    "oversize_file": (
+        "big.jpg",
+        lambda: small_jpeg() + b"\0" * (11 * 1024 * 1024),
+        "file_too_large",
+    ),
+    "truncated_jpeg": ("photo.jpg", lambda: small_jpeg()[:400], "invalid_image"),
+    "gif_header_then_text": (
+        "animation.gif",
+        lambda: b"GIF89a<script>alert(1)</script>",
+        "invalid_image",
+    ),
+    "text_named_png": (
+        "notes.png",
+        lambda: b"Meeting notes: bring the projector.\n" * 20,
+        "invalid_image",
+    ),
+    "svg_with_script": (
+        "logo.svg",
+        lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        "invalid_image_extension",
+    ),
+    # unreadable to the image library, which is refused before its extension is looked at
+    "billion_laughs_svg": ("lol.svg", lambda: BILLION_LAUGHS, "invalid_image"),
+    "executable_named_jpg": (
+        "photo.jpg",
+        lambda: b"\x7fELF\x02\x01\x01" + b"\0" * 4096,
+        "invalid_image",
+    ),
+    # A real JPEG with a web page after its end: a valid picture, accepted (phones append
+    # video after a photo's end, so trailing data cannot be refused). Media are served with
+    # nosniff and a CSP that runs nothing (deploy/nginx/bitnews.conf), so it stays a picture.
+    "jpeg_with_html_appended": (
+        "photo.jpg",
+        lambda: small_jpeg() + b"<html><script>alert(1)</script></html>",
+        None,
+    ),
+}

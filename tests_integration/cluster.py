@@ -1,0 +1,214 @@
+"""The app as deployed, on loopback ports: gunicorn servers with the production settings and
+nginx in front of them with deploy/nginx/bitnews.conf (TLS, load balancing), and a visitor who
+keeps the cookies it is given. Used by test_two_nodes.py and `make audit` (audit/)."""
+
+import contextlib
+import http.client
+import os
+import re
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NGINX_CONF = ROOT / "deploy" / "nginx" / "bitnews.conf"
+HOST = "localhost"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, process, what, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        with contextlib.suppress(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            return
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start")
+        time.sleep(0.2)
+
+
+class Node:
+    """One app server: gunicorn with the production settings, in a process group of its own
+    (so that killing it kills its workers too)."""
+
+    def __init__(self, env, log, workers=2):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "bitnews.wsgi", "--workers", str(workers)]
+            + ["--bind", f"127.0.0.1:{self.port}", "--timeout", "30"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        try:
+            wait_for_port(self.port, self.process, "gunicorn")
+        except RuntimeError:
+            self.kill()
+            raise
+
+    def kill(self):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self):
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def nginx(work, upstreams, cert, key, host=HOST):
+    """Debian's nginx with deploy/nginx/bitnews.conf in front of the two app servers on
+    `upstreams` (ports), its certificate `cert` and `key`, serving /media/ from work/media:
+    yields its ports, {"https": …, "http": …} (plain HTTP redirects to the HTTPS port)."""
+    https, http = free_port(), free_port()
+    conf = NGINX_CONF.read_text()
+    first, second = upstreams
+    for old, new in (
+        ("127.0.0.1:8001", f"127.0.0.1:{first}"),
+        ("127.0.0.1:8002", f"127.0.0.1:{second}"),
+        ("listen 80;", f"listen 127.0.0.1:{http};"),
+        ("listen 443 ssl;", f"listen 127.0.0.1:{https} ssl;"),
+        ("listen [::]:80;", ""),
+        ("listen [::]:443 ssl;", ""),
+        ("news.example.edu.cn;", f"{host};"),
+        ("https://$host$request_uri", f"https://$host:{https}$request_uri"),
+        ("/etc/ssl/certs/news.example.edu.cn.pem", str(cert)),
+        ("/etc/ssl/private/news.example.edu.cn.key", str(key)),
+        ("/srv/bitnews/media/", f"{work / 'media'}/"),
+    ):
+        assert old in conf, f"deploy/nginx/bitnews.conf no longer has {old!r}"
+        conf = conf.replace(old, new)
+    (work / "bitnews.conf").write_text(conf)
+    main = [
+        "user root;" if os.geteuid() == 0 else "",
+        "worker_processes 1;",
+        "daemon off;",
+        f"pid {work}/nginx.pid;",
+        f"error_log {work}/nginx-error.log;",
+        "events { worker_connections 256; }",
+        f"http {{ access_log off; client_body_temp_path {work}; proxy_temp_path {work};",
+        f"    include {work}/bitnews.conf; }}",
+    ]
+    (work / "nginx.conf").write_text("\n".join(main) + "\n")
+    process = subprocess.Popen(
+        ["nginx", "-p", str(work), "-c", str(work / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(https, process, "nginx")
+        yield {"https": https, "http": http}
+    finally:
+        process.send_signal(signal.SIGQUIT)
+        process.wait(timeout=30)
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: (bytes, content type). `files`: {name: (file name, bytes)}."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
+    for name, (filename, content) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class Browser:
+    """A visitor at one address (a node's or nginx's), with the cookies it was given. Over TLS
+    it trusts `context` (by default, any certificate: the tests' own)."""
+
+    def __init__(self, port, tls=False, host=HOST, context=None, timeout=30):
+        self.port, self.tls, self.host, self.cookies = port, tls, host, {}
+        self.context = context or ssl._create_unverified_context()  # noqa: S323 - our own
+        self.timeout = timeout
+
+    def request(self, method, path, body=None, headers=None, files=None):
+        if self.tls:
+            conn = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, timeout=self.timeout, context=self.context
+            )
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        sent = {"Host": self.host, **(headers or {})}
+        if not self.tls:
+            sent["X-Forwarded-Proto"] = "https"  # what nginx says of a node's requests
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if files is not None:
+            body, sent["Content-Type"] = multipart(body or {}, files)
+        elif body is not None:
+            body = urllib.parse.urlencode(body)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is not None:
+            sent["Referer"] = f"https://{self.host}{path}"
+            sent["Origin"] = f"https://{self.host}"
+        try:
+            conn.request(method, path, body=body, headers=sent)
+            response = conn.getresponse()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name] = rest.split(";", 1)[0]
+            return response.status, dict(response.getheaders()), response.read().decode()
+        finally:
+            conn.close()
+
+    def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def post_form(self, path, fields, files=None):
+        """GET the form at `path`, then POST it with its CSRF token, `fields` and `files`."""
+        _status, _headers, page = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        return self.request(
+            "POST", path, body={"csrfmiddlewaretoken": token, **fields}, files=files
+        )
+
+
+def log_in(browser, username, password):
+    status, headers, _body = browser.post_form(
+        "/admin/login/", {"username": username, "password": password}
+    )
+    assert (status, headers.get("Location")) == (302, "/admin/"), "the login failed"
+
+
+def log_in_with_code(browser, user, password):
+    """Sign in as production asks a superuser to: the password, then an authenticator app's
+    code (the device is given to the user here, as setting it up would). Imports Django's
+    models when called: audit/ uses this module where Django is not set up."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    log_in(browser, user.get_username(), password)
+    status, headers, _body = browser.get("/admin/")
+    assert status == 302 and headers["Location"].startswith("/admin/two-factor/verify/")
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    status, headers, _body = browser.post_form(
+        "/admin/two-factor/verify/", {"code": f"{code:0{device.digits}d}", "next": "/admin/"}
+    )
+    assert (status, headers.get("Location")) == (302, "/admin/"), "the code was refused"

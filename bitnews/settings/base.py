@@ -253,6 +253,9 @@ WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtai
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)
 )
+# No Gravatar images for users with an e-mail address: a third-party request from every admin
+# page (blocked in China, and by the admin's CSP); Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database backend without its per-save title-length chore (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -5,7 +5,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
-from news.tests.utils import build_site
+from news.tests.utils import build_site, page_title
 
 
 class ArticlePageTests(TestCase):
@@ -132,6 +132,14 @@ class SiteWideTests(TestCase):
             self.assertIn(article.title_en, focus_section)
             self.assertNotIn(article.title_en, latest_section)
         self.assertIn('href="/en/news/focus/"', focus_section)
+
+    def test_home_page_title_is_the_site_name_once_in_each_language(self):
+        self.assertEqual(page_title(self.client.get("/en/")), "BIT News")
+        self.assertEqual(page_title(self.client.get("/zh-hans/")), "北理工新闻")
+
+    def test_other_pages_are_titled_with_their_own_name_then_the_sites(self):
+        self.assertEqual(page_title(self.client.get("/en/news/")), "News&amp;Events | BIT News")
+        self.assertEqual(page_title(self.client.get("/zh-hans/xinwen/")), "新闻动态 | 北理工新闻")
 
     def test_unknown_slug_shows_the_sites_own_404_in_each_language(self):
         english = self.client.get("/en/news/no-such-story/")

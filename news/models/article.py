@@ -371,15 +371,16 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         return super().get_context(request, *args, **kwargs)
 
     def extras(self):
-        """What includes/article_extras.html shows: tags, previous / next and related articles
-        (four queries; news_tags.article_extras asks only when the fragment is not cached)."""
+        """What includes/article_extras.html shows: tags, the newer and older neighbours and
+        related articles (four queries; news_tags.article_extras asks only when the fragment is
+        not cached)."""
         siblings = self.siblings()
         tags = list(self.tags.all())
-        previous_article, next_article = self.neighbours(siblings)
+        newer_article, older_article = self.neighbours(siblings)
         return {
             "article_tags": tags,
-            "previous_article": previous_article,
-            "next_article": next_article,
+            "newer_article": newer_article,
+            "older_article": older_article,
             "related_articles": self.related_articles(siblings, tags),
         }
 

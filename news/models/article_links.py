@@ -1,5 +1,5 @@
-"""What an article shows under the story: previous / next in the listing order, and related
-articles (the editor's picks first, then the same column or a shared tag)."""
+"""What an article shows under the story: the newer and older story in the listing order, and
+related articles (the editor's picks first, then the same column or a shared tag)."""
 
 from django.db.models import Case, IntegerField, Q, Subquery, Value, When
 
@@ -8,7 +8,7 @@ from .taxonomy import ArticlePageTag
 
 
 class ArticleLinksMixin:
-    """Previous / next and related articles for ArticlePage; each is one query."""
+    """Newer / older and related articles for ArticlePage; each is one query."""
 
     related_count = 3
 
@@ -26,10 +26,11 @@ class ArticleLinksMixin:
         )
 
     def neighbours(self, siblings):
-        """(previous, next): the articles listed just before and after this one.
+        """(newer, older): the articles listed just before and after this one.
 
-        The News&Events order is newest first (ARTICLE_ORDER), so the previous article
-        is the next newer one and the next article the next older one. One query.
+        The News&Events order is newest first (ARTICLE_ORDER), so the one listed before is
+        the next newer story (`rel="prev"`) and the one after the next older (`rel="next"`);
+        the article labels them by time ("Newer", "Older", with their dates). One query.
         """
         if self.pk is None:  # preview of an article that was never saved
             return None, None
@@ -43,15 +44,15 @@ class ArticleLinksMixin:
         )
         older = siblings.filter(after_me).order_by(*ARTICLE_ORDER).values("pk")[:1]
         newer = siblings.filter(before_me).order_by("news_date", "page_ptr").values("pk")[:1]
-        previous = following = None
+        newer_article = older_article = None
         # Two scalar subqueries the database runs once each: two index lookups, no scan.
         pair = Q(pk=Subquery(newer)) | Q(pk=Subquery(older))
         for article in type(self).objects.filter(pair).select_related(None):
             if (article.news_date, article.pk) > (self.news_date, self.pk):
-                previous = article
+                newer_article = article
             else:
-                following = article
-        return previous, following
+                older_article = article
+        return newer_article, older_article
 
     def related_articles(self, siblings, tags):
         """Up to `related_count` articles: the editor's picks in their order, then

@@ -14,15 +14,25 @@ D = datetime.date
 
 
 def neighbour_links(response):
-    """{"prev"/"next": (href, title)} of the previous / next article links."""
+    """{"prev"/"next": (href, title)} of the newer ("prev") / older ("next") article links."""
     return {
         rel: (href, title)
         for href, rel, title in re.findall(
-            r'<a href="([^"]+)" rel="(prev|next)"><span class="article-nav__label">[^<]+</span> '
+            r'<a href="([^"]+)" rel="(prev|next)"><span class="article-nav__label">.*?</span> '
             r'<span class="article-nav__title"[^>]*>([^<]+)</span>',
             response.text,
         )
     }
+
+
+def neighbour_labels(response):
+    """{"newer"/"older": (href, label as read, with its date)} of the article navigation."""
+    found = re.findall(
+        r'<li class="article-nav__(newer|older)"><a href="([^"]+)" rel="(?:prev|next)">'
+        r'<span class="article-nav__label">(.*?)</span>',
+        response.text,
+    )
+    return {side: (href, re.sub(r"<[^>]+>", "", label)) for side, href, label in found}
 
 
 def related_titles(response):
@@ -40,7 +50,25 @@ class PreviousNextTests(TestCase):
         cls.articles = [ArticlePageFactory(parent=cls.index, news_date=d) for d in dates]
         cls.listed = newest_first(cls.articles)  # the News&Events order
 
-    def test_previous_and_next_follow_the_news_listing_order_in_both_languages(self):
+    def test_newer_and_older_links_say_which_way_they_go_with_the_date_in_both_languages(self):
+        middle = self.listed[2]  # between two stories of the same day (2023-01-09)
+        newest = self.listed[0]  # 2023-02-01, the only one of its day
+        self.assertEqual(
+            neighbour_labels(self.client.get(url_in(self.listed[1]))),
+            {
+                "newer": (url_in(newest), "Newer · 1 February 2023"),
+                "older": (url_in(middle), "Older · 9 January 2023"),
+            },
+        )
+        self.assertEqual(
+            neighbour_labels(self.client.get(url_in(self.listed[1], "zh-hans"))),
+            {
+                "newer": (url_in(newest, "zh-hans"), "较新 · 2023年2月1日"),
+                "older": (url_in(middle, "zh-hans"), "较早 · 2023年1月9日"),
+            },
+        )
+
+    def test_newer_and_older_follow_the_news_listing_order_in_both_languages(self):
         listing = re.findall(
             r'class="card__title"><a href="([^"]+)"', self.client.get("/en/news/").text
         )
@@ -59,18 +87,18 @@ class PreviousNextTests(TestCase):
                         expected["next"] = (url_in(older, language), getattr(older, field))
                     self.assertEqual(links, expected)
 
-    def test_newest_article_has_only_a_next_link_and_oldest_only_a_previous_link(self):
-        newest = neighbour_links(self.client.get(url_in(self.listed[0])))
-        self.assertEqual(set(newest), {"next"})
-        oldest = neighbour_links(self.client.get(url_in(self.listed[-1])))
-        self.assertEqual(set(oldest), {"prev"})
+    def test_newest_article_has_only_an_older_link_and_oldest_only_a_newer_link(self):
+        newest = neighbour_labels(self.client.get(url_in(self.listed[0])))
+        self.assertEqual(set(newest), {"older"})
+        oldest = neighbour_labels(self.client.get(url_in(self.listed[-1], "zh-hans")))
+        self.assertEqual(set(oldest), {"newer"})
 
     def test_unpublished_neighbours_are_skipped(self):
         self.listed[1].unpublish()
         links = neighbour_links(self.client.get(url_in(self.listed[0])))
         self.assertEqual(links["next"][1], self.listed[2].title_en)
 
-    def test_only_article_has_no_previous_next_navigation(self):
+    def test_only_article_has_no_newer_or_older_navigation(self):
         for article in self.articles[1:]:
             article.unpublish()
         response = self.client.get(url_in(self.articles[0]))

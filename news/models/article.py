@@ -22,6 +22,7 @@ from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
 from .article_links import ArticleLinksMixin
 from .base import (
+    FOCUS_ROUTE,
     VISIBILITY_FIELDS,
     VISIBILITY_PERMISSION,
     LanguageVisibility,
@@ -345,6 +346,13 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         """True while the story is in Focus (the same rule as `base.in_focus_q`): for badges
         and feed categories, so an expired Focus story looks like any other article."""
         return self.focus and (self.focus_until is None or self.focus_until > timezone.now())
+
+    def section_routes(self):
+        """A story in Focus sits under the Focus listing: Home › News&Events › Focus › title."""
+        return [(_("Focus"), FOCUS_ROUTE)] if self.in_focus else []
+
+    def time_varying_state(self):
+        return (self.in_focus,)
 
     def credits(self):
         """(label, name, shown in English) for each credit that is filled in."""

@@ -12,6 +12,10 @@ from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 
 from .. import cachecontrol, generation, languages
 
+# The routes of News&Events (NewsIndexPage) that other page types and modules name: the Focus
+# listing, below the section's own address.
+FOCUS_ROUTE = "focus/"
+
 # Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
 # ordering is the index `article_listing_order` of news_articlepage.
 ARTICLE_ORDER = ("-news_date", "-page_ptr")
@@ -161,6 +165,16 @@ class TranslatedPageMixin:
     is_article = False  # a dated story: OpenGraph "article", NewsArticle in JSON-LD
     # How long its responses (and its routes', such as feeds) may be reused (news/cachecontrol.py)
     cache_kind = cachecontrol.LISTING
+
+    def section_routes(self):
+        """[(title, route below the parent)]: the parent's listings this page is shown under,
+        which breadcrumbs name between the parent and the page (a Focus story: "Focus")."""
+        return []
+
+    def time_varying_state(self):
+        """What the page shows that changes with time alone, without a write (a Focus story
+        whose end date passes): part of the key of its cached parts (news_tags.cached_include)."""
+        return ()
 
     # Set by show_version(): (the language whose fields hold another one's text, that one).
     _version_swap = None

@@ -31,6 +31,7 @@ from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
     FOCUS_ORDER,
+    FOCUS_ROUTE,
     SectionPage,
     TranslatedPageMixin,
     card_keys,
@@ -168,7 +169,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
     subpage_types = ["news.ArticlePage"]
     max_count = 1
 
-    FOCUS_ROUTE = "focus/"
+    FOCUS_ROUTE = FOCUS_ROUTE
 
     def articles(self):
         return listed_articles(ArticlePage.objects.child_of(self))

@@ -123,6 +123,48 @@ def breadcrumb_pages(page):
     return page._breadcrumb_pages
 
 
+def _crumb(name, url, lang=""):
+    return {"name": name, "url": url, "lang": lang}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The breadcrumbs of what is shown, home first and the page itself last, each
+    {"name", "url", "lang"} (`lang` when the name is another language's text). The home page
+    has none.
+
+    Between the parent and the page come the parent's listings the page is shown under
+    (`page.section_routes()`: a Focus story's "Focus"). On a route of the page (a listing),
+    the page, then the routes above this one (`route_parents`, [(title, suffix)] in the
+    context: "Columns" above a column), then the route (`route_title`, `route_suffix`).
+    `includes/breadcrumbs.html` and the JSON-LD BreadcrumbList both read it.
+    """
+    page, request = context.get("page"), context.get("request")
+    if not hasattr(page, "get_url") or page.is_home:
+        return []
+    trail = [
+        _crumb(
+            translation.gettext("Home") if ancestor.is_home else ancestor.title,
+            ancestor.get_url(request),
+        )
+        for ancestor in breadcrumb_pages(page)
+    ]
+    if trail:
+        parent_url = trail[-1]["url"]
+        trail += [_crumb(title, parent_url + route) for title, route in page.section_routes()]
+    page_url = page.get_url(request) or ""
+    route_title = context.get("route_title")
+    if route_title:
+        trail.append(_crumb(page.title, page_url))
+        for title, suffix in context.get("route_parents", ()):
+            trail.append(_crumb(title, page_url + suffix))
+        trail.append(_crumb(route_title, page_url + context.get("route_suffix", "")))
+    else:
+        fallback = "title" in page.fallback_fields()
+        trail.append(_crumb(page.title, page_url, page.fallback_language if fallback else ""))
+    return trail
+
+
 @register.simple_tag(takes_context=True)
 def news_index_page(context):
     """The live "News&Events" page for the navigation, found without a query where possible.
@@ -226,11 +268,12 @@ def render_cards(request, template_name, cards, timeout=generation.FRAGMENT_TTL)
 @register.simple_tag(takes_context=True)
 def cached_include(context, template_name, shared=False):
     """`{% include template_name %}`, rendered once per content generation, language, page
-    address and listing page: for the parts of a page that depend on nothing else (its head
-    metadata, header and footer). Only for Wagtail pages, never for a preview; views such as
-    the search, whose addresses are endless, render it each time. A `shared` include (the
-    footer) is the same on every page of a language: rendered once for all of them, views
-    included."""
+    address, listing page and what the page shows that changes with time alone
+    (`time_varying_state()`: a Focus story's breadcrumbs): for the parts of a page that depend
+    on nothing else (its head metadata, header and footer). Only for Wagtail pages, never for
+    a preview; views such as the search, whose addresses are endless, render it each time. A
+    `shared` include (the footer) is the same on every page of a language: rendered once for
+    all of them, views included."""
     request = context.get("request")
     page = context.get("page")
 
@@ -247,7 +290,8 @@ def cached_include(context, template_name, shared=False):
         return render()
     listing = context.get("listing")
     number = getattr(listing, "number", None)
-    parts = ("include", template_name, language, request.path, number)
+    state = page.time_varying_state() if hasattr(page, "time_varying_state") else ()
+    parts = ("include", template_name, language, request.path, number, *state)
     return generation.fragment(request, parts, render)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 
 from news.syndication import metadata, sharing
 
-from .news_tags import breadcrumb_pages, canonical_url, language_links
+from .news_tags import breadcrumb_pages, breadcrumb_trail, canonical_url, language_links
 
 register = template.Library()
 
@@ -34,24 +34,13 @@ def _description(context, page):
     return ""
 
 
-def _breadcrumb_trail(context, page):
+def _breadcrumb_trail(context):
     """(name, absolute URL) of each breadcrumb, as `includes/breadcrumbs.html` shows them."""
     request = context["request"]
-    if page.is_home:
-        return []
-    trail = [
-        (
-            gettext("Home") if ancestor.is_home else ancestor.title,
-            request.build_absolute_uri(ancestor.get_url(request)),
-        )
-        for ancestor in breadcrumb_pages(page)
+    return [
+        (str(crumb["name"]), request.build_absolute_uri(crumb["url"]))
+        for crumb in breadcrumb_trail(context)
     ]
-    page_url = request.build_absolute_uri(page.get_url(request))
-    trail.append((page.title, page_url))
-    route_title = context.get("route_title")
-    if route_title:
-        trail.append((str(route_title), page_url + context.get("route_suffix", "")))
-    return trail
 
 
 @register.simple_tag(takes_context=True)
@@ -79,7 +68,7 @@ def head_metadata(context):
         page,
         url=url,
         urls_by_language=urls_by_language,
-        trail=_breadcrumb_trail(context, page),
+        trail=_breadcrumb_trail(context),
         home_url=home_url,
         site_name=site_name,
     )

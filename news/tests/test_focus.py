@@ -2,11 +2,12 @@
 home page's Focus stories that a moderator publishes with the home page."""
 
 import datetime
+from unittest import mock
 
 import feedparser
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -19,6 +20,7 @@ from news.tests.utils import (
     BASE,
     TITLE_FIELD,
     article_on,
+    breadcrumbs,
     build_site,
     edit_form,
     home_focus_titles,
@@ -26,6 +28,7 @@ from news.tests.utils import (
     read_sitemaps,
     titles,
     titles_in,
+    url_in,
 )
 
 FOCUS = {"en": "/en/news/focus/", "zh-hans": "/zh-hans/xinwen/focus/"}
@@ -125,6 +128,64 @@ class FocusOrderTests(TestCase):
         )
         self.assertNotIn(self.later.title_en, titles_in(self.client.get(FOCUS["en"])))
         self.assertIn(self.later.title_en, titles_in(self.client.get("/en/news/?page=1")))
+
+
+class FocusBreadcrumbTests(TestCase):
+    """A story in Focus sits under the Focus listing, as BIT's own pages read:
+    Home › News&Events › Focus › title; an ordinary story (or one whose Focus ended) does not."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        cls.in_focus = article_on(
+            cls.index,
+            1,
+            focus=True,
+            focus_until=timezone.now() + datetime.timedelta(hours=1),
+            title_en="Telescope unveiled",
+            title_zh_hans="望远镜揭幕",
+        )
+        cls.plain = article_on(
+            cls.index, 2, title_en="Library hours", title_zh_hans="图书馆开放时间"
+        )
+
+    def test_focus_story_breadcrumbs_read_home_news_focus_title_in_both_languages(self):
+        self.assertEqual(
+            breadcrumbs(self.client.get(url_in(self.in_focus))),
+            [
+                ("/en/", "Home"),
+                ("/en/news/", "News&amp;Events"),
+                ("/en/news/focus/", "Focus"),
+                (None, "Telescope unveiled"),
+            ],
+        )
+        self.assertEqual(
+            breadcrumbs(self.client.get(url_in(self.in_focus, "zh-hans"))),
+            [
+                ("/zh-hans/", "首页"),
+                ("/zh-hans/xinwen/", "新闻动态"),
+                ("/zh-hans/xinwen/focus/", "要闻"),
+                (None, "望远镜揭幕"),
+            ],
+        )
+
+    def test_ordinary_story_breadcrumbs_go_from_news_straight_to_the_story(self):
+        self.assertEqual(
+            breadcrumbs(self.client.get(url_in(self.plain, "zh-hans"))),
+            [("/zh-hans/", "首页"), ("/zh-hans/xinwen/", "新闻动态"), (None, "图书馆开放时间")],
+        )
+
+    def test_story_leaves_the_focus_breadcrumb_when_its_end_date_passes(self):
+        with override_settings(PAGE_CACHE=False):  # the parts of the page stay cached
+            before = breadcrumbs(self.client.get(url_in(self.in_focus)))
+            later = timezone.now() + datetime.timedelta(hours=2)
+            with mock.patch("django.utils.timezone.now", return_value=later):
+                after = breadcrumbs(self.client.get(url_in(self.in_focus)))
+        self.assertIn(("/en/news/focus/", "Focus"), before)
+        self.assertEqual(
+            after,
+            [("/en/", "Home"), ("/en/news/", "News&amp;Events"), (None, "Telescope unveiled")],
+        )
 
 
 class FocusValidationTests(TestCase):

@@ -181,6 +181,29 @@ class BreadcrumbAndSiteTests(TestCase):
             ("要闻", "http://testserver/zh-hans/xinwen/focus/"),
         )
 
+    def test_focus_story_breadcrumbs_pass_through_focus_in_each_language(self):
+        story = ArticlePageFactory(
+            parent=self.index, focus=True, slug_en="telescope", slug_zh_hans="wangyuanjing"
+        )
+        self.assertEqual(
+            self.crumbs("/en/news/telescope/"),
+            [
+                ("Home", "http://testserver/en/"),
+                ("News&Events", "http://testserver/en/news/"),
+                ("Focus", "http://testserver/en/news/focus/"),
+                (story.title_en, "http://testserver/en/news/telescope/"),
+            ],
+        )
+        self.assertEqual(
+            self.crumbs("/zh-hans/xinwen/wangyuanjing/"),
+            [
+                ("首页", "http://testserver/zh-hans/"),
+                ("新闻动态", "http://testserver/zh-hans/xinwen/"),
+                ("要闻", "http://testserver/zh-hans/xinwen/focus/"),
+                (story.title_zh_hans, "http://testserver/zh-hans/xinwen/wangyuanjing/"),
+            ],
+        )
+
     def test_news_listing_breadcrumbs(self):
         self.assertEqual(
             self.crumbs("/zh-hans/xinwen/"),

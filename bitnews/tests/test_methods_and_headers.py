@@ -21,6 +21,7 @@ class PublicMethodsTests(TestCase):
             "/zh-hans/",
             "/en/news/",
             "/en/news/focus/",
+            "/zh-hans/xinwen/column/",
             cls.article.url,
             "/en/news/feed/rss/",
             "/sitemap.xml",

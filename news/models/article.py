@@ -23,6 +23,7 @@ from ..panels import BilingualRowPanel, PermissionedInlinePanel
 from .article_links import ArticleLinksMixin
 from .base import (
     FOCUS_ROUTE,
+    SECTION_ROUTES,
     VISIBILITY_FIELDS,
     VISIBILITY_PERMISSION,
     LanguageVisibility,
@@ -254,12 +255,18 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
 
     def clean(self):
         super().clean()
-        # `<news>/2023/` is the archive, so an article slug of digits only would be hidden.
+        # `<news>/2023/` is the archive, `<news>/focus/` the Focus listing…: an article with
+        # such a slug would be hidden by the route.
         for lang in languages.LANGUAGES:
             slug_field = lang.field("slug")
-            if (getattr(self, slug_field, None) or "").isdigit():
+            slug = getattr(self, slug_field, None) or ""
+            if slug.isdigit():
                 raise ValidationError(
                     {slug_field: _("A slug of digits only is taken by the news archive.")}
+                )
+            if f"{slug}/" in SECTION_ROUTES:
+                raise ValidationError(
+                    {slug_field: _("This slug is taken by a listing of News&Events.")}
                 )
         # English is required; Chinese falls back to it until a translator fills it in.
         alt_field = languages.DEFAULT.field("lead_image_alt")

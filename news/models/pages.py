@@ -30,6 +30,7 @@ from ..syndication.feeds import article_feed, feed_links
 from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
+    COLUMNS_ROUTE,
     FOCUS_ORDER,
     FOCUS_ROUTE,
     SectionPage,
@@ -40,6 +41,7 @@ from .base import (
     language,
     listed_articles,
 )
+from .discovery import DiscoveryRoutes, own_description
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
 
@@ -154,11 +156,12 @@ class HomeFocusStory(Orderable):
         verbose_name_plural = _("Focus stories on the home page")
 
 
-class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutablePageMixin, Page):
     """The "News&Events" section: every article, newest first.
 
-    Routes: `focus/` (Focus stories), `column/<slug>/` (a column, slug per language),
-    `tag/<slug>/`, `<yyyy>/` and `<yyyy>/<mm>/` (the archive).
+    Routes: `focus/` (Focus stories), `column/` (the columns index, discovery.py),
+    `column/<slug>/` (a column, slug per language), `tag/<slug>/`, `<yyyy>/` and
+    `<yyyy>/<mm>/` (the archive), and the feeds of each listing.
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -234,6 +237,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             raise Http404
         listing.object_list = self.listed_rows(request, listing, changes_at)
         context["listing"] = listing
+        context["column_nav"] = self.column_nav(request, context.pop("column", None))
         context["archive_nav"] = self.archive_nav(request, months, context.get("archive_date"))
         return self.render(request, context_overrides=context)
 
@@ -340,11 +344,13 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
         return self.render_listing(
             request,
             Q(column=column),
+            column=column,
             # Only the active language's own text: no unmarked English on the Chinese site.
-            route_intro=getattr(column, languages.get(language()).field("description")),
+            route_intro=own_description(column),
             feeds=self.feed_links(
                 request, self.reverse_subpage("column", args=[column.slug]), column.name
             ),
+            route_parents=[(_("Columns"), COLUMNS_ROUTE)],
             **self.route_context(column.name, "column", slug=lambda: column.slug),
         )
 
@@ -357,7 +363,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             request,
             kind,
             title=column.name,
-            listing_url=self.get_url(request) + self.reverse_subpage("column", args=[column.slug]),
+            listing_url=self.column_url(request, column),
             articles=self.articles().filter(column=column),
             description=column.description,
         )

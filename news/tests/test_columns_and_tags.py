@@ -81,14 +81,24 @@ class ColumnListingTests(TestCase):
         self.assertTrue(page_title(english).startswith("Research | "))
         self.assertEqual(
             breadcrumbs(english),
-            [("/en/", "Home"), ("/en/news/", "News&amp;Events"), (None, "Research")],
+            [
+                ("/en/", "Home"),
+                ("/en/news/", "News&amp;Events"),
+                ("/en/news/column/", "Columns"),
+                (None, "Research"),
+            ],
         )
         chinese = self.client.get("/zh-hans/xinwen/column/keyan/?page=2")
         self.assertEqual(h1(chinese), "科研进展")
         self.assertTrue(page_title(chinese).startswith("科研进展 · 第2页 | "))
         self.assertEqual(
             breadcrumbs(chinese),
-            [("/zh-hans/", "首页"), ("/zh-hans/xinwen/", "新闻动态"), (None, "科研进展")],
+            [
+                ("/zh-hans/", "首页"),
+                ("/zh-hans/xinwen/", "新闻动态"),
+                ("/zh-hans/xinwen/column/", "栏目"),
+                (None, "科研进展"),
+            ],
         )
 
     def test_column_description_is_shown_in_the_visitors_language_only(self):

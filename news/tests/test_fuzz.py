@@ -36,6 +36,8 @@ class QueryParameterFuzzTests(TestCase):
             f"/zh-hans/xinwen/{self.untranslated.slug_en}/",
             "/en/search/",
             "/zh-hans/search/",
+            "/en/news/column/",
+            "/zh-hans/xinwen/column/",
             "/en/news/column/research/",
             "/zh-hans/xinwen/column/keyan/",
             "/en/news/tag/robotics/",
@@ -49,7 +51,7 @@ class QueryParameterFuzzTests(TestCase):
         ]
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(params=query, index=st.integers(min_value=0, max_value=20))
+    @given(params=query, index=st.integers(min_value=0, max_value=22))
     def test_any_query_parameters_give_a_page_or_a_404(self, params, index):
         url = self.public_urls()[index]
         response = self.client.get(url, params)

@@ -51,6 +51,8 @@ class PageCacheTests(TestCase):
             "/en/news/",
             "/en/news/?page=2",
             "/en/news/focus/",
+            "/en/news/column/",
+            "/zh-hans/xinwen/column/",
             "/en/news/column/research/",
             "/zh-hans/xinwen/column/keyan/",
             "/en/news/tag/robotics/",
@@ -199,14 +201,25 @@ class PageCacheTests(TestCase):
 
     def test_a_renamed_column_and_a_tag_s_chinese_name_show_at_the_next_request(self):
         column_url, tag_url = "/en/news/column/research/", "/zh-hans/xinwen/tag/robotics/"
-        self.client.get(column_url), self.client.get(tag_url)
+        index_url = "/en/news/column/"
+        self.client.get(column_url), self.client.get(tag_url), self.client.get(index_url)
         self.column.name_en = "Science"
         self.column.save()
         robotics = ArticleTag.objects.get(name="robotics")
         robotics.chinese_name = "机器人学"
         robotics.save()
         self.assertContains(self.client.get(column_url), "Science")
+        self.assertContains(self.client.get(index_url), "Science")
         self.assertContains(self.client.get(tag_url), "机器人学")
+
+    def test_the_columns_index_counts_a_story_filed_in_a_column_at_the_next_request(self):
+        url = "/zh-hans/xinwen/column/"
+        self.assertContains(self.client.get(url), "1篇")
+        self.twice(url)  # kept
+        article = ArticlePage.objects.get(pk=self.articles[1].pk)
+        article.column = self.column
+        article.save_revision().publish()
+        self.assertContains(self.client.get(url), "2篇")
 
     @override_settings(SHARED_CACHES=["http://127.0.0.1:9/"])  # a Varnish that is gone
     def test_a_publish_works_and_shows_while_the_shared_cache_is_gone(self):

@@ -1,0 +1,76 @@
+"""Where a visitor finds what News&Events holds: the columns index (`column/`) and the column
+navigation of every listing.
+
+They are routes of NewsIndexPage (pages.py), rendered, cached and switched between languages as
+its listings are (`route_context`, `render`, the page cache); `DiscoveryRoutes` is its mixin.
+"""
+
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import path
+
+from .. import generation, languages
+from .base import COLUMNS_ROUTE, language
+from .taxonomy import Column
+
+
+def own_description(column):
+    """The column's description in the active language only: never unmarked English on the
+    Chinese site (modeltranslation would fall back to it)."""
+    return getattr(column, languages.get(language()).field("description"))
+
+
+class DiscoveryRoutes:
+    """The columns index and the column navigation of NewsIndexPage."""
+
+    def columns(self, request):
+        """Every column in the Column order (by name in the active language), each
+        {"column", "description", "count"}: its own description and the number of articles
+        it lists in the active language. Two queries (the columns, one GROUP BY over the
+        listed articles), kept for the content generation."""
+
+        def build():
+            listed = self.articles().select_related(None).order_by()
+            counts = dict(listed.values_list("column").annotate(count=Count("pk")))
+            return [
+                {
+                    "column": column,
+                    "description": own_description(column),
+                    "count": counts.get(column.pk, 0),
+                }
+                for column in Column.objects.all()
+            ]
+
+        parts = ("columns", self.pk, language())
+        return generation.fragment_copy(request, parts, build)
+
+    def column_url(self, request, column):
+        return self.get_url(request) + self.reverse_subpage("column", args=[column.slug])
+
+    def column_nav(self, request, current=None):
+        """includes/column_nav.html, the columns of every listing (the current one marked),
+        rendered once per content generation, language and current column."""
+
+        def render():
+            context = {
+                "columns": self.columns(request),
+                "columns_url": self.get_url(request) + COLUMNS_ROUTE,
+                "current": current,
+                "page": self,
+            }
+            html = render_to_string("includes/column_nav.html", context, request=request)
+            return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
+
+        parts = ("column-nav", self.pk, language(), getattr(current, "pk", None))
+        return generation.fragment(request, parts, render)
+
+    @path(COLUMNS_ROUTE, name="columns")
+    def columns_index(self, request):
+        """Every column, with its description and number of articles in the active language."""
+        context = {
+            "columns": self.columns(request),
+            **self.route_context(_("Columns"), "columns"),
+        }
+        return self.render(request, template="news/columns.html", context_overrides=context)

@@ -26,7 +26,7 @@ from ..listing import (
     year_month_label,
 )
 from ..routing import slug_lookup
-from ..syndication.feeds import article_feed, feed_links
+from ..syndication.feeds import FEED_ITEMS, article_feed, feed_links
 from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
@@ -368,18 +368,43 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             description=column.description,
         )
 
+    @staticmethod
+    def tagged(tag):
+        return Q(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id"))
+
+    @staticmethod
+    def tag_title(tag):
+        return _("Tag: %(name)s") % {"name": tag.display_name}
+
     @path("tag/<str:slug>/", name="tag")
     def tag_news(self, request, slug):
         tag = self.tag_at(request, slug)
         if tag is None:
             raise Http404
-        title = _("Tag: %(name)s") % {"name": tag.display_name}
+        title = self.tag_title(tag)
         return self.render_listing(
             request,
-            Q(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id")),
+            self.tagged(tag),
             # A tag whose articles were all unpublished or untagged has no page.
             not_found_when_empty=True,
+            feeds=self.feed_links(request, self.reverse_subpage("tag", args=[tag.slug]), title),
             **self.route_context(title, "tag", slug=tag.slug),
+        )
+
+    @path("tag/<str:slug>/feed/<str:kind>/", name="tag_feed")
+    def tag_feed(self, request, slug, kind):
+        tag = self.tag_at(request, slug)
+        if tag is None:
+            raise Http404
+        articles = list(self.articles().filter(self.tagged(tag))[:FEED_ITEMS])
+        if not articles:  # no listing, so no feed either (tag_news)
+            raise Http404
+        return self.feed(
+            request,
+            kind,
+            title=self.tag_title(tag),
+            listing_url=self.get_url(request) + self.reverse_subpage("tag", args=[tag.slug]),
+            articles=articles,
         )
 
     def archive_listing(self, request, first, last, title, name, **route_kwargs):

@@ -268,3 +268,76 @@ class ColumnFeedTests(TestCase):
         )
         self.assertEqual(self.client.get("/en/news/column/nope/feed/rss/").status_code, 404)
         self.assertEqual(self.client.get("/en/news/column/research/feed/json/").status_code, 404)
+
+
+class TagFeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        start = datetime.date(2023, 5, 1)
+        cls.robotics = [
+            tag(
+                ArticlePageFactory(parent=cls.index, news_date=start + datetime.timedelta(n)),
+                "robotics",
+            )
+            for n in range(3)
+        ]
+        cls.other = tag(ArticlePageFactory(parent=cls.index, news_date=start), "sports")
+        ArticleTag.objects.filter(name="robotics").update(chinese_name="机器人")
+
+    def test_each_tag_has_rss_and_atom_feeds_of_its_articles_in_both_languages(self):
+        for language in ("en", "zh-hans"):
+            for kind in ("rss", "atom"):
+                with self.subTest(language=language, kind=kind):
+                    response = self.client.get(f"{PREFIX[language]}tag/robotics/feed/{kind}/")
+                    self.assertEqual(response.status_code, 200)
+                    feed = feedparser.parse(response.content)
+                    self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+                    expected = [
+                        getattr(a, TITLE_FIELD[language]) for a in newest_first(self.robotics)
+                    ]
+                    self.assertEqual([entry.title for entry in feed.entries], expected)
+                    name = "Tag: robotics" if language == "en" else "标签：机器人"
+                    self.assertTrue(feed.feed.title.startswith(name + " | "), feed.feed.title)
+                    self.assertEqual(
+                        feed.feed.link, f"http://testserver{PREFIX[language]}tag/robotics/"
+                    )
+
+    def test_tag_listing_announces_its_feeds_in_the_visitors_language(self):
+        self.assertContains(
+            self.client.get("/zh-hans/xinwen/tag/robotics/"),
+            '<link rel="alternate" type="application/rss+xml" title="标签：机器人（RSS）" '
+            'href="http://testserver/zh-hans/xinwen/tag/robotics/feed/rss/">',
+        )
+        self.assertContains(
+            self.client.get("/en/news/tag/robotics/"),
+            '<link rel="alternate" type="application/atom+xml" title="Tag: robotics (Atom)" '
+            'href="http://testserver/en/news/tag/robotics/feed/atom/">',
+        )
+
+    def test_unknown_tags_and_feed_kinds_are_the_sites_404(self):
+        for url in (
+            "/en/news/tag/no-such-tag/feed/rss/",
+            "/zh-hans/xinwen/tag/no-such-tag/feed/atom/",
+            "/en/news/tag/robotics/feed/json/",
+            "/en/news/tag/robotics/feed/",
+            "/en/news/tag/robotics/feed/rss/extra/",
+            "/en/news/tag/" + "x" * 300 + "/feed/rss/",
+        ):
+            with self.subTest(url=url[:60]):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertContains(response, "<h1", status_code=404)
+
+    def test_a_tag_whose_articles_are_all_unpublished_has_no_feed(self):
+        self.other.unpublish()
+        self.assertEqual(self.client.get("/en/news/tag/sports/feed/rss/").status_code, 404)
+
+    def test_odd_query_parameters_do_not_change_a_tag_feed(self):
+        url = "/en/news/tag/robotics/feed/rss/"
+        plain = self.client.get(url).content
+        for query in ("?page=abc", "?tag=%00", "?q=<script>"):
+            with self.subTest(query=query):
+                response = self.client.get(url + query)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.content, plain)

@@ -21,6 +21,10 @@ FOCUS_FEEDS = {
     "en": "/en/news/focus/feed/{}/",
     "zh-hans": "/zh-hans/xinwen/focus/feed/{}/",
 }
+TAG_FEEDS = {
+    "en": "/en/news/tag/robotics/feed/{}/",
+    "zh-hans": "/zh-hans/xinwen/tag/robotics/feed/{}/",
+}
 TITLE_FIELD = {"en": "title_en", "zh-hans": "title_zh_hans"}
 SLUG_PREFIX = {"en": "http://testserver/en/news/", "zh-hans": "http://testserver/zh-hans/xinwen/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -227,16 +231,18 @@ class FeedQueryCountTests(TestCase):
         _home, index, _ = build_site(articles=0)
         urls = [
             url.format(kind)
-            for feeds in (FEEDS, FOCUS_FEEDS)
+            for feeds in (FEEDS, FOCUS_FEEDS, TAG_FEEDS)
             for url in feeds.values()
             for kind in ("rss", "atom")
         ]
         counts = {}
         for total in (5, 50):
             while index.get_children().count() < total:
-                ArticlePageFactory(
+                article = ArticlePageFactory(
                     parent=index, lead_image=image, lead_image_alt_en="A photo", focus=True
                 )
+                article.tags.add("robotics")
+                article.save()
             counts[total] = {url: self.count_queries(url) for url in urls}
         self.assertEqual(counts[5], counts[50])
         self.assertLessEqual(max(counts[50].values()), 9, counts[50])

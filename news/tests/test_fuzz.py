@@ -46,12 +46,13 @@ class QueryParameterFuzzTests(TestCase):
             "/en/news/feed/rss/",
             "/zh-hans/xinwen/focus/feed/atom/",
             "/en/news/column/research/feed/rss/",
+            "/en/news/tag/robotics/feed/atom/",
             "/sitemap.xml",
             "/robots.txt",
         ]
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(params=query, index=st.integers(min_value=0, max_value=22))
+    @given(params=query, index=st.integers(min_value=0, max_value=23))
     def test_any_query_parameters_give_a_page_or_a_404(self, params, index):
         url = self.public_urls()[index]
         response = self.client.get(url, params)
@@ -65,7 +66,7 @@ class QueryParameterFuzzTests(TestCase):
             st.integers(min_value=-99999, max_value=999999).map(str),
             st.sampled_from(["2023/13", "0000", "2023/00", "9999/12", "２０２３", "2023/4"]),
         ),
-        route=st.sampled_from(["", "column/", "tag/", "2023/"]),
+        route=st.sampled_from(["", "column/", "tag/", "2023/", "tag/robotics/feed/"]),
     )
     def test_any_path_below_news_gives_a_page_or_a_404(self, prefix, segment, route):
         response = self.client.get(prefix + route + quote(segment, safe="/") + "/")

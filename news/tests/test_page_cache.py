@@ -63,6 +63,7 @@ class PageCacheTests(TestCase):
             "/en/news/feed/rss/",
             "/zh-hans/xinwen/feed/atom/",
             "/en/news/focus/feed/rss/",
+            "/zh-hans/xinwen/tag/robotics/feed/atom/",
             "/sitemap.xml",
             "/sitemap-pages.xml",
             "/sitemap-articles-en.xml",

@@ -22,6 +22,7 @@ class PublicMethodsTests(TestCase):
             "/en/news/",
             "/en/news/focus/",
             "/zh-hans/xinwen/column/",
+            "/en/news/subscribe/",
             cls.article.url,
             "/en/news/feed/rss/",
             "/sitemap.xml",

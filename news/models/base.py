@@ -13,11 +13,12 @@ from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 from .. import cachecontrol, generation, languages
 
 # The routes of News&Events (NewsIndexPage) that other page types and modules name, below the
-# section's own address: the Focus listing and the columns index. An article's slug may not be
-# one of them (ArticlePage.clean): the route would hide the article.
+# section's own address: the Focus listing, the columns index and the feeds page. An article's
+# slug may not be one of them (ArticlePage.clean): the route would hide the article.
 FOCUS_ROUTE = "focus/"
 COLUMNS_ROUTE = "column/"
-SECTION_ROUTES = (FOCUS_ROUTE, COLUMNS_ROUTE)
+SUBSCRIBE_ROUTE = "subscribe/"
+SECTION_ROUTES = (FOCUS_ROUTE, COLUMNS_ROUTE, SUBSCRIBE_ROUTE)
 
 # Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
 # ordering is the index `article_listing_order` of news_articlepage.

@@ -1,5 +1,5 @@
-"""Where a visitor finds what News&Events holds: the columns index (`column/`) and the column
-navigation of every listing.
+"""Where a visitor finds what News&Events holds: the columns index (`column/`), the column
+navigation of every listing, and the page of every feed (`subscribe/`).
 
 They are routes of NewsIndexPage (pages.py), rendered, cached and switched between languages as
 its listings are (`route_context`, `render`, the page cache); `DiscoveryRoutes` is its mixin.
@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 
 from .. import generation, languages
-from .base import COLUMNS_ROUTE, language
+from ..syndication.feeds import feed_links
+from .base import COLUMNS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
 from .taxonomy import Column
 
 
@@ -23,7 +24,7 @@ def own_description(column):
 
 
 class DiscoveryRoutes:
-    """The columns index and the column navigation of NewsIndexPage."""
+    """The columns index, the column navigation and the feeds page of NewsIndexPage."""
 
     def columns(self, request):
         """Every column in the Column order (by name in the active language), each
@@ -74,3 +75,35 @@ class DiscoveryRoutes:
             **self.route_context(_("Columns"), "columns"),
         }
         return self.render(request, template="news/columns.html", context_overrides=context)
+
+    def all_feeds(self, request):
+        """[{"title", "description", "url", "links"}]: every feed of the section in the active
+        language (News&Events, Focus, each column), with the listing's address and its RSS and
+        Atom links (`feed_links`)."""
+        news_url = self.get_url(request)
+        feeds = [
+            {"title": self.title, "description": _("Every story, newest first."), "url": news_url},
+            {
+                "title": _("Focus"),
+                "description": _("The stories the newsroom puts in Focus."),
+                "url": news_url + FOCUS_ROUTE,
+            },
+        ]
+        for entry in self.columns(request):
+            column = entry["column"]
+            url = self.column_url(request, column)
+            feeds.append({"title": column.name, "description": entry["description"], "url": url})
+        for feed in feeds:
+            feed["links"] = feed_links(feed["title"], feed["url"])
+        return feeds
+
+    @path(SUBSCRIBE_ROUTE, name="subscribe")
+    def subscribe(self, request):
+        """Every feed, in the visitor's language; the head announces the news and Focus feeds."""
+        context = {
+            "all_feeds": self.all_feeds(request),
+            "tags_url": self.get_url(request) + "tag/",
+            "feeds": self.feed_links(request) + self.feed_links(request, FOCUS_ROUTE, _("Focus")),
+            **self.route_context(_("Subscribe"), "subscribe"),
+        }
+        return self.render(request, template="news/subscribe.html", context_overrides=context)

@@ -33,6 +33,7 @@ from .base import (
     COLUMNS_ROUTE,
     FOCUS_ORDER,
     FOCUS_ROUTE,
+    SUBSCRIBE_ROUTE,
     SectionPage,
     TranslatedPageMixin,
     card_keys,
@@ -161,7 +162,8 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
 
     Routes: `focus/` (Focus stories), `column/` (the columns index, discovery.py),
     `column/<slug>/` (a column, slug per language), `tag/<slug>/`, `<yyyy>/` and
-    `<yyyy>/<mm>/` (the archive), and the feeds of each listing.
+    `<yyyy>/<mm>/` (the archive), the feeds of each listing and `subscribe/` (every feed,
+    discovery.py).
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -173,6 +175,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
     max_count = 1
 
     FOCUS_ROUTE = FOCUS_ROUTE
+    SUBSCRIBE_ROUTE = SUBSCRIBE_ROUTE
 
     def articles(self):
         return listed_articles(ArticlePage.objects.child_of(self))

@@ -143,8 +143,8 @@ class ArticleAtomFeed(ArticleFeed):
 
 FEED_CLASSES = {"rss": ArticleFeed, "atom": ArticleAtomFeed}
 FEED_LABELS = {
-    "rss": ("application/rss+xml", _("%(title)s (RSS)")),
-    "atom": ("application/atom+xml", _("%(title)s (Atom)")),
+    "rss": ("application/rss+xml", _("%(title)s (RSS)"), "RSS"),
+    "atom": ("application/atom+xml", _("%(title)s (Atom)"), "Atom"),
 }
 
 
@@ -160,8 +160,14 @@ def article_feed(request, kind, **listing):
 
 
 def feed_links(title, listing_url):
-    """What `<link rel="alternate">` needs for each feed of the listing at `listing_url`."""
+    """What `<link rel="alternate">` needs for each feed of the listing at `listing_url` (and
+    the format's own name, for a link to it)."""
     return [
-        {"type": mime_type, "title": label % {"title": title}, "url": f"{listing_url}feed/{kind}/"}
-        for kind, (mime_type, label) in FEED_LABELS.items()
+        {
+            "type": mime_type,
+            "title": label % {"title": title},
+            "url": f"{listing_url}feed/{kind}/",
+            "name": name,
+        }
+        for kind, (mime_type, label, name) in FEED_LABELS.items()
     ]

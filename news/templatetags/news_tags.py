@@ -196,6 +196,12 @@ def focus_route():
 
 
 @register.simple_tag
+def subscribe_route():
+    """The feeds page's path below News&Events ("subscribe/")."""
+    return NewsIndexPage.SUBSCRIBE_ROUTE
+
+
+@register.simple_tag
 def baidu_map_key():
     return settings.BAIDU_MAP_AK
 

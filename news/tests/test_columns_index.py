@@ -194,12 +194,18 @@ class ColumnsIndexTests(TestCase):
             "Science", [name for _href, name, *_ in listed_columns(self.client.get(INDEX["en"]))]
         )
 
-    def test_an_article_slug_taken_by_the_columns_index_is_refused(self):
+    def test_an_article_slug_taken_by_a_listing_of_news_and_events_is_refused(self):
         self.client.force_login(get_user_model().objects.create_superuser("root", "", "pw"))
         url = f"/admin/pages/add/news/articlepage/{self.index.pk}/"
-        response = self.client.post(url, article_form(slug_en="column"))
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "This slug is taken by a listing of News&amp;Events.")
+        for field, slug in (
+            ("slug_en", "column"),
+            ("slug_zh_hans", "subscribe"),
+            ("slug_en", "focus"),
+        ):
+            with self.subTest(slug=slug):
+                response = self.client.post(url, article_form(**{field: slug}))
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "This slug is taken by a listing of News&amp;Events.")
 
 
 class ColumnsIndexQueryTests(TestCase):

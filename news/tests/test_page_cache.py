@@ -53,6 +53,8 @@ class PageCacheTests(TestCase):
             "/en/news/focus/",
             "/en/news/column/",
             "/zh-hans/xinwen/column/",
+            "/en/news/subscribe/",
+            "/zh-hans/xinwen/subscribe/",
             "/en/news/column/research/",
             "/zh-hans/xinwen/column/keyan/",
             "/en/news/tag/robotics/",

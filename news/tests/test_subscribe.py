@@ -1,0 +1,191 @@
+"""The feeds page (`/en/news/subscribe/`, `/zh-hans/xinwen/subscribe/`) and the footer's
+"Subscribe" link to it."""
+
+import re
+
+import feedparser
+from django.test import TestCase
+
+from news.factories import ArticlePageFactory
+from news.tests.utils import (
+    alternate,
+    breadcrumbs,
+    build_site,
+    canonical,
+    h1,
+    json_ld_graph,
+    make_column,
+    page_title,
+    queries_of,
+    switcher_link,
+    tag,
+)
+
+SUBSCRIBE = {"en": "/en/news/subscribe/", "zh-hans": "/zh-hans/xinwen/subscribe/"}
+
+
+def listed_feeds(response):
+    """[(name, listing href, [(format, feed href)])] of the feeds page, in order."""
+    items = response.text.split('class="feed-list"')[1].split("<h2>")[0]
+    feeds = []
+    for item in items.split('<li class="feed-list__item">')[1:]:
+        href, name = re.search(
+            r'<h2 class="feed-list__name"><a href="([^"]+)">([^<]+)</a>', item
+        ).groups()
+        links = re.findall(
+            r'<li><a href="([^"]+)" type="[^"]+" aria-label="[^"]+">([^<]+)</a></li>', item
+        )
+        feeds.append((name, href, [(kind, url) for url, kind in links]))
+    return feeds
+
+
+def footer(response):
+    return response.text.split('<footer class="site-footer">')[1].split("</footer>")[0]
+
+
+class SubscribePageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=2, focus_every=1)
+        cls.research = make_column(
+            "Research", "科研进展", "research", "keyan", description_zh_hans="实验室的科研动态。"
+        )
+        cls.campus = make_column("Campus", "校园动态", "campus", "xiaoyuan")
+        tag(cls.articles[0], "robotics")
+
+    def test_feeds_page_lists_news_focus_and_every_column_with_rss_and_atom_in_english(self):
+        response = self.client.get(SUBSCRIBE["en"])
+        self.assertEqual(response.status_code, 200)
+
+        def formats(base):
+            return [("RSS", f"{base}feed/rss/"), ("Atom", f"{base}feed/atom/")]
+
+        self.assertEqual(
+            listed_feeds(response),
+            [
+                ("News&amp;Events", "/en/news/", formats("/en/news/")),
+                ("Focus", "/en/news/focus/", formats("/en/news/focus/")),
+                ("Campus", "/en/news/column/campus/", formats("/en/news/column/campus/")),
+                ("Research", "/en/news/column/research/", formats("/en/news/column/research/")),
+            ],
+        )
+
+    def test_feeds_page_in_chinese_lists_the_chinese_feeds_under_chinese_names(self):
+        response = self.client.get(SUBSCRIBE["zh-hans"])
+        found = [(name, href) for name, href, _links in listed_feeds(response)]
+        self.assertEqual(
+            found,
+            [
+                ("新闻动态", "/zh-hans/xinwen/"),
+                ("要闻", "/zh-hans/xinwen/focus/"),
+                ("校园动态", "/zh-hans/xinwen/column/xiaoyuan/"),
+                ("科研进展", "/zh-hans/xinwen/column/keyan/"),
+            ],
+        )
+        self.assertContains(response, '<p class="feed-list__description">实验室的科研动态。</p>')
+        self.assertContains(response, "每个标签也有自己的订阅源")
+        self.assertContains(response, "<code>/zh-hans/xinwen/tag/&lt;标签&gt;/feed/rss/</code>")
+
+    def test_every_feed_on_the_page_is_a_valid_feed_in_the_pages_language(self):
+        for language, url in SUBSCRIBE.items():
+            for _name, _listing, links in listed_feeds(self.client.get(url)):
+                for _kind, feed_url in links:
+                    with self.subTest(feed=feed_url):
+                        response = self.client.get(feed_url)
+                        self.assertEqual(response.status_code, 200)
+                        parsed = feedparser.parse(response.content)
+                        self.assertFalse(parsed.bozo, parsed.get("bozo_exception"))
+                        self.assertTrue(parsed.feed.language.lower().startswith(language[:2]))
+
+    def test_the_tag_feed_pattern_on_the_page_leads_to_a_tags_feed(self):
+        response = self.client.get(SUBSCRIBE["en"])
+        self.assertContains(response, "<code>/en/news/tag/&lt;tag&gt;/feed/rss/</code>")
+        self.assertEqual(self.client.get("/en/news/tag/robotics/feed/rss/").status_code, 200)
+
+    def test_feeds_page_announces_the_news_and_focus_feeds_in_its_head(self):
+        response = self.client.get(SUBSCRIBE["zh-hans"])
+        for title, path in (("新闻动态", "/zh-hans/xinwen/"), ("要闻", "/zh-hans/xinwen/focus/")):
+            for kind, label in (("rss", "RSS"), ("atom", "Atom")):
+                self.assertContains(
+                    response,
+                    f'<link rel="alternate" type="application/{kind}+xml" '
+                    f'title="{title}（{label}）" href="http://testserver{path}feed/{kind}/">',
+                    count=1,
+                )
+
+    def test_feeds_page_is_titled_subscribe_under_news_and_events_in_both_languages(self):
+        english = self.client.get(SUBSCRIBE["en"])
+        self.assertEqual((h1(english), page_title(english)), ("Subscribe", "Subscribe | BIT News"))
+        self.assertEqual(
+            breadcrumbs(english),
+            [("/en/", "Home"), ("/en/news/", "News&amp;Events"), (None, "Subscribe")],
+        )
+        chinese = self.client.get(SUBSCRIBE["zh-hans"])
+        self.assertEqual((h1(chinese), page_title(chinese)), ("订阅", "订阅 | 北理工新闻"))
+        trail = json_ld_graph(chinese.text)["BreadcrumbList"]["itemListElement"]
+        self.assertEqual(
+            [(item["name"], item["item"]) for item in trail],
+            [
+                ("首页", "http://testserver/zh-hans/"),
+                ("新闻动态", "http://testserver/zh-hans/xinwen/"),
+                ("订阅", "http://testserver/zh-hans/xinwen/subscribe/"),
+            ],
+        )
+
+    def test_switcher_hreflang_and_canonical_lead_to_the_other_languages_feeds_page(self):
+        english = self.client.get(SUBSCRIBE["en"])
+        self.assertEqual(switcher_link(english, "zh-hans"), SUBSCRIBE["zh-hans"])
+        self.assertEqual(
+            alternate(english, "zh-hans"), "http://testserver/zh-hans/xinwen/subscribe/"
+        )
+        self.assertEqual(canonical(english), "http://testserver/en/news/subscribe/")
+        chinese = self.client.get(SUBSCRIBE["zh-hans"])
+        self.assertEqual(switcher_link(chinese, "en"), SUBSCRIBE["en"])
+        self.assertEqual(canonical(chinese), "http://testserver/zh-hans/xinwen/subscribe/")
+
+    def test_every_page_has_a_subscribe_link_in_the_footer_in_its_language(self):
+        for url, link in (
+            ("/en/", '<a class="site-footer__subscribe" href="/en/news/subscribe/">Subscribe</a>'),
+            (
+                self.articles[0].url,
+                '<a class="site-footer__subscribe" href="/en/news/subscribe/">Subscribe</a>',
+            ),
+            (
+                "/en/search/?q=lab",
+                '<a class="site-footer__subscribe" href="/en/news/subscribe/">Subscribe</a>',
+            ),
+            (
+                "/zh-hans/xinwen/",
+                '<a class="site-footer__subscribe" href="/zh-hans/xinwen/subscribe/">订阅</a>',
+            ),
+        ):
+            with self.subTest(url=url):
+                self.assertIn(link, footer(self.client.get(url)))
+
+    def test_odd_query_strings_show_the_feeds_page(self):
+        for query in ("?page=2", "?page=x", "?q=%00", "?tag=<script>"):
+            with self.subTest(query=query):
+                response = self.client.get(SUBSCRIBE["en"] + query)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(len(listed_feeds(response)), 4)
+
+    def test_a_new_column_shows_on_the_feeds_page_at_the_next_request(self):
+        self.client.get(SUBSCRIBE["en"])
+        make_column("Alumni", "校友", "alumni", "xiaoyou")
+        names = [name for name, *_rest in listed_feeds(self.client.get(SUBSCRIBE["en"]))]
+        self.assertIn("Alumni", names)
+
+
+class SubscribePageQueryTests(TestCase):
+    def test_feeds_page_costs_the_same_for_5_and_50_articles(self):
+        _home, index, _ = build_site()
+        columns = [make_column(f"C{n}", f"栏{n}", f"c-{n}", f"lan-{n}") for n in range(3)]
+        counts = {}
+        for total in (5, 50):
+            while index.get_children().count() < total:
+                n = index.get_children().count()
+                ArticlePageFactory(parent=index, column=columns[n % 3])
+            counts[total] = {url: queries_of(self.client, url)[1] for url in SUBSCRIBE.values()}
+        # every part of it kept for the content generation, as the listings
+        self.assertEqual(counts[5], counts[50])
+        self.assertEqual(set(counts[50].values()), {0}, counts[50])

@@ -1,9 +1,10 @@
 """`/sitemap.xml`: a sitemap index of paginated sitemaps, each live public page once per language
 it is public in, each with its twins.
 
-- `/sitemap-pages.xml`: the home page, News&Events and its Focus listing, in every language
-  (Django's i18n sitemap: one `<url>` per page and language, `location()` called with that
-  language active, so Chinese URLs use Chinese slugs).
+- `/sitemap-pages.xml`: the home page, News&Events, its Focus listing, its columns index and
+  each column with a published article, in every language (Django's i18n sitemap: one `<url>`
+  per page and language, `location()` called with that language active, so Chinese URLs use
+  Chinese slugs, a column's too).
 - `/sitemap-articles-<language>.xml?p=N`: the articles public in that language, newest first,
   ARTICLES_PER_SITEMAP a page. Each page is one indexed query of the columns it needs, never a
   list of the whole archive; the URLs are built from each article's per-language `url_path`
@@ -28,8 +29,8 @@ from django.utils.functional import cached_property
 
 from . import generation, languages
 from .listing import DeferredList
-from .models import ARTICLE_ORDER, ArticlePage, HomePage, NewsIndexPage
-from .models.base import public_in, public_q
+from .models import ARTICLE_ORDER, ArticlePage, Column, HomePage, NewsIndexPage
+from .models.base import COLUMNS_ROUTE, public_in, public_q
 from .syndication.metadata import publication_datetime
 
 ARTICLES_PER_SITEMAP = 250  # about 0.11 ms of CPU a URL: 30 ms a page (docs/performance.md)
@@ -37,11 +38,13 @@ ARTICLES_PER_SITEMAP = 250  # about 0.11 ms of CPU a URL: 30 ms a page (docs/per
 
 @dataclass(frozen=True)
 class Entry:
-    """A page, or one of its routes (`focus/`), and when its content last changed."""
+    """A page, or one of its routes (`focus/`, or a column's listing, whose address differs
+    per language), and when its content last changed."""
 
     page: object
     lastmod: object
     route: str = ""
+    column: object = None
 
 
 def changed(page):
@@ -65,18 +68,35 @@ def published_articles(home):
     return ArticlePage.objects.live().filter(public_q()).descendant_of(home)
 
 
-def newest_change(articles):
-    """The latest `changed()` of `articles`, by aggregates rather than a walk through them."""
-    dates = articles.aggregate(
-        published=Max(Coalesce("last_published_at", "first_published_at")),
-        undated=Max(
+def change_dates():
+    """The aggregates `newest()` reads: the latest publication, and the latest news date of
+    articles never published in the admin."""
+    return {
+        "published": Max(Coalesce("last_published_at", "first_published_at")),
+        "undated": Max(
             "news_date", filter=Q(last_published_at__isnull=True, first_published_at__isnull=True)
         ),
-    )
+    }
+
+
+def newest(dates):
+    """The latest `changed()` from the `change_dates()` aggregates."""
     undated = dates["undated"]
     if undated is not None:
         undated = timezone.make_aware(datetime.datetime.combine(undated, datetime.time()))
     return latest(dates["published"], undated)
+
+
+def newest_change(articles):
+    """The latest `changed()` of `articles`, by aggregates rather than a walk through them."""
+    return newest(articles.aggregate(**change_dates()))
+
+
+def newest_change_by_column(articles):
+    """{column id: the latest `changed()` of its articles}, for the columns that have any:
+    one GROUP BY, never a walk through the archive."""
+    rows = articles.filter(column__isnull=False).order_by().values("column")
+    return {row["column"]: newest(row) for row in rows.annotate(**change_dates())}
 
 
 def with_x_default(alternates):
@@ -91,7 +111,8 @@ def with_x_default(alternates):
 
 
 class PageSitemap(Sitemap):
-    """The home page, News&Events and the Focus listing, in every language."""
+    """The home page, News&Events, the Focus listing, the columns index and the columns, in
+    every language."""
 
     i18n = True
     alternates = True
@@ -111,19 +132,34 @@ class PageSitemap(Sitemap):
         now = timezone.now()
         articles = published_articles(home)
         # Changed only by writes: once per content generation (an aggregate over the archive).
-        newest = generation.fragment(
+        newest_article = generation.fragment(
             None, ("sitemap-newest", home.pk), lambda: newest_change(articles)
         )
         focus_ended = articles.filter(focus=True, focus_until__lte=now).aggregate(
             ended=Max("focus_until")
         )["ended"]
-        yield Entry(home, latest(changed(home), newest, focus_ended))
+        yield Entry(home, latest(changed(home), newest_article, focus_ended))
+        # Columns with a published article (an empty one is a page with nothing on it), each
+        # dated by its newest article; the index by the newest of them.
+        column_changes = generation.fragment(
+            None, ("sitemap-columns", home.pk), lambda: newest_change_by_column(articles)
+        )
+        columns = list(Column.objects.filter(pk__in=column_changes)) if column_changes else []
         for index in NewsIndexPage.objects.live().filter(public_q()).child_of(home):
-            yield Entry(index, latest(changed(index), newest))
-            yield Entry(index, latest(changed(index), newest, focus_ended), index.FOCUS_ROUTE)
+            yield Entry(index, latest(changed(index), newest_article))
+            yield Entry(
+                index, latest(changed(index), newest_article, focus_ended), index.FOCUS_ROUTE
+            )
+            if columns:
+                in_columns = latest(changed(index), *column_changes.values())
+                yield Entry(index, in_columns, COLUMNS_ROUTE)
+            for column in columns:
+                yield Entry(index, column_changes[column.pk], column=column)
 
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()
+        if entry.column is not None:  # its slug in the language active here
+            return path + entry.page.reverse_subpage("column", args=[entry.column.slug])
         return path + entry.route
 
     def lastmod(self, entry):

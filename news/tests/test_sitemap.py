@@ -5,11 +5,19 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
+from news.models import Column
 from news.sitemaps import ArticleSitemap
-from news.tests.utils import BASE, build_site, parse_sitemap, read_sitemaps, sitemap_index
+from news.tests.utils import (
+    BASE,
+    build_site,
+    make_column,
+    parse_sitemap,
+    read_sitemaps,
+    sitemap_index,
+)
 
 
 class SitemapTests(TestCase):
@@ -129,6 +137,64 @@ class SitemapTests(TestCase):
                 self.assertEqual(response.status_code, 404)
 
 
+class ColumnSitemapTests(TestCase):
+    """The columns index and each column with a published article, in both languages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        cls.research = make_column("Research", "科研进展", "research", "keyan")
+        cls.campus = make_column("Campus", "校园动态", "campus", "xiaoyuan")
+        cls.empty = make_column("Alumni", "校友", "alumni", "xiaoyou")
+        cls.drafts_only = make_column("Sports", "体育", "sports", "tiyu")
+        long_ago = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+        cls.in_research = ArticlePageFactory(parent=cls.index, column=cls.research)
+        cls.in_campus = ArticlePageFactory(parent=cls.index, column=cls.campus)
+        ArticlePageFactory(parent=cls.index, column=cls.drafts_only).unpublish()
+        Page.objects.update(first_published_at=long_ago, last_published_at=long_ago)
+        newer = datetime.datetime(2024, 3, 5, 12, tzinfo=datetime.UTC)
+        Page.objects.filter(pk=cls.in_research.pk).update(last_published_at=newer)
+
+    PAIRS = [
+        ("/en/news/column/", "/zh-hans/xinwen/column/"),
+        ("/en/news/column/research/", "/zh-hans/xinwen/column/keyan/"),
+        ("/en/news/column/campus/", "/zh-hans/xinwen/column/xiaoyuan/"),
+    ]
+
+    def test_columns_index_and_columns_are_listed_in_both_languages_with_their_twins(self):
+        urls = read_sitemaps(self.client)
+        for english, chinese in self.PAIRS:
+            english, chinese = BASE + english, BASE + chinese
+            for loc in (english, chinese):
+                with self.subTest(loc=loc):
+                    self.assertEqual(
+                        urls[loc]["alternates"],
+                        {"en": english, "zh-hans": chinese, "x-default": english},
+                    )
+
+    def test_columns_with_no_published_article_are_left_out(self):
+        listed = " ".join(read_sitemaps(self.client))
+        for slug in ("alumni", "xiaoyou", "sports", "tiyu"):
+            self.assertNotIn(f"/column/{slug}/", listed)
+
+    def test_a_column_is_dated_by_its_newest_article_and_the_index_by_the_newest_column(self):
+        urls = read_sitemaps(self.client)
+        self.assertEqual(urls[f"{BASE}/zh-hans/xinwen/column/keyan/"]["lastmod"], "2024-03-05")
+        self.assertEqual(urls[f"{BASE}/en/news/column/campus/"]["lastmod"], "2024-01-01")
+        self.assertEqual(urls[f"{BASE}/en/news/column/"]["lastmod"], "2024-03-05")
+
+    def test_every_column_address_listed_is_served(self):
+        for loc in read_sitemaps(self.client):
+            if "/column/" in loc:
+                with self.subTest(loc=loc):
+                    self.assertEqual(self.client.get(loc.removeprefix(BASE)).status_code, 200)
+
+    def test_a_site_whose_columns_have_no_articles_lists_no_columns_index(self):
+        Column.objects.exclude(pk=self.empty.pk).delete()
+        listed = " ".join(read_sitemaps(self.client))
+        self.assertNotIn("/column/", listed)
+
+
 class RobotsTests(TestCase):
     def test_robots_txt_allows_all_but_the_admin_and_names_the_absolute_sitemap(self):
         response = self.client.get("/robots.txt")
@@ -158,13 +224,16 @@ class SitemapQueryCountTests(TestCase):
 
     def test_each_sitemaps_query_count_is_the_same_for_5_and_50_articles(self):
         _home, index, _ = build_site(articles=0)
+        columns = [make_column(f"C{n}", f"栏{n}", f"c-{n}", f"lan-{n}") for n in range(2)]
         counts = {}
         for total in (5, 50):
             while index.get_children().count() < total:
-                ArticlePageFactory(parent=index)
+                ArticlePageFactory(parent=index, column=columns[total % 2])
             paths = sitemap_index(self.client.get("/sitemap.xml"))
             counts[total] = {path: self.count_queries(path) for path in ["/sitemap.xml", *paths]}
-            self.assertEqual(len(read_sitemaps(self.client)), 2 * (3 + total))
+            # home, News&Events, Focus, the columns index, each column filed in so far
+            listed_columns = 1 if total == 5 else 2
+            self.assertEqual(len(read_sitemaps(self.client)), 2 * (4 + listed_columns + total))
         self.assertEqual(counts[5], counts[50])
         # The index asks each section for its page count and latest change (Wagtail's
         # `.public()` is a query each time); a section page is a few queries whatever its size.

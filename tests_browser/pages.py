@@ -19,7 +19,9 @@ PAGES = {
     ),
     "search": ("/en/search/?q=cooperation", "/zh-hans/search/?q=%E5%90%88%E4%BD%9C"),
     "search-empty": ("/en/search/?q=zzzz", "/zh-hans/search/?q=zzzz"),
+    "columns": ("/en/news/column/", "/zh-hans/xinwen/column/"),
     "column": ("/en/news/column/international/", "/zh-hans/xinwen/column/guoji/"),
+    "subscribe": ("/en/news/subscribe/", "/zh-hans/xinwen/subscribe/"),
     "archive": ("/en/news/2023/04/", "/zh-hans/xinwen/2023/04/"),
     "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }

@@ -17,6 +17,7 @@ from news.tests.utils import (
     make_column,
     newest_first,
     page_title,
+    research_column,
     switcher_link,
     tag,
     titles_in,
@@ -28,14 +29,7 @@ class ColumnListingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, _ = build_site()
-        cls.research = make_column(
-            "Research",
-            "科研进展",
-            "research",
-            "keyan",
-            description_en="News from the laboratories.",
-            description_zh_hans="实验室的科研动态。",
-        )
+        cls.research = research_column()
         cls.campus = make_column("Campus", "校园动态", "campus", "xiaoyuan")
         start = datetime.date(2023, 3, 1)
         cls.in_research = [
@@ -224,66 +218,11 @@ class TagListingTests(TestCase):
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Page not found", status_code=404)
 
-    def test_tag_whose_articles_are_all_unpublished_is_not_found(self):
+    def test_tag_whose_articles_are_all_unpublished_is_not_found_nor_its_feeds(self):
         self.other.unpublish()
         self.assertEqual(self.client.get("/en/news/tag/sports/").status_code, 404)
         self.assertEqual(self.client.get("/zh-hans/xinwen/tag/sports/").status_code, 404)
-
-
-class ColumnFeedTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index, _ = build_site()
-        cls.research = make_column("Research", "科研进展", "research", "keyan")
-        start = datetime.date(2023, 3, 1)
-        cls.in_research = [
-            ArticlePageFactory(
-                parent=cls.index, column=cls.research, news_date=start + datetime.timedelta(n)
-            )
-            for n in range(3)
-        ]
-        cls.elsewhere = ArticlePageFactory(parent=cls.index, news_date=start)
-
-    def test_each_column_has_rss_and_atom_feeds_of_its_own_articles_in_both_languages(self):
-        for language, slug in (("en", "research"), ("zh-hans", "keyan")):
-            for kind in ("rss", "atom"):
-                with self.subTest(language=language, kind=kind):
-                    url = f"{PREFIX[language]}column/{slug}/feed/{kind}/"
-                    response = self.client.get(url)
-                    self.assertEqual(response.status_code, 200)
-                    feed = feedparser.parse(response.content)
-                    self.assertFalse(feed.bozo, feed.get("bozo_exception"))
-                    expected = [
-                        getattr(a, TITLE_FIELD[language]) for a in newest_first(self.in_research)
-                    ]
-                    self.assertEqual([entry.title for entry in feed.entries], expected)
-                    self.assertIn(
-                        self.research.name_en if language == "en" else "科研进展", feed.feed.title
-                    )
-
-    def test_column_listing_announces_its_feeds_and_unknown_columns_have_none(self):
-        response = self.client.get("/zh-hans/xinwen/column/keyan/")
-        self.assertContains(
-            response, 'href="http://testserver/zh-hans/xinwen/column/keyan/feed/rss/"'
-        )
-        self.assertEqual(self.client.get("/en/news/column/nope/feed/rss/").status_code, 404)
-        self.assertEqual(self.client.get("/en/news/column/research/feed/json/").status_code, 404)
-
-
-class TagFeedTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index, _ = build_site()
-        start = datetime.date(2023, 5, 1)
-        cls.robotics = [
-            tag(
-                ArticlePageFactory(parent=cls.index, news_date=start + datetime.timedelta(n)),
-                "robotics",
-            )
-            for n in range(3)
-        ]
-        cls.other = tag(ArticlePageFactory(parent=cls.index, news_date=start), "sports")
-        ArticleTag.objects.filter(name="robotics").update(chinese_name="机器人")
+        self.assertEqual(self.client.get("/en/news/tag/sports/feed/rss/").status_code, 404)
 
     def test_each_tag_has_rss_and_atom_feeds_of_its_articles_in_both_languages(self):
         for language in ("en", "zh-hans"):
@@ -329,10 +268,6 @@ class TagFeedTests(TestCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertContains(response, "<h1", status_code=404)
 
-    def test_a_tag_whose_articles_are_all_unpublished_has_no_feed(self):
-        self.other.unpublish()
-        self.assertEqual(self.client.get("/en/news/tag/sports/feed/rss/").status_code, 404)
-
     def test_odd_query_parameters_do_not_change_a_tag_feed(self):
         url = "/en/news/tag/robotics/feed/rss/"
         plain = self.client.get(url).content
@@ -341,3 +276,43 @@ class TagFeedTests(TestCase):
                 response = self.client.get(url + query)
                 self.assertEqual(response.status_code, 200)
                 self.assertEqual(response.content, plain)
+
+
+class ColumnFeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+        cls.research = make_column("Research", "科研进展", "research", "keyan")
+        start = datetime.date(2023, 3, 1)
+        cls.in_research = [
+            ArticlePageFactory(
+                parent=cls.index, column=cls.research, news_date=start + datetime.timedelta(n)
+            )
+            for n in range(3)
+        ]
+        cls.elsewhere = ArticlePageFactory(parent=cls.index, news_date=start)
+
+    def test_each_column_has_rss_and_atom_feeds_of_its_own_articles_in_both_languages(self):
+        for language, slug in (("en", "research"), ("zh-hans", "keyan")):
+            for kind in ("rss", "atom"):
+                with self.subTest(language=language, kind=kind):
+                    url = f"{PREFIX[language]}column/{slug}/feed/{kind}/"
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    feed = feedparser.parse(response.content)
+                    self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+                    expected = [
+                        getattr(a, TITLE_FIELD[language]) for a in newest_first(self.in_research)
+                    ]
+                    self.assertEqual([entry.title for entry in feed.entries], expected)
+                    self.assertIn(
+                        self.research.name_en if language == "en" else "科研进展", feed.feed.title
+                    )
+
+    def test_column_listing_announces_its_feeds_and_unknown_columns_have_none(self):
+        response = self.client.get("/zh-hans/xinwen/column/keyan/")
+        self.assertContains(
+            response, 'href="http://testserver/zh-hans/xinwen/column/keyan/feed/rss/"'
+        )
+        self.assertEqual(self.client.get("/en/news/column/nope/feed/rss/").status_code, 404)
+        self.assertEqual(self.client.get("/en/news/column/research/feed/json/").status_code, 404)

@@ -19,6 +19,7 @@ from news.tests.utils import (
     make_column,
     page_title,
     queries_of,
+    research_column,
     switcher_link,
 )
 
@@ -54,14 +55,7 @@ class ColumnsIndexTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, _ = build_site()
-        cls.research = make_column(
-            "Research",
-            "科研进展",
-            "research",
-            "keyan",
-            description_en="News from the laboratories.",
-            description_zh_hans="实验室的科研动态。",
-        )
+        cls.research = research_column()
         cls.campus = make_column(
             "Campus", "校园动态", "campus", "xiaoyuan", description_en="Life at BIT."
         )
@@ -110,20 +104,20 @@ class ColumnsIndexTests(TestCase):
                     self.assertEqual(self.client.get(href).status_code, 200)
 
     def test_columns_index_is_titled_columns_under_news_and_events_in_both_languages(self):
-        english = self.client.get(INDEX["en"])
-        self.assertEqual(h1(english), "Columns")
-        self.assertEqual(page_title(english), "Columns | BIT News")
-        self.assertEqual(
-            breadcrumbs(english),
-            [("/en/", "Home"), ("/en/news/", "News&amp;Events"), (None, "Columns")],
-        )
-        chinese = self.client.get(INDEX["zh-hans"])
-        self.assertEqual(h1(chinese), "栏目")
-        self.assertEqual(page_title(chinese), "栏目 | 北理工新闻")
-        self.assertEqual(
-            breadcrumbs(chinese),
-            [("/zh-hans/", "首页"), ("/zh-hans/xinwen/", "新闻动态"), (None, "栏目")],
-        )
+        expected = {
+            "en": ("Columns", "BIT News", [("/en/", "Home"), ("/en/news/", "News&amp;Events")]),
+            "zh-hans": (
+                "栏目",
+                "北理工新闻",
+                [("/zh-hans/", "首页"), ("/zh-hans/xinwen/", "新闻动态")],
+            ),
+        }
+        for language, (title, site, ancestors) in expected.items():
+            with self.subTest(language=language):
+                response = self.client.get(INDEX[language])
+                self.assertEqual(h1(response), title)
+                self.assertEqual(page_title(response), f"{title} | {site}")
+                self.assertEqual(breadcrumbs(response), [*ancestors, (None, title)])
 
     def test_columns_index_breadcrumb_list_in_json_ld(self):
         graph = json_ld_graph(self.client.get(INDEX["zh-hans"]).text)

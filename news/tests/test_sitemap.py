@@ -24,6 +24,8 @@ class SitemapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, cls.articles = build_site(articles=3)
+        research = make_column("Research", "科研进展", "research", "keyan")
+        cls.articles.append(ArticlePageFactory(parent=cls.index, column=research))
         cls.untranslated = UntranslatedArticlePageFactory(
             parent=cls.index, title_en="Lecture series", slug_en="lecture-series"
         )
@@ -54,8 +56,9 @@ class SitemapTests(TestCase):
             paths = sitemap_index(self.client.get("/sitemap.xml"))
             self.assertIn("/sitemap-articles-en.xml?p=2", paths)
             for path in paths:
-                with self.subTest(path=path):
-                    self.assertLessEqual(len(parse_sitemap(self.client.get(path))), 2 * 3)
+                if path.startswith("/sitemap-articles-"):
+                    with self.subTest(path=path):
+                        self.assertLessEqual(len(parse_sitemap(self.client.get(path))), 2)
             self.assertEqual(set(self.sitemap()), {u for p in self.expected_pairs() for u in p})
 
     def expected_pairs(self):
@@ -64,6 +67,8 @@ class SitemapTests(TestCase):
             ("/en/", "/zh-hans/"),
             ("/en/news/", "/zh-hans/xinwen/"),
             ("/en/news/focus/", "/zh-hans/xinwen/focus/"),
+            ("/en/news/column/", "/zh-hans/xinwen/column/"),
+            ("/en/news/column/research/", "/zh-hans/xinwen/column/keyan/"),
             ("/en/news/lecture-series/", "/zh-hans/xinwen/lecture-series/"),
         ]
         pairs += [
@@ -138,7 +143,8 @@ class SitemapTests(TestCase):
 
 
 class ColumnSitemapTests(TestCase):
-    """The columns index and each column with a published article, in both languages."""
+    """Which columns the sitemap lists and their dates (SitemapTests: each in both languages,
+    with its twin, served)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -155,23 +161,6 @@ class ColumnSitemapTests(TestCase):
         newer = datetime.datetime(2024, 3, 5, 12, tzinfo=datetime.UTC)
         Page.objects.filter(pk=cls.in_research.pk).update(last_published_at=newer)
 
-    PAIRS = [
-        ("/en/news/column/", "/zh-hans/xinwen/column/"),
-        ("/en/news/column/research/", "/zh-hans/xinwen/column/keyan/"),
-        ("/en/news/column/campus/", "/zh-hans/xinwen/column/xiaoyuan/"),
-    ]
-
-    def test_columns_index_and_columns_are_listed_in_both_languages_with_their_twins(self):
-        urls = read_sitemaps(self.client)
-        for english, chinese in self.PAIRS:
-            english, chinese = BASE + english, BASE + chinese
-            for loc in (english, chinese):
-                with self.subTest(loc=loc):
-                    self.assertEqual(
-                        urls[loc]["alternates"],
-                        {"en": english, "zh-hans": chinese, "x-default": english},
-                    )
-
     def test_columns_with_no_published_article_are_left_out(self):
         listed = " ".join(read_sitemaps(self.client))
         for slug in ("alumni", "xiaoyou", "sports", "tiyu"):
@@ -182,12 +171,6 @@ class ColumnSitemapTests(TestCase):
         self.assertEqual(urls[f"{BASE}/zh-hans/xinwen/column/keyan/"]["lastmod"], "2024-03-05")
         self.assertEqual(urls[f"{BASE}/en/news/column/campus/"]["lastmod"], "2024-01-01")
         self.assertEqual(urls[f"{BASE}/en/news/column/"]["lastmod"], "2024-03-05")
-
-    def test_every_column_address_listed_is_served(self):
-        for loc in read_sitemaps(self.client):
-            if "/column/" in loc:
-                with self.subTest(loc=loc):
-                    self.assertEqual(self.client.get(loc.removeprefix(BASE)).status_code, 200)
 
     def test_a_site_whose_columns_have_no_articles_lists_no_columns_index(self):
         Column.objects.exclude(pk=self.empty.pk).delete()

@@ -100,6 +100,18 @@ def make_column(name_en, name_zh, slug_en, slug_zh, **extra):
     )
 
 
+def research_column():
+    """The column "Research" / "科研进展", with a description in each language."""
+    return make_column(
+        "Research",
+        "科研进展",
+        "research",
+        "keyan",
+        description_en="News from the laboratories.",
+        description_zh_hans="实验室的科研动态。",
+    )
+
+
 def tag(article, *names):
     """Tag a saved article (creating the tags) and save it."""
     for name in names:

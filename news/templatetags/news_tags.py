@@ -149,8 +149,8 @@ def breadcrumb_trail(context):
         )
         for ancestor in breadcrumb_pages(page)
     ]
-    if trail:
-        parent_url = trail[-1]["url"]
+    parent_url = trail[-1]["url"] if trail else None
+    if parent_url:
         trail += [_crumb(title, parent_url + route) for title, route in page.section_routes()]
     page_url = page.get_url(request) or ""
     route_title = context.get("route_title")

@@ -119,7 +119,11 @@ def flush():
     today = timezone.localdate()
     rows = []
     for day in (today - datetime.timedelta(days=1), today):
-        counters = {counter_key(day, *counted): counted for counted in counted_pages(day)}
+        counters = {
+            counter_key(day, *counted): counted
+            for counted in counted_pages(day)
+            if isinstance(counted, tuple)  # not a slot of before languages were counted apart
+        }
         totals = cache.get_many(list(counters))
         written = cache.get_many([f"stats:written:{key}" for key in totals])
         for key, total in totals.items():

@@ -125,6 +125,14 @@ class ViewCounterTests(TestCase):
         counting.flush()
         self.assertEqual(PageViewCount.objects.get(day=yesterday).views, 7)
 
+    def test_a_counter_left_by_the_version_before_languages_does_not_stop_the_flush(self):
+        today = timezone.localdate()
+        cache.set(f"stats:slots:{today:%Y%m%d}", 1)
+        cache.set(f"stats:slots:{today:%Y%m%d}:1", self.article.pk)  # a page id alone
+        self.beacon()
+        counting.flush()
+        self.assertEqual(self.stored(), 1)
+
     def test_views_count_for_the_language_they_were_read_in_and_a_visitor_once(self):
         self.beacon(address="203.0.113.7")
         self.client.post(  # the same visitor on the Chinese site: already counted today

@@ -16,7 +16,7 @@ class NewsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail_modeltranslation import patch_wagtailadmin
 
-        from .models import ArticlePage, HomePage, NewsIndexPage
+        from .models import ArticlePage, EventIndexPage, HomePage, NewsIndexPage
         from .routing import (
             indexed_slug_check_form,
             localized_route,
@@ -26,9 +26,9 @@ class NewsConfig(AppConfig):
 
         # Its patched `clean()` looks this function up in its module each time it runs.
         patch_wagtailadmin._validate_slugs = validate_slugs
-        for model in (Page, HomePage, NewsIndexPage, ArticlePage):
+        for model in (Page, HomePage, NewsIndexPage, ArticlePage, EventIndexPage):
             model._get_site_root_paths = remembered_site_root_paths(model._get_site_root_paths)
-        for model in (HomePage, NewsIndexPage, ArticlePage):
+        for model in (HomePage, NewsIndexPage, ArticlePage, EventIndexPage):
             model.route = localized_route
             form = model.base_form_class
             while form.__name__ == "WagtailFixedAdminPageForm":  # its sibling-loading wrapper

@@ -28,6 +28,13 @@ ARTICLE = Kind(max_age=300, s_maxage=300, stale_while_revalidate=60, keep=DAY)
 SEARCH = Kind(max_age=60, s_maxage=60, stale_while_revalidate=30, keep=10 * 60)
 
 
+def changes_at(request, moment):
+    """Note that what this response shows changes at `moment` without any write (a view
+    count's hourly list): the page cache keeps it no longer (news/pagecache.py)."""
+    earliest = getattr(request, "changes_at", None)
+    request.changes_at = moment if earliest is None else min(earliest, moment)
+
+
 def public(response, kind):
     """Mark `response` as the same for every visitor of its address."""
     patch_cache_control(

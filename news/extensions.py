@@ -13,8 +13,9 @@ from wagtail import hooks
 SITE_HEADER = "news_site_header"  # in the header, between the site's name and the language menu
 ARTICLE_HEAD = "news_article_head"  # in an article's <head>: scripts, links
 ARTICLE_META = "news_article_meta"  # in an article's line of date and reading time
+HOME_SECTIONS = "news_home_sections"  # on the home page, after the latest news
 
-NAMES = (SITE_HEADER, ARTICLE_HEAD, ARTICLE_META)
+NAMES = (SITE_HEADER, ARTICLE_HEAD, ARTICLE_META, HOME_SECTIONS)
 
 
 def render(name, context):

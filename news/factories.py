@@ -4,10 +4,11 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail.rich_text import RichText
 
-from .models import ArticlePage, HomePage, NewsIndexPage
+from .models import ArticlePage, EventIndexPage, EventPage, HomePage, NewsIndexPage
 
 
 def body(text):
@@ -65,3 +66,36 @@ class UntranslatedArticlePageFactory(ArticlePageFactory):
     summary_zh_hans = ""
     body_zh_hans = factory.LazyFunction(list)
     source_zh_hans = ""
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    title_en = "Events"
+    title_zh_hans = "活动"
+    slug = "events"
+    slug_en = "events"
+    slug_zh_hans = "huodong"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(ArticlePageFactory):
+    """An event `days` from now (negative: past), two hours long, at a venue."""
+
+    class Params:
+        days = 7
+
+    title_en = factory.Sequence(lambda n: f"Event {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"活动{n}")
+    slug_en = factory.Sequence(lambda n: f"event-{n}")
+    slug_zh_hans = factory.Sequence(lambda n: f"huodong-{n}")
+    start = factory.LazyAttribute(
+        lambda o: timezone.now().replace(microsecond=0) + datetime.timedelta(days=o.days)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    venue_en = "Central Lecture Hall"
+    venue_zh_hans = "中心教学楼报告厅"
+
+    class Meta:
+        model = EventPage

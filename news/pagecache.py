@@ -23,7 +23,8 @@ and Content-Security-Policy headers the middleware below it added (those change 
 settings, and a process with new settings starts a new generation); a hit runs no other
 middleware. Static files, media and the admin are not looked up.
 
-How long: until the next publish, never past the next Focus end date (lists and badges change then, without a write), and at most the
+How long: until the next publish, never past the next Focus end date (lists and badges change then, without a write) or a moment the view named
+(`cachecontrol.changes_at`: the hourly "most read" list), and at most the
 kind's `keep` (a day; a search ten minutes, so one-off searches leave).
 
 Conditional requests: a kept response carries an ETag; `If-None-Match` gets a 304.
@@ -92,7 +93,10 @@ def expiry(request, kind):
     it has passed), whichever comes first; as a Unix time."""
     latest = time.time() + kind.keep
     ends = generation.fragment_until(request, ("next-focus-end",), lambda: (next_focus_end(),) * 2)
-    return latest if ends is None else min(latest, ends.timestamp())
+    for moment in (ends, getattr(request, "changes_at", None)):  # cachecontrol.changes_at
+        if moment is not None:
+            latest = min(latest, moment.timestamp())
+    return latest
 
 
 def shows_what_it_was_asked(request):

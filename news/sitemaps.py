@@ -29,7 +29,7 @@ from django.utils.functional import cached_property
 
 from . import generation, languages
 from .listing import DeferredList
-from .models import ARTICLE_ORDER, ArticlePage, Column, HomePage, NewsIndexPage
+from .models import ARTICLE_ORDER, ArticlePage, Column, EventIndexPage, HomePage, NewsIndexPage
 from .models.base import COLUMNS_ROUTE, public_in, public_q
 from .syndication.metadata import publication_datetime
 
@@ -111,8 +111,8 @@ def with_x_default(alternates):
 
 
 class PageSitemap(Sitemap):
-    """The home page, News&Events, the Focus listing, the columns index and the columns, in
-    every language."""
+    """The home page, News&Events, the Focus listing, the columns index and the columns, Events
+    and its past events, in every language."""
 
     i18n = True
     alternates = True
@@ -155,6 +155,11 @@ class PageSitemap(Sitemap):
                 yield Entry(index, in_columns, COLUMNS_ROUTE)
             for column in columns:
                 yield Entry(index, column_changes[column.pk], column=column)
+            # Events: the section (what is coming) and its past events; each event is an
+            # article, listed by ArticleSitemap.
+            for events in EventIndexPage.objects.live().filter(public_q()).child_of(index):
+                yield Entry(events, latest(changed(events), newest_article))
+                yield Entry(events, latest(changed(events), newest_article), events.PAST_ROUTE)
 
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()

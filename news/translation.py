@@ -11,7 +11,15 @@ from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
 from . import languages
-from .models import ArticlePage, Column, HomePage, NewsIndexPage, SiteSettings
+from .models import (
+    ArticlePage,
+    Column,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    SiteSettings,
+)
 
 
 @register(HomePage)
@@ -36,6 +44,17 @@ class ArticlePageTR(TranslationOptions):
         "editor",
         "source",
     )
+
+
+@register(EventIndexPage)
+class EventIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(EventPage)
+class EventPageTR(TranslationOptions):
+    # and every field of ArticlePageTR, which it inherits
+    fields = ("venue", "speakers", "organiser")
 
 
 @register(SiteSettings)

@@ -8,6 +8,9 @@
   key) of the day, the article, their address (news/visitor.py) and browser; the hash is kept in
   the cache until the day ends, and nothing else: no address is stored anywhere.
 - **Rate-limited**: more than RATE_PER_MINUTE beacons a minute from one address answer 429.
+- **Per language**: each view counts for the language of the site it was read on (the beacon's
+  address, `/en/views/...` or `/zh-hans/views/...`); a visitor who reads both versions the
+  same day is still one view.
 - **Batched**: a view adds one to the day's counter of the article in the cache (an atomic
   increment, seeded from the database the first time a day's counter is made). Every
   FLUSH_SECONDS at most, the beacon that finds the flush due writes every counter that changed to
@@ -63,23 +66,24 @@ def too_many(request):
         return False
 
 
-def counter_key(day, page_id):
-    return f"stats:views:{day:%Y%m%d}:{page_id}"
+def counter_key(day, page_id, language):
+    return f"stats:views:{day:%Y%m%d}:{page_id}:{language}"
 
 
-def count(request, page_id):
-    """Count one view of `page_id` by this visitor today, if it is their first. True if counted."""
+def count(request, page_id, language):
+    """Count one view of `page_id` in `language` by this visitor today, if it is their first
+    view of the page today. True if counted."""
     day = timezone.localdate()
     visitor = keyed(day, page_id, client_ip(request), request.headers.get("User-Agent", ""))
     if not cache.add(f"stats:seen:{visitor}", 1, seconds_left_today()):
         return False
-    key = counter_key(day, page_id)
+    key = counter_key(day, page_id, language)
     if cache.get(key) is None:
-        stored = PageViewCount.objects.filter(page_id=page_id, day=day).values_list(
-            "views", flat=True
-        )
+        stored = PageViewCount.objects.filter(
+            page_id=page_id, day=day, language=language
+        ).values_list("views", flat=True)
         if cache.add(key, next(iter(stored), 0), KEEP):
-            register(day, page_id)
+            register(day, page_id, language)
     try:
         cache.incr(key)
     except ValueError:  # the cache lost the counter (or is down): this view is not counted
@@ -87,15 +91,15 @@ def count(request, page_id):
     return True
 
 
-def register(day, page_id):
-    """Note that `page_id` has a counter for `day`, in the day's numbered slots."""
+def register(day, page_id, language):
+    """Note that `page_id` has a counter for `day` in `language`, in the day's numbered slots."""
     slots = f"stats:slots:{day:%Y%m%d}"
     cache.add(slots, 0, KEEP)
     try:
         number = cache.incr(slots)
     except ValueError:
         return
-    cache.set(f"{slots}:{number}", page_id, KEEP)
+    cache.set(f"{slots}:{number}", (page_id, language), KEEP)
 
 
 def counted_pages(day):
@@ -115,18 +119,29 @@ def flush():
     today = timezone.localdate()
     rows = []
     for day in (today - datetime.timedelta(days=1), today):
-        pages = counted_pages(day)
-        totals = cache.get_many([counter_key(day, page) for page in pages])
+        counters = {
+            counter_key(day, *counted): counted
+            for counted in counted_pages(day)
+            if isinstance(counted, tuple)  # not a slot of before languages were counted apart
+        }
+        totals = cache.get_many(list(counters))
         written = cache.get_many([f"stats:written:{key}" for key in totals])
         for key, total in totals.items():
             if written.get(f"stats:written:{key}") != total:
-                page_id = int(key.rsplit(":", 1)[1])
-                rows.append(PageViewCount(page_id=page_id, day=day, views=total))
+                page_id, language = counters[key]
+                rows.append(PageViewCount(page_id=page_id, day=day, language=language, views=total))
     if rows:
         PageViewCount.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["page", "day"], update_fields=["views"]
+            rows,
+            update_conflicts=True,
+            unique_fields=["page", "day", "language"],
+            update_fields=["views"],
         )
         cache.set_many(
-            {f"stats:written:{counter_key(row.day, row.page_id)}": row.views for row in rows}, KEEP
+            {
+                f"stats:written:{counter_key(row.day, row.page_id, row.language)}": row.views
+                for row in rows
+            },
+            KEEP,
         )
     return len(rows)

@@ -1,4 +1,4 @@
-"""How often each page was read, one row per page and day."""
+"""How often each page was read, one row per page, day and language."""
 
 from django.db import models
 from django.db.models import Sum
@@ -17,14 +17,24 @@ class PageViewCount(models.Model):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
     )
     day = models.DateField(_("day"))
+    # The site's language the page was read in ("" for counts made before languages were
+    # counted apart).
+    language = models.CharField(_("language"), max_length=10, blank=True, default="")
     views = models.PositiveIntegerField(_("views"), default=0)
 
     class Meta:
         verbose_name = _("page view count")
-        constraints = [models.UniqueConstraint(fields=["page", "day"], name="one_count_per_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "day", "language"], name="one_count_per_day_and_language"
+            )
+        ]
+        indexes = [  # "most read this week" in one language
+            models.Index(fields=["language", "day"], name="views_by_language_and_day")
+        ]
 
     def __str__(self):
-        return f"{self.page_id} {self.day}: {self.views}"
+        return f"{self.page_id} {self.day} {self.language}: {self.views}"
 
     @classmethod
     def total_for(cls, page_id):

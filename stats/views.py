@@ -1,4 +1,5 @@
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -21,7 +22,7 @@ def count_view(request, page_id):
         return HttpResponse(status=429)
     if not ArticlePage.objects.live().public().filter(pk=page_id).exists():
         raise Http404
-    counting.count(request, page_id)
+    counting.count(request, page_id, translation.get_language())
     counting.flush_if_due()
     return HttpResponse(status=204)
 

@@ -1,8 +1,9 @@
 """The public pages every browser check visits, in both languages."""
 
-from demo.content import SAMPLE_ARTICLES, SEED_ARTICLE
+from demo.content import SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
 
 UNTRANSLATED = next(a for a in SAMPLE_ARTICLES if not a["title_zh_hans"])
+EVENT = next(e for e in SAMPLE_EVENTS if e["days"] > 0 and e["speakers_en"])
 
 PAGES = {
     "home": ("/en/", "/zh-hans/"),
@@ -23,6 +24,12 @@ PAGES = {
     "column": ("/en/news/column/international/", "/zh-hans/xinwen/column/guoji/"),
     "subscribe": ("/en/news/subscribe/", "/zh-hans/xinwen/subscribe/"),
     "archive": ("/en/news/2023/04/", "/zh-hans/xinwen/2023/04/"),
+    "events": ("/en/news/events/", "/zh-hans/xinwen/huodong/"),
+    "past-events": ("/en/news/events/past/", "/zh-hans/xinwen/huodong/past/"),
+    "event": (
+        f"/en/news/events/{EVENT['slug_en']}/",
+        f"/zh-hans/xinwen/huodong/{EVENT['slug_zh_hans']}/",
+    ),
     "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
 

@@ -1,4 +1,4 @@
-"""`make screenshots`: home, Focus and the seed article, in both languages, on a phone and a desktop;
+"""`make screenshots`: home, Focus, the seed article and an event, in both languages, on a phone and a desktop;
 the translation status dashboard and the side-by-side article editor in the admin.
 
 Writes docs/screenshots/<page>-<language>-<width>.png and admin-<view>-1280.png from the demo
@@ -19,7 +19,7 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with demo_server() as site, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name in ("home", "focus", "article"):
+        for name in ("home", "focus", "article", "event"):
             for language, path in zip(("en", "zh-hans"), PAGES[name], strict=True):
                 for width, height in WINDOWS.items():
                     context = browser.new_context(viewport={"width": width, "height": height})

@@ -11,8 +11,8 @@ from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from demo.content import DEMO_COLUMNS, DEMO_TAGS, SAMPLE_ARTICLES, SEED_ARTICLE
-from news.models import ArticlePage, ArticleTag, Column, SiteSettings
+from demo.content import DEMO_COLUMNS, DEMO_TAGS, SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
+from news.models import ArticlePage, ArticleTag, Column, EventPage, SiteSettings
 
 # The source article the demo grew from, as the project keeps it (demo/seed/).
 SEED_FILE = Path(__file__).resolve().parent.parent / "seed" / "joint-guidance-center.txt"
@@ -35,7 +35,8 @@ class LoadDemoTests(TestCase):
     def counts(self):
         return {
             "pages": Page.objects.count(),
-            "articles": ArticlePage.objects.count(),
+            "articles": ArticlePage.objects.exact_type(ArticlePage).count(),
+            "events": EventPage.objects.count(),
             "images": Image.objects.count(),
             "settings": SiteSettings.objects.count(),
             "users": get_user_model().objects.count(),
@@ -49,6 +50,7 @@ class LoadDemoTests(TestCase):
         self.assertEqual(self.counts(), before)
         self.assertIn("nothing changed", output)
         self.assertEqual(before["articles"], 1 + len(SAMPLE_ARTICLES))
+        self.assertEqual(before["events"], len(SAMPLE_EVENTS))
 
     def test_second_run_keeps_an_editors_changes(self):
         article = ArticlePage.objects.get(slug_en=SEED_ARTICLE["slug_en"])
@@ -147,7 +149,7 @@ class LoadDemoTests(TestCase):
     def test_articles_loaded_before_columns_existed_are_filed_on_the_next_run(self):
         Column.objects.all().delete()  # articles keep their place, their column is emptied
         ArticleTag.objects.all().delete()
-        for article in ArticlePage.objects.all():
+        for article in ArticlePage.objects.exact_type(ArticlePage):
             article.save_revision().publish()
         output = self.load()
         self.assertIn(f"filed {1 + len(SAMPLE_ARTICLES)} existing articles", output)
@@ -162,3 +164,18 @@ class ChineseCatalogueTests(TestCase):
         self.assertEqual([e.msgid for e in po.untranslated_entries()], [])
         self.assertEqual([e.msgid for e in po.fuzzy_entries()], [])
         self.assertGreater(len(po.translated_entries()), 50)
+
+
+class DemoEventsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=io.StringIO())
+
+    def test_the_demo_shows_two_coming_and_two_past_events_in_both_languages(self):
+        for language, path in (("en", "/en/news/events/"), ("zh-hans", "/zh-hans/xinwen/huodong/")):
+            with self.subTest(language=language):
+                upcoming = self.client.get(path).content.decode()
+                past = self.client.get(path + "past/").content.decode()
+                self.assertEqual(upcoming.count('class="event-card"'), 2)
+                self.assertEqual(past.count('class="event-card"'), 2)
+        self.assertContains(self.client.get("/zh-hans/"), "示例：讲座：学会行走的机器人")

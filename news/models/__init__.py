@@ -2,13 +2,16 @@
 
 - pages.py: HomePage (with HomeFocusStory) and NewsIndexPage with its listing routes
 - article.py: ArticlePage
+- events.py: EventIndexPage (News&Events › Events, its listings and iCalendar feed) and
+  EventPage (an ArticlePage with a time and a place)
 - taxonomy.py: Column, ArticleTag (+ ArticlePageTag), RelatedArticle
 - site_settings.py: SiteSettings
 - translation_state.py: ArticleTranslationState (recorded by the newsroom)
 - archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
 - base.py: what every page type and listing shares
 
-Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage. Translated
+Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage, and
+NewsIndexPage › EventIndexPage ("Events") › EventPage. Translated
 fields are registered in news/translation.py.
 """
 
@@ -24,6 +27,7 @@ from .base import (
     language,
     listed_articles,
 )
+from .events import EventIndexPage, EventPage, upcoming_events
 from .pages import HomeFocusStory, HomePage, NewsIndexPage
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
@@ -38,6 +42,8 @@ __all__ = [
     "ArticleTag",
     "ArticleTranslationState",
     "Column",
+    "EventIndexPage",
+    "EventPage",
     "HomeFocusStory",
     "HomePage",
     "NewsIndexPage",
@@ -49,4 +55,5 @@ __all__ = [
     "in_focus_q",
     "language",
     "listed_articles",
+    "upcoming_events",
 ]

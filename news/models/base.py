@@ -167,6 +167,7 @@ class TranslatedPageMixin:
     # What the page is, for templates and metadata (never guessed from fields or tree depth).
     is_home = False  # the site's front page: "Home" in breadcrumbs, WebSite in JSON-LD
     is_article = False  # a dated story: OpenGraph "article", NewsArticle in JSON-LD
+    is_event = False  # an article with a time and a place: Event in JSON-LD instead
     # How long its responses (and its routes', such as feeds) may be reused (news/cachecontrol.py)
     cache_kind = cachecontrol.LISTING
 

@@ -43,6 +43,7 @@ from .base import (
     listed_articles,
 )
 from .discovery import DiscoveryRoutes, own_description
+from .events import EventIndexPage, upcoming_events
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
 
@@ -114,7 +115,8 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
         for the content generation until the next Focus end date."""
 
         def build():
-            articles = card_keys(listed_articles(ArticlePage.objects.descendant_of(self)))
+            stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
+            articles = card_keys(listed_articles(stories))
             focus = self.home_focus_articles(request, articles)
             latest = articles.exclude(pk__in=[article.pk for article in focus])
             return (focus, list(latest[: self.latest_count])), next_focus_end()
@@ -125,6 +127,12 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["focus_articles"], context["latest_articles"] = self.sections(request)
+        context["upcoming_events"] = upcoming_events(request, self)
+        context["events_index"] = generation.fragment_copy(
+            request,
+            ("events-index", self.pk),
+            lambda: EventIndexPage.objects.live().descendant_of(self).first(),
+        )
         section = generation.fragment_copy(
             request,
             ("news-index", self.pk),
@@ -171,7 +179,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "news.EventIndexPage"]
     max_count = 1
 
     FOCUS_ROUTE = FOCUS_ROUTE

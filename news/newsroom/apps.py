@@ -20,7 +20,7 @@ class NewsroomConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save
         from wagtail.models import Revision
 
-        from news.models import ArticlePage, SiteSettings
+        from news.models import ArticlePage, EventPage, SiteSettings
         from news.models.base import NewsroomPermissionTester
 
         from . import checks as newsroom_checks
@@ -42,11 +42,12 @@ class NewsroomConfig(AppConfig):
         post_migrate.connect(
             translation_status.record_existing_articles, dispatch_uid="newsroom.states"
         )
-        post_save.connect(
-            translation_status.record_saved_article,
-            sender=ArticlePage,
-            dispatch_uid="newsroom.record_article",
-        )
+        for model in (ArticlePage, EventPage):  # an event is an article (news/models/events.py)
+            post_save.connect(
+                translation_status.record_saved_article,
+                sender=model,
+                dispatch_uid=f"newsroom.record_{model._meta.model_name}",
+            )
         post_save.connect(
             translation_status.record_new_revision,
             sender=Revision,

@@ -141,6 +141,7 @@ def record_new_revision(sender, instance, created=False, raw=False, **kwargs):
     """post_save of a Revision: an article's draft saved in the admin."""
     if raw or not created:
         return
-    if ContentType.objects.get_for_id(instance.content_type_id).model_class() is not ArticlePage:
+    model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
+    if model is None or not issubclass(model, ArticlePage):  # articles and events
         return
     record(instance.as_object())

@@ -200,6 +200,46 @@ def news_article(request, page, *, url, urls_by_language, home_url, site_name):
     return article
 
 
+def event_data(request, page, *, url, home_url, site_name):
+    """schema.org Event of an EventPage: when, where (a place, a link, or both), who."""
+    start, end = page.local_start(), page.local_end()
+    event = {
+        "@type": "Event",
+        "@id": f"{url}#event",
+        "name": page.title,
+        "url": url,
+        "startDate": start.date().isoformat() if page.all_day else start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": languages.active().tag,
+        "organizer": (
+            {"@type": "Organization", "name": page.organiser}
+            if page.organiser
+            else _organization(request, home_url, site_name)
+        ),
+    }
+    if end:
+        event["endDate"] = end.date().isoformat() if page.all_day else end.isoformat()
+    places = []
+    if page.venue:
+        places.append({"@type": "Place", "name": page.venue, "address": page.venue})
+    if page.online_url:
+        places.append({"@type": "VirtualLocation", "url": page.online_url})
+    if places:
+        mode = "Mixed" if len(places) == 2 else "Offline" if page.venue else "Online"
+        event["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+        event["location"] = places[0] if len(places) == 1 else places
+    speakers = page.speaker_list()
+    if speakers:
+        event["performer"] = [{"@type": "Person", "name": name} for name in speakers]
+    description = page.search_description or page.summary
+    if description:
+        event["description"] = description
+    image = share_image(page.lead_image)
+    if image is not None:
+        event["image"] = request.build_absolute_uri(image.url)
+    return event
+
+
 def structured_data(request, page, *, url, urls_by_language, trail, home_url, site_name):
     """The JSON-LD graph of `page`: what it is, and where it sits (breadcrumbs)."""
     graph = []
@@ -216,7 +256,9 @@ def structured_data(request, page, *, url, urls_by_language, trail, home_url, si
             }
         )
         graph.append(organization)
-    if page.is_article:
+    if page.is_event:
+        graph.append(event_data(request, page, url=url, home_url=home_url, site_name=site_name))
+    elif page.is_article:
         graph.append(
             news_article(
                 request,

@@ -169,16 +169,19 @@ def breadcrumb_trail(context):
 def news_index_page(context):
     """The live "News&Events" page for the navigation, found without a query where possible.
 
-    On News&Events it is the page itself, on an article the last breadcrumb (its parent,
-    fetched once for the breadcrumbs anyway), on the home page the one its context holds.
+    On News&Events it is the page itself, on an article or event the nearest breadcrumb that is
+    News&Events (fetched once for the breadcrumbs anyway: an article's parent, an event's
+    grandparent), on the home page the one its context holds.
     """
     page = context.get("page")
     if isinstance(page, NewsIndexPage):
         return page
     if isinstance(page, ArticlePage) and page.pk:
-        ancestors = breadcrumb_pages(page)
-        # specific_deferred: a NewsIndexPage (its routes work) without a further query
-        return ancestors[-1].specific_deferred if ancestors else None
+        for ancestor in reversed(breadcrumb_pages(page)):
+            if issubclass(ancestor.specific_class, NewsIndexPage):
+                # specific_deferred: a NewsIndexPage (its routes work) without a further query
+                return ancestor.specific_deferred
+        return None
     if "news_index" in context:
         return context["news_index"]
     request = context["request"]

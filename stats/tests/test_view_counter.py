@@ -119,11 +119,37 @@ class ViewCounterTests(TestCase):
 
     def test_yesterdays_last_views_are_written_after_midnight(self):
         yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        key = counting.counter_key(yesterday, self.article.pk)
+        key = counting.counter_key(yesterday, self.article.pk, "en")
         cache.set(key, 7)
-        counting.register(yesterday, self.article.pk)
+        counting.register(yesterday, self.article.pk, "en")
         counting.flush()
         self.assertEqual(PageViewCount.objects.get(day=yesterday).views, 7)
+
+    def test_a_counter_left_by_the_version_before_languages_does_not_stop_the_flush(self):
+        today = timezone.localdate()
+        cache.set(f"stats:slots:{today:%Y%m%d}", 1)
+        cache.set(f"stats:slots:{today:%Y%m%d}:1", self.article.pk)  # a page id alone
+        self.beacon()
+        counting.flush()
+        self.assertEqual(self.stored(), 1)
+
+    def test_views_count_for_the_language_they_were_read_in_and_a_visitor_once(self):
+        self.beacon(address="203.0.113.7")
+        self.client.post(  # the same visitor on the Chinese site: already counted today
+            f"/zh-hans/views/{self.article.pk}/",
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_USER_AGENT="Firefox",
+            HTTP_ORIGIN=ORIGIN,
+        )
+        for address in ("203.0.113.8", "203.0.113.9"):
+            response = self.client.post(
+                f"/zh-hans/views/{self.article.pk}/", REMOTE_ADDR=address, HTTP_ORIGIN=ORIGIN
+            )
+            self.assertEqual(response.status_code, 204)
+        counting.flush()
+        by_language = dict(PageViewCount.objects.values_list("language", "views"))
+        self.assertEqual(by_language, {"en": 1, "zh-hans": 2})
+        self.assertEqual(self.stored(), 3)  # what the article shows, in both languages
 
     def test_get_is_refused_and_unknown_or_unpublished_pages_are_not_found(self):
         self.assertEqual(self.client.get(f"/en/views/{self.article.pk}/").status_code, 405)

@@ -5,6 +5,7 @@ that already exist are left exactly as they are (an editor's changes survive).
 """
 
 import colorsys
+import datetime
 import io
 import secrets
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import format_html
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -24,15 +26,26 @@ from wagtail.rich_text import RichText
 from demo.content import (
     DEMO_COLUMNS,
     DEMO_TAGS,
+    EVENTS_INDEX,
     HOME_PAGE,
     NEWS_INDEX,
     SAMPLE_ALT,
     SAMPLE_ARTICLES,
+    SAMPLE_EVENTS,
     SEED_ARTICLE,
     SITE_SETTINGS,
 )
 from news import languages
-from news.models import ArticlePage, ArticleTag, Column, HomePage, NewsIndexPage, SiteSettings
+from news.models import (
+    ArticlePage,
+    ArticleTag,
+    Column,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    SiteSettings,
+)
 from news.newsroom.roles import attach_review_workflow
 
 # The demo data's keys end in each language's field suffix: title_en, title_zh_hans.
@@ -104,8 +117,11 @@ class Command(BaseCommand):
             self.article(index, SEED_ARTICLE, "1.png", created, **filing)
             for number, data in enumerate(SAMPLE_ARTICLES, start=1):
                 self.article(index, data, f"sample-{number}.png", created, **filing)
+            events = self.events_index(index, created)
+            for data in SAMPLE_EVENTS:
+                self.event(events, data, created)
         if created:
-            counted = {"article": "articles", "column": "columns", "tag": "tags"}
+            counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
             others = [
                 name for name in dict.fromkeys(created) if name not in counted and name != "filed"
             ]
@@ -162,6 +178,45 @@ class Command(BaseCommand):
         index.save_revision().publish()
         created.append("News&Events")
         return index
+
+    def events_index(self, index, created):
+        events = EventIndexPage.objects.child_of(index).first()
+        if events:
+            return events
+        events = EventIndexPage(
+            title=EVENTS_INDEX["title_en"],
+            slug=EVENTS_INDEX["slug_en"],
+            **per_language(EVENTS_INDEX, "title"),
+            **per_language(EVENTS_INDEX, "slug"),
+            **per_language(EVENTS_INDEX, "intro"),
+        )
+        index.add_child(instance=events)
+        events.save_revision().publish()
+        created.append("Events")
+        return events
+
+    def event(self, events, data, created):
+        """A sample event `days` from today (negative: past), created once."""
+        if EventPage.objects.filter(slug_en=data["slug_en"]).exists():
+            return
+        day = timezone.localdate() + datetime.timedelta(days=data["days"])
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(data["hour"])))
+        fields = {f"body_{code}": paragraphs(data[f"body_{code}"]) for code in LANGUAGES}
+        for name in ("title", "slug", "summary", "venue", "speakers", "organiser"):
+            fields.update(per_language(data, name))
+        event = EventPage(
+            title=data["title_en"],
+            slug=data["slug_en"],
+            start=start,
+            end=start + datetime.timedelta(hours=data["hours"]) if data["hours"] else None,
+            all_day=data["all_day"],
+            registration_url=data["registration_url"],
+            online_url=data["online_url"],
+            **fields,
+        )
+        events.add_child(instance=event)
+        event.save_revision().publish()
+        created.append("event")
 
     def site_settings(self, created):
         site = Site.objects.get(is_default_site=True)

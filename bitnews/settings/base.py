@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "stats",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",

@@ -800,3 +800,46 @@ SAMPLE_EVENTS = [
         "online_url": "",
     },
 ]
+
+# One sample story also shows a gallery and a table (body blocks), in both languages.
+RICH_STORY = "sample-library-extends-opening-hours-for-exam-season"
+RICH_STORY_GALLERY = {
+    "title_en": "The library at night",
+    "title_zh_hans": "夜晚的图书馆",
+    "photos": [
+        {
+            "alt_en": "Reading room with students",
+            "alt_zh_hans": "坐满学生的阅览室",
+            "caption_en": "The main reading room",
+            "caption_zh_hans": "主阅览室",
+        },
+        {
+            "alt_en": "Bookshelves",
+            "alt_zh_hans": "书架",
+            "caption_en": "Open stacks",
+            "caption_zh_hans": "开架书库",
+        },
+        {
+            "alt_en": "Study carrels",
+            "alt_zh_hans": "自习座位",
+            "caption_en": "Quiet study carrels",
+            "caption_zh_hans": "安静的自习座位",
+        },
+    ],
+    "credit_en": "News Office (sample)",
+    "credit_zh_hans": "新闻中心（示例）",
+}
+RICH_STORY_TABLE = {
+    "caption_en": "Opening hours in exam season (sample)",
+    "caption_zh_hans": "考试周开放时间（示例）",
+    "rows_en": [
+        ["Day", "Opens", "Closes"],
+        ["Monday–Friday", "07:00", "24:00"],
+        ["Weekend", "08:00", "22:00"],
+    ],
+    "rows_zh_hans": [
+        ["日期", "开馆", "闭馆"],
+        ["周一至周五", "07:00", "24:00"],
+        ["周末", "08:00", "22:00"],
+    ],
+}

@@ -39,9 +39,11 @@ class ArticlePageTR(TranslationOptions):
         "body",
         "lead_image_alt",
         "lead_image_caption",
+        "lead_image_credit",
         "writer",
         "photographer",
         "editor",
+        "translator",
         "source",
     )
 

@@ -1,6 +1,6 @@
 """The public pages every browser check visits, in both languages."""
 
-from demo.content import SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
+from demo.content import RICH_STORY, SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
 
 UNTRANSLATED = next(a for a in SAMPLE_ARTICLES if not a["title_zh_hans"])
 EVENT = next(e for e in SAMPLE_EVENTS if e["days"] > 0 and e["speakers_en"])
@@ -13,6 +13,12 @@ PAGES = {
     "article": (
         f"/en/news/{SEED_ARTICLE['slug_en']}/",
         f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/",
+    ),
+    "gallery-and-table": (
+        f"/en/news/{RICH_STORY}/",
+        "/zh-hans/xinwen/"
+        + next(a for a in SAMPLE_ARTICLES if a["slug_en"] == RICH_STORY)["slug_zh_hans"]
+        + "/",
     ),
     "untranslated": (
         f"/en/news/{UNTRANSLATED['slug_en']}/",

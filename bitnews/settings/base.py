@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "stats",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -267,7 +268,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Every admin upload view uses this form: bad files become form errors (news/newsroom/images.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "news.newsroom.images.NewsImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "odt"]
+# mp4 and webm: videos for the body's video block, vtt: their captions (news/blocks.py checks
+# each is what it says it is, and the video's size against VIDEO_MAX_MB).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "odt", "mp4", "webm", "vtt"]
+VIDEO_MAX_MB = int(os.environ.get("VIDEO_MAX_MB", "200"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # large StreamField forms in the admin
 
 NEWS_PAGE_SIZE = 10
@@ -288,6 +292,10 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
+        # uploaded videos (news/blocks.py VideoBlock); the Bilibili and Tencent Video players,
+        # framed only when a visitor presses "Play here" (RemoteVideoBlock)
+        "media-src": [SELF],
+        "frame-src": ["https://player.bilibili.com", "https://v.qq.com"],
         "frame-ancestors": [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],

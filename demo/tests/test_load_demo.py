@@ -11,7 +11,14 @@ from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from demo.content import DEMO_COLUMNS, DEMO_TAGS, SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
+from demo.content import (
+    DEMO_COLUMNS,
+    DEMO_TAGS,
+    RICH_STORY,
+    SAMPLE_ARTICLES,
+    SAMPLE_EVENTS,
+    SEED_ARTICLE,
+)
 from news.models import ArticlePage, ArticleTag, Column, EventPage, SiteSettings
 
 # The source article the demo grew from, as the project keeps it (demo/seed/).
@@ -179,3 +186,12 @@ class DemoEventsTests(TestCase):
                 self.assertEqual(upcoming.count('class="event-card"'), 2)
                 self.assertEqual(past.count('class="event-card"'), 2)
         self.assertContains(self.client.get("/zh-hans/"), "示例：讲座：学会行走的机器人")
+
+    def test_a_sample_story_shows_a_gallery_and_a_table_in_both_languages(self):
+        story = ArticlePage.objects.get(slug_en=RICH_STORY)
+        english = self.client.get(f"/en/news/{story.slug_en}/").content.decode()
+        chinese = self.client.get(f"/zh-hans/xinwen/{story.slug_zh_hans}/").content.decode()
+        self.assertIn('class="gallery"', english)
+        self.assertIn("<caption>Opening hours in exam season (sample)</caption>", english)
+        self.assertIn("夜晚的图书馆", chinese)
+        self.assertIn("<caption>考试周开放时间（示例）</caption>", chinese)

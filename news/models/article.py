@@ -119,10 +119,17 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         help_text=_("What the image shows, for readers who cannot see it."),
     )
     lead_image_caption = models.CharField(_("lead image caption"), max_length=255, blank=True)
+    lead_image_credit = models.CharField(
+        _("lead image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who took the photo (or holds its rights), shown under it."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     writer = models.CharField(_("writer"), max_length=100, blank=True)
     photographer = models.CharField(_("photographer"), max_length=100, blank=True)
     editor = models.CharField(_("editor"), max_length=100, blank=True)
+    translator = models.CharField(_("translator"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     # Which language versions visitors see: one `public_<language>` flag per language, from
     # LanguageVisibility (models/base.py). Only moderators may change them (the panels below).
@@ -172,6 +179,7 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
                 FieldPanel("lead_image", permission=SETTINGS_PERMISSION),
                 BilingualRowPanel([FieldPanel("lead_image_alt")]),
                 BilingualRowPanel([FieldPanel("lead_image_caption")]),
+                BilingualRowPanel([FieldPanel("lead_image_credit")]),
             ],
             heading=_("Lead image"),
         ),
@@ -181,6 +189,7 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
                 BilingualRowPanel([FieldPanel("writer")]),
                 BilingualRowPanel([FieldPanel("photographer")]),
                 BilingualRowPanel([FieldPanel("editor")]),
+                BilingualRowPanel([FieldPanel("translator")]),
                 BilingualRowPanel([FieldPanel("source")]),
             ],
             heading=_("Credits"),
@@ -244,9 +253,11 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         "summary",
         "body",
         "lead_image_caption",
+        "lead_image_credit",
         "writer",
         "photographer",
         "editor",
+        "translator",
         "source",
     )
 
@@ -368,6 +379,7 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
             "writer": _("Writer"),
             "photographer": _("Photographer"),
             "editor": _("Editor"),
+            "translator": _("Translator"),
             "source": _("Source"),
         }
         return [

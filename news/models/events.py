@@ -234,7 +234,21 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
         listing = paginate(request, events)
         context["listing"] = listing
         context["feed_url"] = self.get_url(request) + "feed/ical/"
+        context["event_months"] = self.months(request)
         return self.render(request, context_overrides=context)
+
+    def months(self, request):
+        """[(label, "yyyy/mm/")] of every month with an event, newest first, for the month
+        links (kept for the content generation: only a publish adds or removes a month)."""
+
+        def build():
+            # In Python: modeltranslation's manager breaks `dates()` and `datetimes()`; a
+            # university's events are hundreds, one narrow column.
+            starts = self.events().values_list("start", flat=True)
+            months = {timezone.localtime(start).date().replace(day=1) for start in starts}
+            return [(year_month_label(m), f"{m:%Y/%m}/") for m in sorted(months, reverse=True)]
+
+        return generation.fragment(request, ("event-months", self.pk, language()), build)
 
     @path("")
     def upcoming(self, request):

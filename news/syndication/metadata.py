@@ -176,6 +176,10 @@ def news_article(request, page, *, url, urls_by_language, home_url, site_name):
             "width": image.width,
             "height": image.height,
         }
+        if page.lead_image_credit:
+            article["image"]["creditText"] = page.lead_image_credit
+    if page.translator and shown_language != default:
+        article["translator"] = {"@type": "Person", "name": page.translator}
     if language == default:
         article["workTranslation"] = [
             {

@@ -66,6 +66,9 @@ class EventListingTests(TestCase):
         self.assertNotIn("Robotics talk", event_titles(response)) if timezone.localtime(
             self.soon.start
         ).month != start.month else None
+        self.assertIn(
+            f'href="{EVENTS["en"]}{start:%Y/%m}/"', self.client.get(EVENTS["en"]).content.decode()
+        )
         for bad in ("2026/13/", "2026/00/", "0001/01/", "2026/1/"):
             self.assertEqual(self.client.get(EVENTS["en"] + bad).status_code, 404, bad)
 

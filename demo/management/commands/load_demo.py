@@ -29,6 +29,9 @@ from demo.content import (
     EVENTS_INDEX,
     HOME_PAGE,
     NEWS_INDEX,
+    RICH_STORY,
+    RICH_STORY_GALLERY,
+    RICH_STORY_TABLE,
     SAMPLE_ALT,
     SAMPLE_ARTICLES,
     SAMPLE_EVENTS,
@@ -275,6 +278,8 @@ class Command(BaseCommand):
             fields[f"body_{code}"] = paragraphs(data[f"body_{code}"])
         for name in ("title", "slug", "summary", "writer", "photographer", "editor", "source"):
             fields.update(per_language(data, name))
+        if data["slug_en"] == RICH_STORY:
+            self.add_gallery_and_table(fields)
         article = ArticlePage(
             title=data["title_en"],
             slug=data["slug_en"],
@@ -288,6 +293,37 @@ class Command(BaseCommand):
         index.add_child(instance=article)
         article.save_revision().publish()
         created.append("article")
+
+    def add_gallery_and_table(self, fields):
+        """A gallery and a table at the end of each language's body (the demo's rich story)."""
+        photos = [
+            self.image(f"gallery-{number}.png", [photo["caption_en"]], hue=0.1 * number)
+            for number, photo in enumerate(RICH_STORY_GALLERY["photos"], start=1)
+        ]
+        for code in LANGUAGES:
+            gallery = {
+                "title": RICH_STORY_GALLERY[f"title_{code}"],
+                "photos": [
+                    {
+                        "image": image,
+                        "alt_text": photo[f"alt_{code}"],
+                        "caption": photo[f"caption_{code}"],
+                        "credit": RICH_STORY_GALLERY[f"credit_{code}"],
+                    }
+                    for image, photo in zip(photos, RICH_STORY_GALLERY["photos"], strict=True)
+                ],
+            }
+            table = {
+                "data": RICH_STORY_TABLE[f"rows_{code}"],
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "table_caption": RICH_STORY_TABLE[f"caption_{code}"],
+            }
+            fields[f"body_{code}"] = [
+                *fields[f"body_{code}"],
+                ("gallery", gallery),
+                ("table", table),
+            ]
 
     def image(self, name, lines, hue):
         existing = Image.objects.filter(title=name).first()

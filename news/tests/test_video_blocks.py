@@ -1,0 +1,127 @@
+"""Videos in a story: an uploaded MP4/WebM (from our own address, with poster and WebVTT
+captions) and a Bilibili or Tencent Video video (a poster linking to it; the player framed
+only when asked for). Files that are not what they claim, or too large, are form errors."""
+
+from django.core.files.base import ContentFile
+from django.test import TestCase, override_settings
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from news.blocks import RemoteVideoBlock, VideoBlock, remote_player
+from news.models import ArticlePage
+from news.tests.utils import build_site
+
+MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
+WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
+VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\n实验室开放日\n".encode()
+
+
+def document(name, content):
+    return Document.objects.create(title=name, file=ContentFile(content, name=name))
+
+
+class VideoBlockTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (article,) = build_site(articles=1)
+        cls.poster = Image.objects.create(title="poster", file=get_test_image_file())
+        cls.video = document("lab.mp4", MP4)
+        cls.captions = document("lab.vtt", VTT)
+        article = ArticlePage.objects.get(pk=article.pk)
+        article.body_zh_hans = [
+            (
+                "video",
+                {
+                    "video": cls.video,
+                    "title": "实验室开放日",
+                    "poster": cls.poster,
+                    "captions": cls.captions,
+                },
+            ),
+            (
+                "remote_video",
+                {
+                    "url": "https://www.bilibili.com/video/BV1xx411c7mD",
+                    "title": "校园风光",
+                    "poster": cls.poster,
+                },
+            ),
+        ]
+        article.save_revision().publish()
+        cls.article = article
+
+    def chinese(self):
+        return self.client.get(f"/zh-hans/xinwen/{self.article.slug_zh_hans}/")
+
+    def test_an_uploaded_video_plays_from_our_address_with_poster_and_captions(self):
+        html = self.chinese().content.decode()
+        self.assertIn(f'<source src="{self.video.url}" type="video/mp4">', html)
+        self.assertIn(f'src="{self.captions.url}" srclang="zh-hans"', html)
+        self.assertIn('preload="none" poster="/media/images/', html)
+
+    def test_a_bilibili_video_is_a_poster_link_until_the_visitor_asks_for_the_player(self):
+        response = self.chinese()
+        html = response.content.decode()
+        self.assertIn('href="https://www.bilibili.com/video/BV1xx411c7mD"', html)
+        self.assertIn(
+            'data-player="https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&amp;autoplay=1"',
+            html,
+        )
+        self.assertNotIn("<iframe", html)
+        policy = response["Content-Security-Policy"]
+        self.assertIn("frame-src https://player.bilibili.com https://v.qq.com", policy)
+        self.assertIn("media-src 'self'", policy)
+
+    def test_only_bilibili_and_tencent_video_pages_are_taken(self):
+        self.assertEqual(
+            remote_player("https://v.qq.com/x/cover/abc/u0035abcdef.html")[1],
+            "https://v.qq.com/txp/iframe/player.html?vid=u0035abcdef&autoplay=true",
+        )
+        for url in (
+            "https://www.youtube.com/watch?v=x",
+            "https://www.bilibili.com/video/../../x",
+            "javascript:alert(1)",
+            "https://evil.example/video/BV1xx411c7mD",
+        ):
+            with self.assertRaises(StructBlockValidationError, msg=url):
+                RemoteVideoBlock().clean({"url": url, "title": "t", "poster": self.poster})
+
+    def test_a_file_that_is_not_a_video_or_captions_is_a_form_error(self):
+        block = VideoBlock()
+        cases = [
+            ({"video": document("notes.pdf", b"%PDF-1.4")}, "video"),
+            ({"video": document("fake.mp4", b"<html>not a video</html>" * 4)}, "video"),
+            (
+                {
+                    "video": self.video,
+                    "captions": document("subs.vtt", b"1\n00:00:00,000 --> 00:00:02,000\n"),
+                },
+                "captions",
+            ),
+            ({"video": self.video, "captions": document("subs.txt", b"WEBVTT\n")}, "captions"),
+        ]
+        for fields, field in cases:
+            with (
+                self.subTest(field=field, fields=str(fields)),
+                self.assertRaises(StructBlockValidationError) as refused,
+            ):
+                block.clean({"title": "t", "poster": None, "captions": None, **fields})
+            self.assertIn(field, refused.exception.block_errors)
+        block.clean(
+            {
+                "title": "t",
+                "poster": None,
+                "captions": self.captions,
+                "video": document("a.webm", WEBM),
+            }
+        )
+
+    @override_settings(VIDEO_MAX_MB=0)
+    def test_a_video_over_the_size_limit_is_refused(self):
+        with self.assertRaises(StructBlockValidationError) as refused:
+            VideoBlock().clean(
+                {"video": self.video, "title": "t", "poster": None, "captions": None}
+            )
+        self.assertIn("larger than 0 MB", str(refused.exception.block_errors["video"]))

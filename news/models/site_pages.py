@@ -153,8 +153,8 @@ class ContactPage(TranslatedPageMixin, AbstractEmailForm):
                 response["Retry-After"] = "60"
             elif request.POST.get(HONEYPOT):
                 message = _(
-                    "Your message was not sent: it looked automated. Leave the last field "
-                    "empty and send it again."
+                    "Your message was not sent: a field meant to stay empty, which stops spam robots, "
+                    "was filled in. Please send it again without filling in forms automatically."
                 )
                 response = self.refuse(request, message, 400)
             else:

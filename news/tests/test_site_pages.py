@@ -207,10 +207,10 @@ class ContactFormTests(TestCase):
 
     def test_a_filled_honeypot_is_refused_and_nothing_is_stored_or_sent(self):
         response = self.client.post(CONTACT["en"], self.message(**{HONEYPOT: "http://spam"}))
-        self.assertContains(response, "it looked automated", status_code=400)
+        self.assertContains(response, "stops spam robots", status_code=400)
         chinese = self.client.post(CONTACT["zh-hans"], self.message(**{HONEYPOT: "x"}))
         self.assertEqual(chinese.status_code, 400)
-        self.assertContains(chinese, 'role="alert"', status_code=400)
+        self.assertContains(chinese, "垃圾信息机器人", status_code=400)
         self.assertFalse(FormSubmission.objects.exists())
         self.assertEqual(mail.outbox, [])
 
@@ -219,7 +219,7 @@ class ContactFormTests(TestCase):
             self.assertEqual(self.client.post(CONTACT["en"], self.message()).status_code, 200)
         response = self.client.post(CONTACT["zh-hans"], self.message())
         self.assertEqual(response.status_code, 429)
-        self.assertContains(response, 'role="alert"', status_code=429)
+        self.assertContains(response, "请等一分钟后再试", status_code=429)
         self.assertEqual(FormSubmission.objects.count(), 5)
         self.assertEqual(len(mail.outbox), 5)
 

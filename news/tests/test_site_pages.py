@@ -246,3 +246,38 @@ class ContactFormTests(TestCase):
         strict = Client(enforce_csrf_checks=True)
         self.assertEqual(strict.post(CONTACT["en"], self.message()).status_code, 403)
         self.assertFalse(FormSubmission.objects.exists())
+
+
+class SitePageRoleTests(TestCase):
+    """Editors, moderators and translators have the same rights on site pages as on articles."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from news.tests.utils import member
+
+        cls.home, cls.index, _articles = build_site()
+        cls.about = StandardPageFactory(parent=cls.home, slug_en="about", slug_zh_hans="guanyu")
+        cls.editor = member("Editors")
+        cls.moderator = member("Moderators")
+        cls.translator = member("Translators")
+
+    def rights(self, user, page):
+        tester = page.permissions_for_user(user)
+        return tester.can_add_subpage(), tester.can_edit(), tester.can_publish()
+
+    def test_an_editor_adds_and_edits_site_pages_but_does_not_publish(self):
+        self.assertEqual(self.rights(self.editor, self.about), (True, True, False))
+        self.assertTrue(self.home.permissions_for_user(self.editor).can_add_subpage())
+
+    def test_a_moderator_publishes_site_pages_but_does_not_add_them(self):
+        self.assertEqual(self.rights(self.moderator, self.about), (False, True, True))
+
+    def test_a_translator_edits_a_site_page_only(self):
+        self.assertEqual(self.rights(self.translator, self.about), (False, True, False))
+        self.assertFalse(self.about.permissions_for_user(self.translator).can_delete())
+
+    def test_an_editor_opens_the_new_page_form_under_home(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(f"/admin/pages/add/news/standardpage/{self.home.pk}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "intro_zh_hans")

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Workflow, WorkflowPage
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from news.models import NewsIndexPage, SiteSettings
 
@@ -103,3 +104,14 @@ def save_instead_of_publishing(request, page):
                 "Submit the article so that a chief editor approves it."
             ),
         )
+
+
+def contact_messages_for(user, form_pages):
+    """The form pages whose messages `user` reads under Forms: those where they may also add
+    or publish pages (Editors, Moderators, chief editors). Translators, whose one right is
+    "change", translate the contact page but do not read what visitors wrote (names, e-mail
+    addresses)."""
+    if user.is_superuser:
+        return form_pages
+    allowed = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "publish"])
+    return form_pages.filter(pk__in=allowed.values("pk"))

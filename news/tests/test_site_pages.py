@@ -281,3 +281,30 @@ class SitePageRoleTests(TestCase):
         response = self.client.get(f"/admin/pages/add/news/standardpage/{self.home.pk}/")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "intro_zh_hans")
+
+
+class ContactMessagesAdminTests(TestCase):
+    """Messages sent through the contact form, read under Forms in the admin."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from news.tests.utils import member
+
+        cls.home, cls.index, _articles = build_site()
+        cls.contact = ContactPageFactory(parent=cls.home)
+        contact_fields(cls.contact)
+        FormSubmission.objects.create(page=cls.contact, form_data={"message": "Bonjour"})
+        cls.editor = member("Editors")
+        cls.translator = member("Translators")
+
+    def submissions(self, user):
+        self.client.force_login(user)
+        return self.client.get(f"/admin/forms/submissions/{self.contact.pk}/")
+
+    def test_an_editor_reads_the_messages(self):
+        self.assertContains(self.submissions(self.editor), "Bonjour")
+
+    def test_a_translator_does_not_read_the_messages(self):
+        self.assertNotEqual(self.submissions(self.translator).status_code, 200)
+        self.client.force_login(self.translator)
+        self.assertContains(self.client.get("/admin/forms/"), "There are no results.")

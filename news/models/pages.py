@@ -79,6 +79,8 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
         ),
     ]
 
+    # No "Show in menus": the home page leads the navigation as "Home" whatever the box says.
+    promote_panels = Page.promote_panels[:1]
     base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]

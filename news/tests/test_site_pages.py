@@ -3,15 +3,28 @@
 
 from django.core import mail
 from django.core.cache import cache
-from django.test import TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 
 from news import pagecache
-from news.factories import ContactPageFactory, StandardPageFactory, contact_fields
-from news.models import ContactPage, HomePage, NewsIndexPage, StandardPage
+from news.factories import (
+    ArticlePageFactory,
+    ContactPageFactory,
+    StandardPageFactory,
+    contact_fields,
+)
+from news.models import (
+    ArticlePage,
+    ContactPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
 from news.models.site_pages import HONEYPOT
-from news.tests.utils import build_site
+from news.tests.utils import build_site, member, queries_of
 
 ABOUT = {"en": "/en/about/", "zh-hans": "/zh-hans/guanyu/"}
 CONTACT = {"en": "/en/contact/", "zh-hans": "/zh-hans/lianxi/"}
@@ -36,6 +49,20 @@ class SitePageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
         self.assertAllowedSubpageTypes(ContactPage, set())
         self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, StandardPage, ContactPage})
+
+
+def has_show_in_menus(model):
+    return "show_in_menus" in model.get_edit_handler().get_form_options()["fields"]
+
+
+class ShowInMenusBoxTests(TestCase):
+    def test_the_box_is_offered_where_it_puts_a_page_in_the_menus(self):
+        for model in (StandardPage, ContactPage, NewsIndexPage, EventIndexPage):
+            self.assertTrue(has_show_in_menus(model), model)
+
+    def test_the_box_is_hidden_where_it_would_do_nothing(self):
+        for model in (HomePage, ArticlePage, EventPage):
+            self.assertFalse(has_show_in_menus(model), model)
 
 
 class StandardPageTests(TestCase):
@@ -78,8 +105,6 @@ class StandardPageTests(TestCase):
 
     def test_the_page_is_kept_by_the_page_cache(self):
         self.client.get(ABOUT["en"])
-        from django.test import RequestFactory
-
         self.assertIsNotNone(pagecache.look_up(RequestFactory().get(ABOUT["en"]))[2])
 
 
@@ -151,14 +176,10 @@ class MenuTests(TestCase):
         self.assertIn("/zh-hans/guanyu/", nav(response))
 
     def test_an_article_is_never_a_menu_entry(self):
-        from news.factories import ArticlePageFactory
-
         ArticlePageFactory(parent=self.index, title_en="Menu story", show_in_menus=True)
         self.assertNotIn("Menu story", footer(self.client.get("/en/")))
 
     def test_a_warm_page_asks_nothing_for_its_menus(self):
-        from news.tests.utils import queries_of
-
         _response, count = queries_of(self.client, ABOUT["en"])
         self.assertEqual(count, 0)
 
@@ -189,8 +210,6 @@ class ContactFormTests(TestCase):
         response = self.client.get(CONTACT["en"])
         self.assertIn("no-store", response["Cache-Control"])
         self.assertIn("private", response["Cache-Control"])
-        from django.test import RequestFactory
-
         self.client.get(CONTACT["en"])  # a visitor who has the CSRF cookie already
         self.assertIsNone(pagecache.look_up(RequestFactory().get(CONTACT["en"]))[2])
 
@@ -241,8 +260,6 @@ class ContactFormTests(TestCase):
         self.assertEqual(self.client.put(CONTACT["en"]).status_code, 405)
 
     def test_the_form_needs_its_csrf_token(self):
-        from django.test import Client
-
         strict = Client(enforce_csrf_checks=True)
         self.assertEqual(strict.post(CONTACT["en"], self.message()).status_code, 403)
         self.assertFalse(FormSubmission.objects.exists())
@@ -253,8 +270,6 @@ class SitePageRoleTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from news.tests.utils import member
-
         cls.home, cls.index, _articles = build_site()
         cls.about = StandardPageFactory(parent=cls.home, slug_en="about", slug_zh_hans="guanyu")
         cls.editor = member("Editors")
@@ -288,8 +303,6 @@ class ContactMessagesAdminTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from news.tests.utils import member
-
         cls.home, cls.index, _articles = build_site()
         cls.contact = ContactPageFactory(parent=cls.home)
         contact_fields(cls.contact)

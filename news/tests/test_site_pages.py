@@ -24,7 +24,7 @@ from news.models import (
     StandardPage,
 )
 from news.models.site_pages import HONEYPOT
-from news.tests.utils import build_site, member, queries_of
+from news.tests.utils import build_site, member, queries_of, read_sitemaps
 
 ABOUT = {"en": "/en/about/", "zh-hans": "/zh-hans/guanyu/"}
 CONTACT = {"en": "/en/contact/", "zh-hans": "/zh-hans/lianxi/"}
@@ -321,3 +321,16 @@ class ContactMessagesAdminTests(TestCase):
         self.assertNotEqual(self.submissions(self.translator).status_code, 200)
         self.client.force_login(self.translator)
         self.assertContains(self.client.get("/admin/forms/"), "There are no results.")
+
+
+class SitePagesInTheSitemapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _articles = build_site()
+        StandardPageFactory(parent=cls.home, slug_en="about", slug_zh_hans="guanyu")
+        ContactPageFactory(parent=cls.home)
+
+    def test_the_sitemap_lists_site_pages_in_both_languages(self):
+        urls = read_sitemaps(self.client)
+        for path in (*ABOUT.values(), *CONTACT.values()):
+            self.assertIn(f"http://testserver{path}", urls)

@@ -21,6 +21,7 @@ from news.models import (
     EventPage,
     HomePage,
     NewsIndexPage,
+    SiteSettings,
     StandardPage,
 )
 from news.models.site_pages import HONEYPOT
@@ -334,3 +335,26 @@ class SitePagesInTheSitemapTests(TestCase):
         urls = read_sitemaps(self.client)
         for path in (*ABOUT.values(), *CONTACT.values()):
             self.assertIn(f"http://testserver{path}", urls)
+
+
+class SitePageReviewTests(TestCase):
+    """Site pages go through the newsroom's review workflow, as articles do."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _articles = build_site()
+
+    def test_a_site_page_under_home_and_the_pages_below_it_are_reviewed(self):
+        about = StandardPageFactory(parent=self.home)
+        below = StandardPageFactory(parent=about)
+        contact = ContactPageFactory(parent=self.home)
+        for page in (about, below, contact):
+            self.assertEqual(page.get_workflow().name, "Newsroom review", page)
+
+    def test_the_second_review_setting_reaches_site_pages(self):
+        about = StandardPageFactory(parent=self.home)
+        settings = SiteSettings.objects.get()
+        settings.second_review = True
+        settings.save()
+        about = StandardPage.objects.get(pk=about.pk)
+        self.assertEqual(about.get_workflow().name, "Newsroom review, two stages")

@@ -3,7 +3,7 @@ and where the language prefix is added.
 
 - `PublicMethodsMiddleware`: public pages, feeds, sitemaps, robots.txt and the search answer
   GET and HEAD; OPTIONS says exactly that (`Allow: GET, HEAD, OPTIONS`); anything else (POST,
-  PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow`. The admin (and Wagtail's
+  PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow` (plus POST where it is taken). The admin (and Wagtail's
   document links, which it protects) is Wagtail's business. A view that takes POSTs says so
   with `view.accepts_posts = True` (the view beacon, stats/views.py), a page type with
   `accepts_posts = True` on its model (the contact form: a POST to a page's address is routed
@@ -50,21 +50,24 @@ class PublicMethodsMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in SAFE or request.path_info.startswith(ADMIN_PREFIXES):
             return None
-        takes_posts = getattr(view_func, "accepts_posts", False) or (
-            request.resolver_match and request.resolver_match.url_name in FRONT_END_FORMS
+        resolved = request.resolver_match
+        takes_posts = (
+            getattr(view_func, "accepts_posts", False)
+            or (resolved and resolved.url_name in FRONT_END_FORMS)
+            or (
+                resolved
+                and resolved.url_name == PAGE_VIEW
+                and page_accepts_posts(request, view_args, view_kwargs)
+            )
         )
-        if request.method == "POST":
-            if takes_posts:
-                return None
-            resolved = request.resolver_match
-            on_page = resolved and resolved.url_name == PAGE_VIEW
-            if on_page and page_accepts_posts(request, view_args, view_kwargs):
-                return None
+        if takes_posts and request.method == "POST":
+            return None
+        allowed = [*ALLOWED, "POST"] if takes_posts else ALLOWED
         if request.method == "OPTIONS":
             response = HttpResponse(status=200)
-            response["Allow"] = ", ".join(ALLOWED)
+            response["Allow"] = ", ".join(allowed)
             return response
-        return HttpResponseNotAllowed(ALLOWED)
+        return HttpResponseNotAllowed(allowed)
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

@@ -258,7 +258,10 @@ class ContactFormTests(TestCase):
 
     def test_another_page_still_refuses_a_post(self):
         self.assertEqual(self.client.post("/en/news/").status_code, 405)
-        self.assertEqual(self.client.put(CONTACT["en"]).status_code, 405)
+        refused = self.client.put(CONTACT["en"])
+        self.assertEqual(refused.status_code, 405)
+        self.assertEqual(refused["Allow"], "GET, HEAD, OPTIONS, POST")
+        self.assertEqual(self.client.options(CONTACT["en"])["Allow"], "GET, HEAD, OPTIONS, POST")
 
     def test_the_form_needs_its_csrf_token(self):
         strict = Client(enforce_csrf_checks=True)

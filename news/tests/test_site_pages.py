@@ -361,3 +361,27 @@ class SitePageReviewTests(TestCase):
         settings.save()
         about = StandardPage.objects.get(pk=about.pk)
         self.assertEqual(about.get_workflow().name, "Newsroom review, two stages")
+
+
+class ContactPageEditorTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _articles = build_site()
+        cls.contact = ContactPageFactory(parent=cls.home)
+        contact_fields(cls.contact)
+        cls.editor = member("Editors")
+
+    def test_the_editor_gives_each_field_a_label_in_both_languages(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(f"/admin/pages/{self.contact.pk}/edit/")
+        self.assertContains(response, "form_fields-0-label_en")
+        self.assertContains(response, "form_fields-0-label_zh_hans")
+        self.assertContains(response, "您的姓名")
+
+    def test_the_preview_shows_the_form_in_chinese(self):
+        page = ContactPage.objects.get(pk=self.contact.pk)
+        request = RequestFactory().get("/")
+        request.user = self.editor
+        response = page.make_preview_request(request, "zh-hans")
+        self.assertContains(response, "您的电子邮件")
+        self.assertContains(response, "给新闻中心写信")

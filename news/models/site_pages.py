@@ -33,7 +33,7 @@ from wagtail.models import Page
 from .. import cachecontrol, generation
 from ..blocks import BodyBlock
 from ..visitor import client_ip
-from .article import ArticlePage
+from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import TranslatedPageMixin, language, public_q
 
 SITE_PAGE_PARENTS = ["news.HomePage", "news.StandardPage"]
@@ -99,7 +99,13 @@ class ContactPage(TranslatedPageMixin, AbstractEmailForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                # Where visitors' messages go is a setting: a translator cannot redirect them.
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", permission=SETTINGS_PERMISSION),
+                        FieldPanel("to_address", permission=SETTINGS_PERMISSION),
+                    ]
+                ),
                 FieldPanel("subject"),
             ],
             heading=_("E-mail to the office"),

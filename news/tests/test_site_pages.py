@@ -321,6 +321,15 @@ class ContactMessagesAdminTests(TestCase):
     def test_an_editor_reads_the_messages(self):
         self.assertContains(self.submissions(self.editor), "Bonjour")
 
+    def test_a_translator_cannot_redirect_the_messages(self):
+        self.client.force_login(self.translator)
+        form = self.client.get(f"/admin/pages/{self.contact.pk}/edit/").content.decode()
+        self.assertNotIn('name="to_address"', form)
+        self.assertNotIn('name="from_address"', form)
+        self.client.force_login(self.editor)
+        form = self.client.get(f"/admin/pages/{self.contact.pk}/edit/").content.decode()
+        self.assertIn('name="to_address"', form)
+
     def test_a_translator_does_not_read_the_messages(self):
         self.assertNotEqual(self.submissions(self.translator).status_code, 200)
         self.client.force_login(self.translator)

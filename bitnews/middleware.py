@@ -3,10 +3,11 @@ and where the language prefix is added.
 
 - `PublicMethodsMiddleware`: public pages, feeds, sitemaps, robots.txt and the search answer
   GET and HEAD; OPTIONS says exactly that (`Allow: GET, HEAD, OPTIONS`); anything else (POST,
-  PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow`. The admin (and Wagtail's
+  PUT, DELETE, PATCH, TRACE...) is a 405 with the same `Allow` (plus POST where it is taken). The admin (and Wagtail's
   document links, which it protects) is Wagtail's business. A view that takes POSTs says so
-  with `view.accepts_posts = True` (the view beacon, stats/views.py; a form page would too);
-  Wagtail's own front-end forms (a private page's password, the sign-in for pages restricted
+  with `view.accepts_posts = True` (the view beacon, stats/views.py), a page type with
+  `accepts_posts = True` on its model (the contact form: a POST to a page's address is routed
+  here to ask it, `page_accepts_posts`); Wagtail's own front-end forms (a private page's password, the sign-in for pages restricted
   to logged-in users) are named in FRONT_END_FORMS.
 - `LocaleMiddleware`: Django's, except that a 404 under an address outside the language prefix
   (the admin, documents, static and media files) stays that 404. Django redirects any 404 to
@@ -17,6 +18,7 @@ and where the language prefix is added.
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.middleware import locale
 from django.utils import translation
+from wagtail.models import Page
 
 from .csp import ADMIN_PREFIXES  # the admin and the documents it protects
 
@@ -24,6 +26,18 @@ SAFE = ("GET", "HEAD")
 ALLOWED = [*SAFE, "OPTIONS"]
 UNPREFIXED = (*ADMIN_PREFIXES, "/static/", "/media/")
 FRONT_END_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
+
+
+PAGE_VIEW = "wagtail_serve"
+
+
+def page_accepts_posts(request, view_args, view_kwargs):
+    """Whether the page at this address takes POSTs (its type says `accepts_posts`). Routed
+    with Wagtail's `route_for_request`, which keeps the result for the view: no second
+    routing."""
+    path = view_kwargs.get("path", view_args[0] if view_args else "")
+    found = Page.route_for_request(request, path)
+    return found is not None and getattr(found[0], "accepts_posts", False)
 
 
 class PublicMethodsMiddleware:
@@ -36,16 +50,24 @@ class PublicMethodsMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in SAFE or request.path_info.startswith(ADMIN_PREFIXES):
             return None
-        takes_posts = getattr(view_func, "accepts_posts", False) or (
-            request.resolver_match and request.resolver_match.url_name in FRONT_END_FORMS
+        resolved = request.resolver_match
+        takes_posts = (
+            getattr(view_func, "accepts_posts", False)
+            or (resolved and resolved.url_name in FRONT_END_FORMS)
+            or (
+                resolved
+                and resolved.url_name == PAGE_VIEW
+                and page_accepts_posts(request, view_args, view_kwargs)
+            )
         )
         if takes_posts and request.method == "POST":
             return None
+        allowed = [*ALLOWED, "POST"] if takes_posts else ALLOWED
         if request.method == "OPTIONS":
             response = HttpResponse(status=200)
-            response["Allow"] = ", ".join(ALLOWED)
+            response["Allow"] = ", ".join(allowed)
             return response
-        return HttpResponseNotAllowed(ALLOWED)
+        return HttpResponseNotAllowed(allowed)
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

@@ -843,3 +843,59 @@ RICH_STORY_TABLE = {
         ["周末", "08:00", "22:00"],
     ],
 }
+# The site's own pages (news/models/site_pages.py), ticked "Show in menus": About and Contact
+# in the navigation, the accessibility statement and Contact in About's footer link group.
+ABOUT_PAGE = {
+    "title_en": "About",
+    "title_zh_hans": "关于我们",
+    "slug_en": "about",
+    "slug_zh_hans": "guanyu",
+    "intro_en": "The news office of Beijing Institute of Technology.",
+    "intro_zh_hans": "北京理工大学新闻中心。",
+    "body_en": [
+        "The news office reports on research, teaching and campus life at the university, in "
+        "English and Chinese.",
+        _SAMPLE_EN,
+    ],
+    "body_zh_hans": ["新闻中心以中英文报道学校的科研、教学和校园生活。", _SAMPLE_ZH],
+}
+ACCESSIBILITY_PAGE = {
+    "title_en": "Accessibility statement",
+    "title_zh_hans": "无障碍声明",
+    "slug_en": "accessibility",
+    "slug_zh_hans": "wuzhangai",
+    "intro_en": "We want everyone to be able to read this site.",
+    "intro_zh_hans": "我们希望每个人都能阅读本网站。",
+    "body_en": [
+        "This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level "
+        "AA. Every page is checked with automated tests (axe, the Nu HTML checker and "
+        "Lighthouse) in both languages.",
+        "Pages work with a keyboard and a screen reader, images have text alternatives, and "
+        "the text can be enlarged to 200% without loss of content.",
+        "If you find something you cannot use, write to us through the contact page: we "
+        "answer within five working days.",
+    ],
+    "body_zh_hans": [
+        "本网站力求符合《Web内容无障碍指南》(WCAG) 2.2 AA级。每个页面的两种语言版本都经过自动化测试"
+        "（axe、Nu HTML检查器和Lighthouse）。",
+        "页面可以用键盘和读屏软件操作，图片有替代文字，文字可放大到200%而不丢失内容。",
+        "如果您发现无法使用的内容，请通过联系页面告诉我们：我们会在五个工作日内答复。",
+    ],
+}
+CONTACT_PAGE = {
+    "title_en": "Contact",
+    "title_zh_hans": "联系我们",
+    "slug_en": "contact",
+    "slug_zh_hans": "lianxi",
+    "intro_en": "Write to the news office: story ideas, corrections and media enquiries.",
+    "intro_zh_hans": "给新闻中心写信：新闻线索、更正和媒体咨询。",
+    "thank_you_text_en": "Thank you: your message has reached the news office.",
+    "thank_you_text_zh_hans": "谢谢，您的留言已送达新闻中心。",
+    "to_address": "news@example.edu.cn",
+    "subject": "Message from the contact form",
+    "fields": [  # (English label, Chinese label, Wagtail's field type)
+        ("Your name", "您的姓名", "singleline"),
+        ("Your e-mail", "您的电子邮件", "email"),
+        ("Message", "留言", "multiline"),
+    ],
+}

@@ -8,7 +8,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail.rich_text import RichText
 
-from .models import ArticlePage, EventIndexPage, EventPage, HomePage, NewsIndexPage
+from .models import (
+    ArticlePage,
+    ContactFormField,
+    ContactPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
 
 
 def body(text):
@@ -34,6 +43,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
     slug = "news"
     slug_en = "news"
     slug_zh_hans = "xinwen"
+    show_in_menus = True
 
     class Meta:
         model = NewsIndexPage
@@ -75,6 +85,7 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
     slug = "events"
     slug_en = "events"
     slug_zh_hans = "huodong"
+    show_in_menus = True
 
     class Meta:
         model = EventIndexPage
@@ -99,3 +110,63 @@ class EventPageFactory(ArticlePageFactory):
 
     class Meta:
         model = EventPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"About {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"关于{n}")
+    title = factory.SelfAttribute("title_en")
+    slug_en = factory.Sequence(lambda n: f"about-{n}")
+    slug_zh_hans = factory.Sequence(lambda n: f"guanyu-{n}")
+    slug = factory.SelfAttribute("slug_en")
+    intro_en = "Who we are."
+    intro_zh_hans = "我们是谁。"
+    body_en = factory.LazyFunction(lambda: body("The university was founded in 1940."))
+    body_zh_hans = factory.LazyFunction(lambda: body("学校创建于1940年。"))
+    show_in_menus = True
+
+    class Meta:
+        model = StandardPage
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title_en = "Contact"
+    title_zh_hans = "联系我们"
+    title = "Contact"
+    slug_en = "contact"
+    slug_zh_hans = "lianxi"
+    slug = "contact"
+    intro_en = "Write to the news office."
+    intro_zh_hans = "给新闻中心写信。"
+    thank_you_text_en = "Thank you, we will answer soon."
+    thank_you_text_zh_hans = "谢谢，我们会尽快回复。"
+    to_address = "office@example.edu"
+    from_address = "noreply@example.edu"
+    subject = "Contact form"
+    show_in_menus = True
+
+    class Meta:
+        model = ContactPage
+
+
+CONTACT_FIELDS = [  # (English label, Chinese label, type)
+    ("Your name", "您的姓名", "singleline"),
+    ("Your e-mail", "您的电子邮件", "email"),
+    ("Message", "留言", "multiline"),
+]
+
+
+def contact_fields(page):
+    """The three fields of a contact form (name, e-mail, message) on `page`, both languages."""
+    return [
+        ContactFormField.objects.create(
+            page=page,
+            sort_order=n,
+            label=english,
+            label_en=english,
+            label_zh_hans=chinese,
+            field_type=kind,
+            required=True,
+        )
+        for n, (english, chinese, kind) in enumerate(CONTACT_FIELDS)
+    ]

@@ -59,6 +59,7 @@ UNSEEN = frozenset(
         "wagtailcore.taskstate",
         "wagtailcore.workflowstate",
         "wagtailcore.uploadedfile",
+        "wagtailforms.formsubmission",  # a contact message: seen in the admin only
         "wagtailimages.rendition",
         "wagtailsearch.indexentry",
         "wagtailsearch.sqliteftsindexentry",

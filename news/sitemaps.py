@@ -29,7 +29,16 @@ from django.utils.functional import cached_property
 
 from . import generation, languages
 from .listing import DeferredList
-from .models import ARTICLE_ORDER, ArticlePage, Column, EventIndexPage, HomePage, NewsIndexPage
+from .models import (
+    ARTICLE_ORDER,
+    ArticlePage,
+    Column,
+    ContactPage,
+    EventIndexPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
 from .models.base import COLUMNS_ROUTE, public_in, public_q
 from .syndication.metadata import publication_datetime
 
@@ -112,7 +121,7 @@ def with_x_default(alternates):
 
 class PageSitemap(Sitemap):
     """The home page, News&Events, the Focus listing, the columns index and the columns, Events
-    and its past events, in every language."""
+    and its past events, the site's own pages (About, Contact…), in every language."""
 
     i18n = True
     alternates = True
@@ -160,6 +169,11 @@ class PageSitemap(Sitemap):
             for events in EventIndexPage.objects.live().filter(public_q()).child_of(index):
                 yield Entry(events, latest(changed(events), newest_article))
                 yield Entry(events, latest(changed(events), newest_article), events.PAST_ROUTE)
+        site_pages = (
+            home.get_descendants().live().filter(public_q()).type(StandardPage, ContactPage)
+        )
+        for page in site_pages.order_by("path"):
+            yield Entry(page, changed(page))
 
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()

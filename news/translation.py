@@ -14,11 +14,14 @@ from . import languages
 from .models import (
     ArticlePage,
     Column,
+    ContactFormField,
+    ContactPage,
     EventIndexPage,
     EventPage,
     HomePage,
     NewsIndexPage,
     SiteSettings,
+    StandardPage,
 )
 
 
@@ -69,3 +72,19 @@ class ColumnTR(TranslationOptions):
     fields = ("name", "slug", "description")
     # A column is navigation: its name and address exist in both languages.
     required_languages = dict.fromkeys(languages.CODES, ("name", "slug"))
+
+
+@register(StandardPage)
+class StandardPageTR(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(ContactPage)
+class ContactPageTR(TranslationOptions):
+    fields = ("intro", "thank_you_text")
+
+
+@register(ContactFormField)
+class ContactFormFieldTR(TranslationOptions):
+    # What a visitor reads; the field's name (clean_name) and type are shared.
+    fields = ("label", "help_text", "choices", "default_value")

@@ -1,6 +1,14 @@
 """The public pages every browser check visits, in both languages."""
 
-from demo.content import RICH_STORY, SAMPLE_ARTICLES, SAMPLE_EVENTS, SEED_ARTICLE
+from demo.content import (
+    ABOUT_PAGE,
+    ACCESSIBILITY_PAGE,
+    CONTACT_PAGE,
+    RICH_STORY,
+    SAMPLE_ARTICLES,
+    SAMPLE_EVENTS,
+    SEED_ARTICLE,
+)
 
 UNTRANSLATED = next(a for a in SAMPLE_ARTICLES if not a["title_zh_hans"])
 EVENT = next(e for e in SAMPLE_EVENTS if e["days"] > 0 and e["speakers_en"])
@@ -36,6 +44,12 @@ PAGES = {
         f"/en/news/events/{EVENT['slug_en']}/",
         f"/zh-hans/xinwen/huodong/{EVENT['slug_zh_hans']}/",
     ),
+    "about": (f"/en/{ABOUT_PAGE['slug_en']}/", f"/zh-hans/{ABOUT_PAGE['slug_zh_hans']}/"),
+    "accessibility": (
+        f"/en/{ABOUT_PAGE['slug_en']}/{ACCESSIBILITY_PAGE['slug_en']}/",
+        f"/zh-hans/{ABOUT_PAGE['slug_zh_hans']}/{ACCESSIBILITY_PAGE['slug_zh_hans']}/",
+    ),
+    "contact": (f"/en/{CONTACT_PAGE['slug_en']}/", f"/zh-hans/{CONTACT_PAGE['slug_zh_hans']}/"),
     "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "stats",
     "wagtail.contrib.settings",
+    "wagtail.contrib.forms",  # the contact page (news/models/site_pages.py)
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
@@ -250,6 +251,8 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bitnews <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# The contact form (news/models/site_pages.py): posts a minute from one address before a 429.
+CONTACT_FORM_RATE = 5
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail's locale trees
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)

@@ -195,3 +195,33 @@ class DemoEventsTests(TestCase):
         self.assertIn("<caption>Opening hours in exam season (sample)</caption>", english)
         self.assertIn("夜晚的图书馆", chinese)
         self.assertIn("<caption>考试周开放时间（示例）</caption>", chinese)
+
+
+class DemoSitePagesTests(TestCase):
+    """The demo's About, Accessibility statement and Contact pages, linked from the menus."""
+
+    @classmethod
+    def setUpTestData(cls):
+        password_file = Path(settings.MEDIA_ROOT) / "demo-admin-password-site-pages"
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        call_command("load_demo", password_file=password_file, stdout=io.StringIO())
+
+    def test_about_and_contact_are_in_the_navigation_in_both_languages(self):
+        english = self.client.get("/en/").content.decode()
+        self.assertIn('href="/en/about/">About<', english)
+        self.assertIn('href="/en/contact/">Contact<', english)
+        chinese = self.client.get("/zh-hans/").content.decode()
+        self.assertIn('href="/zh-hans/guanyu/">关于我们<', chinese)
+        self.assertIn('href="/zh-hans/lianxi/">联系我们<', chinese)
+
+    def test_the_accessibility_statement_is_linked_from_the_footer(self):
+        html = self.client.get("/zh-hans/").content.decode()
+        footer = html[html.index('<footer class="site-footer"') :]
+        self.assertIn('href="/zh-hans/guanyu/wuzhangai/">无障碍声明<', footer)
+        response = self.client.get("/en/about/accessibility/")
+        self.assertContains(response, "WCAG")
+
+    def test_the_contact_form_shows_its_fields_in_chinese(self):
+        response = self.client.get("/zh-hans/lianxi/")
+        self.assertContains(response, "您的电子邮件")
+        self.assertContains(response, "留言")

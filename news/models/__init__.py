@@ -5,13 +5,16 @@
 - events.py: EventIndexPage (News&Events › Events, its listings and iCalendar feed) and
   EventPage (an ArticlePage with a time and a place)
 - taxonomy.py: Column, ArticleTag (+ ArticlePageTag), RelatedArticle
+- site_pages.py: StandardPage (About, Accessibility…), ContactPage (+ ContactFormField) and
+  the menus (`site_menu`: pages under Home with "Show in menus" ticked)
 - site_settings.py: SiteSettings
 - translation_state.py: ArticleTranslationState (recorded by the newsroom)
 - archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
 - base.py: what every page type and listing shares
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage, and
-NewsIndexPage › EventIndexPage ("Events") › EventPage. Translated
+NewsIndexPage › EventIndexPage ("Events") › EventPage; HomePage › StandardPage › StandardPage
+or ContactPage. Translated
 fields are registered in news/translation.py.
 """
 
@@ -29,6 +32,7 @@ from .base import (
 )
 from .events import EventIndexPage, EventPage, upcoming_events
 from .pages import HomeFocusStory, HomePage, NewsIndexPage
+from .site_pages import ContactFormField, ContactPage, StandardPage, site_menu
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
 from .translation_state import ArticleTranslationState
@@ -42,6 +46,8 @@ __all__ = [
     "ArticleTag",
     "ArticleTranslationState",
     "Column",
+    "ContactFormField",
+    "ContactPage",
     "EventIndexPage",
     "EventPage",
     "HomeFocusStory",
@@ -49,11 +55,13 @@ __all__ = [
     "NewsIndexPage",
     "RelatedArticle",
     "SiteSettings",
+    "StandardPage",
     "TranslatedPageMixin",
     "card_keys",
     "focus_articles",
     "in_focus_q",
     "language",
     "listed_articles",
+    "site_menu",
     "upcoming_events",
 ]

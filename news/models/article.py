@@ -222,10 +222,7 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
             ],
             heading=_("For search engines"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("show_in_menus", permission=SETTINGS_PERMISSION)],
-            heading=_("For site menus"),
-        ),
+        # No "Show in menus": a story is never a menu entry (news/models/site_pages.py).
     ]
     base_form_class = ArticlePageForm
 

@@ -171,6 +171,10 @@ class TranslatedPageMixin:
     # How long its responses (and its routes', such as feeds) may be reused (news/cachecontrol.py)
     cache_kind = cachecontrol.LISTING
 
+    # [(title, route below the page)]: its listings the main navigation links after it
+    # (News&Events: Focus), when the page is in the menus (news/models/site_pages.py).
+    menu_routes = ()
+
     def section_routes(self):
         """[(title, route below the parent)]: the parent's listings this page is shown under,
         which breadcrumbs name between the parent and the page (a Focus story: "Focus")."""

@@ -79,10 +79,12 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
         ),
     ]
 
+    # No "Show in menus": the home page leads the navigation as "Home" whatever the box says.
+    promote_panels = Page.promote_panels[:1]
     base_form_class = HomePageForm
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "news.StandardPage", "news.ContactPage"]
     max_count = 1
 
     def picked_focus_stories(self, request):
@@ -183,6 +185,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
     max_count = 1
 
     FOCUS_ROUTE = FOCUS_ROUTE
+    menu_routes = ((_("Focus"), FOCUS_ROUTE),)
     SUBSCRIBE_ROUTE = SUBSCRIBE_ROUTE
 
     def articles(self):

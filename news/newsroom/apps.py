@@ -20,12 +20,12 @@ class NewsroomConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save
         from wagtail.models import Revision
 
-        from news.models import ArticlePage, EventPage, SiteSettings
+        from news.models import ArticlePage, ContactPage, EventPage, SiteSettings, StandardPage
         from news.models.base import NewsroomPermissionTester
 
         from . import checks as newsroom_checks
         from . import images, media_permissions, translation_status
-        from .roles import apply_review_setting, may_publish_directly
+        from .roles import apply_review_setting, may_publish_directly, review_new_site_page
 
         media_permissions.install()
         checks.register(newsroom_checks.mail_is_configured, checks.Tags.security, deploy=True)
@@ -39,6 +39,12 @@ class NewsroomConfig(AppConfig):
             weak=False,
             dispatch_uid="newsroom.apply_review_setting",
         )
+        for model in (StandardPage, ContactPage):
+            post_save.connect(
+                review_new_site_page,
+                sender=model,
+                dispatch_uid=f"newsroom.review_{model._meta.model_name}",
+            )
         post_migrate.connect(
             translation_status.record_existing_articles, dispatch_uid="newsroom.states"
         )

@@ -16,9 +16,10 @@ rule is stricter: only someone who may create pages may remove or move them
 from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from news.models import NewsIndexPage, SiteSettings
+from news.models import ContactPage, HomePage, NewsIndexPage, SiteSettings, StandardPage
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -55,8 +56,23 @@ def attach_review_workflow(index):
     return True
 
 
+def reviewed_site_pages(root):
+    """The site's own pages directly under its home page (`root`): each is a section of its
+    own under the review workflow, with the pages below it."""
+    return Page.objects.child_of(root).type(StandardPage, ContactPage)
+
+
+def review_new_site_page(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of StandardPage and ContactPage: one created directly under the home page
+    goes under the review workflow, as News&Events does (one below it inherits it)."""
+    if created and not raw and instance.depth > 2:
+        parent = instance.get_parent()
+        if parent is not None and parent.specific_class is HomePage:
+            attach_review_workflow(instance)
+
+
 def apply_review_setting(site_settings):
-    """Move the site's News&Events pages to the workflow its "second review" setting asks for.
+    """Move the site's News&Events pages (and its own pages under Home) to the workflow its "second review" setting asks for.
 
     Only pages under one of the newsroom's two workflows (or none) are switched: a workflow an
     administrator set up by hand is theirs. Articles already in review finish the workflow
@@ -66,7 +82,8 @@ def apply_review_setting(site_settings):
     if workflow is None:
         return
     root = site_settings.site.root_page
-    for index in NewsIndexPage.objects.descendant_of(root, inclusive=True):
+    sections = [*NewsIndexPage.objects.descendant_of(root, inclusive=True)]
+    for index in [*sections, *reviewed_site_pages(root)]:
         current = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
         if current is None or current.workflow.name in NEWSROOM_WORKFLOWS:
             WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
@@ -103,3 +120,14 @@ def save_instead_of_publishing(request, page):
                 "Submit the article so that a chief editor approves it."
             ),
         )
+
+
+def contact_messages_for(user, form_pages):
+    """The form pages whose messages `user` reads under Forms: those where they may also add
+    or publish pages (Editors, Moderators, chief editors). Translators, whose one right is
+    "change", translate the contact page but do not read what visitors wrote (names, e-mail
+    addresses)."""
+    if user.is_superuser:
+        return form_pages
+    allowed = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "publish"])
+    return form_pages.filter(pk__in=allowed.values("pk"))

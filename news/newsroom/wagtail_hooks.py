@@ -96,6 +96,11 @@ def two_factor_reset_button(user, request_user):
         )
 
 
+@hooks.register("filter_form_submissions_for_user")
+def contact_messages(user, form_pages):
+    return roles.contact_messages_for(user, form_pages)
+
+
 @hooks.register("register_admin_menu_item")
 def translation_status_menu_item():
     url = reverse("news_translation_status")

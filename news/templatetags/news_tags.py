@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from news import extensions, generation, languages
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage, site_menu
 
 register = template.Library()
 
@@ -190,6 +191,17 @@ def news_index_page(context):
             request, ("news-index",), lambda: NewsIndexPage.objects.live().first()
         )
     return request._news_index_page
+
+
+@register.simple_tag(takes_context=True)
+def site_menus(context):
+    """The main navigation and the footer's link groups: the pages under Home with "Show in
+    menus" ticked (news/models/site_pages.py), kept for the content generation."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    return site_menu(request, site.root_page)
 
 
 @register.simple_tag

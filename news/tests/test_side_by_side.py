@@ -37,7 +37,6 @@ SETTINGS_FIELDS = (
     "tags",
     "lead_image",
     "related_links-TOTAL_FORMS",
-    "show_in_menus",
     "go_live_at",
     "expire_at",
 )

@@ -2,7 +2,15 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from news.factories import EventIndexPageFactory, EventPageFactory
-from news.models import ArticlePage, EventIndexPage, EventPage, HomePage, NewsIndexPage
+from news.models import (
+    ArticlePage,
+    ContactPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
 from news.tests.utils import build_site
 
 
@@ -13,9 +21,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
         cls.events = EventIndexPageFactory(parent=cls.index)
         cls.event = EventPageFactory(parent=cls.events)
 
-    def test_home_page_sits_at_the_root_and_holds_only_the_news_section(self):
+    def test_home_page_sits_at_the_root_and_holds_the_news_section_and_site_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, StandardPage, ContactPage})
 
     def test_news_section_holds_articles_and_the_events_section(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})

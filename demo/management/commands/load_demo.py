@@ -24,6 +24,9 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from demo.content import (
+    ABOUT_PAGE,
+    ACCESSIBILITY_PAGE,
+    CONTACT_PAGE,
     DEMO_COLUMNS,
     DEMO_TAGS,
     EVENTS_INDEX,
@@ -43,11 +46,13 @@ from news.models import (
     ArticlePage,
     ArticleTag,
     Column,
+    ContactPage,
     EventIndexPage,
     EventPage,
     HomePage,
     NewsIndexPage,
     SiteSettings,
+    StandardPage,
 )
 from news.newsroom.roles import attach_review_workflow
 
@@ -123,6 +128,9 @@ class Command(BaseCommand):
             events = self.events_index(index, created)
             for data in SAMPLE_EVENTS:
                 self.event(events, data, created)
+            about = self.site_page(home, ABOUT_PAGE, created)
+            self.site_page(about, ACCESSIBILITY_PAGE, created)
+            self.contact_page(home, CONTACT_PAGE, created)
         if created:
             counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
             others = [
@@ -174,6 +182,7 @@ class Command(BaseCommand):
         index = NewsIndexPage(
             title=NEWS_INDEX["title_en"],
             slug=NEWS_INDEX["slug_en"],
+            show_in_menus=True,
             **per_language(NEWS_INDEX, "title"),
             **per_language(NEWS_INDEX, "slug"),
         )
@@ -189,6 +198,7 @@ class Command(BaseCommand):
         events = EventIndexPage(
             title=EVENTS_INDEX["title_en"],
             slug=EVENTS_INDEX["slug_en"],
+            show_in_menus=True,
             **per_language(EVENTS_INDEX, "title"),
             **per_language(EVENTS_INDEX, "slug"),
             **per_language(EVENTS_INDEX, "intro"),
@@ -197,6 +207,55 @@ class Command(BaseCommand):
         events.save_revision().publish()
         created.append("Events")
         return events
+
+    def site_page(self, parent, data, created):
+        """A StandardPage shown in menus, created once (found by its English slug)."""
+        page = StandardPage.objects.filter(slug_en=data["slug_en"]).first()
+        if page:
+            return page
+        page = StandardPage(
+            title=data["title_en"],
+            slug=data["slug_en"],
+            show_in_menus=True,
+            **per_language(data, "title"),
+            **per_language(data, "slug"),
+            **per_language(data, "intro"),
+            **{f"body_{code}": paragraphs(data[f"body_{code}"]) for code in LANGUAGES},
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        created.append(data["title_en"])
+        return page
+
+    def contact_page(self, parent, data, created):
+        """The contact form (name, e-mail, message), created once."""
+        if ContactPage.objects.filter(slug_en=data["slug_en"]).exists():
+            return
+        page = ContactPage(
+            title=data["title_en"],
+            slug=data["slug_en"],
+            show_in_menus=True,
+            to_address=data["to_address"],
+            subject=data["subject"],
+            **per_language(data, "title"),
+            **per_language(data, "slug"),
+            **per_language(data, "intro"),
+            **per_language(data, "thank_you_text"),
+        )
+        for number, (english, chinese, kind) in enumerate(data["fields"]):
+            page.form_fields.add(
+                page.form_fields.model(
+                    sort_order=number,
+                    label=english,
+                    label_en=english,
+                    label_zh_hans=chinese,
+                    field_type=kind,
+                    required=True,
+                )
+            )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        created.append("Contact")
 
     def event(self, events, data, created):
         """A sample event `days` from today (negative: past), created once."""

@@ -11,6 +11,7 @@ users (the Users listing's "Reset two-step verification").
 """
 
 import base64
+import functools
 
 import django_otp
 import segno
@@ -50,6 +51,12 @@ OPEN_BEFORE_CODE = {
 OPEN_BEFORE_SETUP = OPEN_BEFORE_CODE | {"news_two_factor_setup"}
 
 
+@functools.cache
+def admin_prefix():
+    """Where the admin lives ("/admin/"): looked up once, not on every request."""
+    return reverse("wagtailadmin_home")
+
+
 def is_required(user):
     """Whether this user may not use the admin without a second step (the setting's rule)."""
     if not settings.TWO_FACTOR_REQUIRED:
@@ -83,7 +90,7 @@ class TwoFactorMiddleware(OTPMiddleware):
         return detour if detour is not None else self.get_response(request)
 
     def detour(self, request):
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        if not request.path_info.startswith(admin_prefix()):
             return None
         user = request.user
         if not user.is_authenticated or user.is_verified():

@@ -66,24 +66,30 @@ class ShowInMenusBoxTests(TestCase):
             self.assertFalse(has_show_in_menus(model), model)
 
 
+def about_pages(home):
+    """About under Home, and the accessibility statement under About."""
+    about = StandardPageFactory(
+        parent=home,
+        title_en="About",
+        title_zh_hans="关于我们",
+        slug_en="about",
+        slug_zh_hans="guanyu",
+    )
+    accessibility = StandardPageFactory(
+        parent=about,
+        title_en="Accessibility statement",
+        title_zh_hans="无障碍声明",
+        slug_en="accessibility",
+        slug_zh_hans="wuzhangai",
+    )
+    return about, accessibility
+
+
 class StandardPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, _articles = build_site()
-        cls.about = StandardPageFactory(
-            parent=cls.home,
-            title_en="About",
-            title_zh_hans="关于我们",
-            slug_en="about",
-            slug_zh_hans="guanyu",
-        )
-        cls.accessibility = StandardPageFactory(
-            parent=cls.about,
-            title_en="Accessibility statement",
-            title_zh_hans="无障碍声明",
-            slug_en="accessibility",
-            slug_zh_hans="wuzhangai",
-        )
+        cls.about, cls.accessibility = about_pages(cls.home)
 
     def test_the_page_shows_its_text_in_each_language(self):
         english = self.client.get(ABOUT["en"])
@@ -113,20 +119,7 @@ class MenuTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, _articles = build_site()
-        cls.about = StandardPageFactory(
-            parent=cls.home,
-            title_en="About",
-            title_zh_hans="关于我们",
-            slug_en="about",
-            slug_zh_hans="guanyu",
-        )
-        cls.accessibility = StandardPageFactory(
-            parent=cls.about,
-            title_en="Accessibility statement",
-            title_zh_hans="无障碍声明",
-            slug_en="accessibility",
-            slug_zh_hans="wuzhangai",
-        )
+        cls.about, cls.accessibility = about_pages(cls.home)
 
     def test_a_page_shown_in_menus_is_in_the_navigation_in_both_languages(self):
         self.assertIn('href="/en/about/"', nav(self.client.get("/en/")))

@@ -176,37 +176,24 @@ class Command(BaseCommand):
         return home
 
     def news_index(self, home, created):
-        index = NewsIndexPage.objects.child_of(home).first()
-        if index:
-            return index
-        index = NewsIndexPage(
-            title=NEWS_INDEX["title_en"],
-            slug=NEWS_INDEX["slug_en"],
-            show_in_menus=True,
-            **per_language(NEWS_INDEX, "title"),
-            **per_language(NEWS_INDEX, "slug"),
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        created.append("News&Events")
-        return index
+        return self.section(NewsIndexPage, home, NEWS_INDEX, "News&Events", created)
 
     def events_index(self, index, created):
-        events = EventIndexPage.objects.child_of(index).first()
-        if events:
-            return events
-        events = EventIndexPage(
-            title=EVENTS_INDEX["title_en"],
-            slug=EVENTS_INDEX["slug_en"],
-            show_in_menus=True,
-            **per_language(EVENTS_INDEX, "title"),
-            **per_language(EVENTS_INDEX, "slug"),
-            **per_language(EVENTS_INDEX, "intro"),
-        )
-        index.add_child(instance=events)
-        events.save_revision().publish()
-        created.append("Events")
-        return events
+        return self.section(EventIndexPage, index, EVENTS_INDEX, "Events", created, "intro")
+
+    def section(self, model, parent, data, name, created, *texts):
+        """The one `model` section under `parent`, created once and shown in menus."""
+        section = model.objects.child_of(parent).first()
+        if section:
+            return section
+        fields = {}
+        for field in ("title", "slug", *texts):
+            fields.update(per_language(data, field))
+        section = model(title=data["title_en"], slug=data["slug_en"], show_in_menus=True, **fields)
+        parent.add_child(instance=section)
+        section.save_revision().publish()
+        created.append(name)
+        return section
 
     def site_page(self, parent, data, created):
         """A StandardPage shown in menus, created once (found by its English slug)."""

@@ -10,6 +10,9 @@ A field of L is outdated when O's text now hashes differently from `source`. Sta
 *missing* (a required field of L is empty), *outdated* (fields listed in `outdated_fields`),
 *current* (up to date). Status and fields are stored, so the dashboard is one query.
 
+The same rows keep which images of each language version need alt text (news/alt_text.py),
+for the dashboard's "Needs alt text" filter and the admin home's count.
+
 Recording (on every save and new revision of an article) is the newsroom's:
 news/newsroom/translation_status.py. A StreamField is hashed as normalised JSON without
 block ids or rich text block keys.
@@ -90,6 +93,9 @@ class ArticleTranslationState(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     outdated_fields = models.JSONField(default=list)
     since = models.DateTimeField(_("since"), default=timezone.now)
+    # The images of this language version with no real alt text (news/alt_text.py):
+    # [{"where": "lead" | "body", "file": "1.png"}]; "needs alt text" while not empty.
+    images_lacking_alt = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("translation status")

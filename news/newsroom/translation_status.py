@@ -8,7 +8,7 @@ text. The receivers are connected in `NewsroomConfig.ready()`.
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from news import languages
+from news import alt_text, languages
 from news.models import ArticlePage, ArticleTranslationState
 from news.models.translation_state import TRACKED_FIELDS, Status, fingerprints
 
@@ -16,6 +16,11 @@ REVIEW_ACTION = "news.translation_reviewed"
 # The columns whose change means the text changed: `title_en`, `body_zh_hans`…
 TRACKED_COLUMNS = frozenset(
     language.field(name) for name in TRACKED_FIELDS for language in languages.LANGUAGES
+)
+# …and those whose change may change which images need alt text (news/alt_text.py).
+RECORDED_COLUMNS = TRACKED_COLUMNS.union(
+    {"lead_image", "lead_image_id"},
+    (language.field("lead_image_alt") for language in languages.LANGUAGES),
 )
 
 
@@ -30,6 +35,7 @@ def first_states(page):
         state = ArticleTranslationState(page_id=page.pk, language=code)
         state.source, state.own = dict(now_other), dict(now_own)
         state.evaluate(now_own, now_other)
+        state.images_lacking_alt = alt_text.lacking(page, code)
         states.append(state)
     return states
 
@@ -66,6 +72,7 @@ def record(page, reviewed_language=None):
                         state.source[field] = now_other[field]
             state.own = dict(now_own)
             state.evaluate(now_own, now_other)
+            state.images_lacking_alt = alt_text.lacking(page, code)
             state.save()
     return existing
 
@@ -117,6 +124,20 @@ def counts():
     return result
 
 
+def needing_alt_text(states):
+    """The states among `states` with images lacking alt text (news/alt_text.py)."""
+    return states.exclude(images_lacking_alt=[])
+
+
+def alt_text_counts():
+    """{language: number of articles with images needing alt text in it}; one query."""
+    result = dict.fromkeys(languages.CODES, 0)
+    rows = needing_alt_text(ArticleTranslationState.objects.all()).values("language")
+    for row in rows.annotate(n=models.Count("pk")):
+        result[row["language"]] = row["n"]
+    return result
+
+
 # Signal receivers (connected in apps.py).
 
 
@@ -132,7 +153,7 @@ def record_saved_article(sender, instance, raw=False, update_fields=None, **kwar
         return
     # Wagtail's save_revision() saves only bookkeeping columns: the draft's text is recorded
     # from the revision (below).
-    if update_fields is not None and not TRACKED_COLUMNS.intersection(update_fields):
+    if update_fields is not None and not RECORDED_COLUMNS.intersection(update_fields):
         return
     record(instance)
 

@@ -17,18 +17,27 @@ from news import languages
 from news.models import ArticlePage, ArticleTranslationState
 from news.models.translation_state import Status
 
-from .translation_status import REVIEW_ACTION, counts, ensure_states, record
+from .translation_status import (
+    REVIEW_ACTION,
+    alt_text_counts,
+    counts,
+    ensure_states,
+    needing_alt_text,
+    record,
+)
 
 PER_PAGE = 50
 
 
-def count_table(all_counts):
-    """Rows of (language code, name, [(status, label, number)]) for the templates."""
+def count_table(all_counts, alt_counts):
+    """Rows of (language code, name, [(status, label, number)], number needing alt text) for
+    the templates."""
     return [
         (
             language.code,
             language.name,
             [(s.value, s.label, all_counts[language.code][s.value]) for s in Status],
+            alt_counts[language.code],
         )
         for language in languages.LANGUAGES
     ]
@@ -47,17 +56,21 @@ def dashboard(request):
         states = states.filter(language=language)
     else:
         language = ""
+    alt = request.GET.get("alt") == "missing"
+    if alt:
+        states = needing_alt_text(states)
     page_obj = Paginator(states, PER_PAGE).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "newsroom/translation_status.html",
         {
             "page_obj": page_obj,
-            "count_table": count_table(counts()),
+            "count_table": count_table(counts(), alt_text_counts()),
             "statuses": list(Status),
             "languages": [(language.code, language.name) for language in languages.LANGUAGES],
             "status": status,
             "language": language,
+            "alt": alt,
             "header_title": _("Translation status"),
         },
     )
@@ -90,6 +103,6 @@ class TranslationStatusPanel(Component):
 
     def get_context_data(self, parent_context):
         return {
-            "count_table": count_table(counts()),
+            "count_table": count_table(counts(), alt_text_counts()),
             "dashboard_url": reverse("news_translation_status"),
         }

@@ -29,8 +29,8 @@ class ImportedSource(models.Model):
         related_name="+",
     )
     digest = models.CharField(_("digest of the imported content"), max_length=64)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last imported"), auto_now=True)
 
     class Meta:
         verbose_name = _("imported source")

@@ -8,6 +8,7 @@ inside one transaction rolled back at the end (and removes the image files it st
 its report is what a real run would say.
 """
 
+import contextlib
 import csv
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,8 @@ def run(
             )
         )
     writer = Writer(index, site, column=column, publish=publish)
-    with transaction.atomic():
+    # A real run commits story by story (writer.py); a dry run is one transaction, rolled back.
+    with transaction.atomic() if dry_run else contextlib.nullcontext():
         for story in tqdm(stories, desc="Importing", unit="story", disable=progress):
             outcome = writer.write(story)
             for item in outcome.items:
@@ -184,6 +186,14 @@ def run(
 def extra_redirect(old, target, site):
     """A [[redirects]] entry of the mapping file: `old` to an imported source's article (in
     its language) or to a path of this site."""
+    try:
+        with transaction.atomic():
+            return _extra_redirect(old, target, site)
+    except Exception as error:  # noqa: BLE001 - one entry never stops the run
+        return Row("failed", target, origin=f"mapping: {old}", reason=f"{error}")
+
+
+def _extra_redirect(old, target, site):
     old_path = Redirect.normalise_path(old.split("?", 1)[0])
     row = Row("failed", target, origin=f"mapping: {old}")
     if target.startswith("/"):

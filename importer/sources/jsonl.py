@@ -6,8 +6,15 @@ line that is not such an object is a failure of that line; the others import."""
 
 import json
 
+from django.utils.html import strip_tags
+
 from ..items import CREDIT_FIELDS, Failure, ImageRef, Item, decode, normal_language, parse_date
 from ..sanitise import body_parts, clean_text
+
+
+def plain(value):
+    """A text field of the line (title, caption…) as plain text: tags and artefacts out."""
+    return clean_text(strip_tags(str(value or "")))
 
 
 def read(path, context):
@@ -37,7 +44,7 @@ def item_from(record, origin, path, context):
     language = normal_language(str(record.get("language") or ""))
     if language is None:
         return Failure(origin, f"unknown language {record.get('language')!r}", source_url)
-    title = clean_text(str(record.get("title") or ""))
+    title = plain(record.get("title"))
     if not title:
         return Failure(origin, "no title", source_url, language)
     parts = body_parts(str(record.get("body_html") or ""))
@@ -46,9 +53,9 @@ def item_from(record, origin, path, context):
             parts.append(
                 ImageRef(
                     src=str(image["src"]),
-                    alt=clean_text(str(image.get("alt") or "")),
-                    caption=clean_text(str(image.get("caption") or "")),
-                    credit=clean_text(str(image.get("credit") or "")),
+                    alt=plain(image.get("alt")),
+                    caption=plain(image.get("caption")),
+                    credit=plain(image.get("credit")),
                 )
             )
     for part in parts:
@@ -56,7 +63,7 @@ def item_from(record, origin, path, context):
             part.path = context.find_image(path, part.src)
     credits = record.get("credits") or {}
     credits = {
-        name: clean_text(str(credits[name]))
+        name: plain(credits[name])
         for name in CREDIT_FIELDS
         if isinstance(credits, dict) and credits.get(name)
     }
@@ -69,7 +76,7 @@ def item_from(record, origin, path, context):
         date_text=date_text,
         origin=origin,
         parts=parts,
-        summary=clean_text(str(record.get("summary") or "")),
+        summary=plain(record.get("summary")),
         focus=bool(record.get("focus")),
         credits=credits,
         pair_key=str(record.get("pair_key") or ""),

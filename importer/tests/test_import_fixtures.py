@@ -110,6 +110,7 @@ class ImportedFixturesTests(TestCase):
         ):
             self.assertNotIn(forbidden, stored)
         self.assertIn('<a href="https://english.old.example.edu.cn/gallery/">gallery</a>', stored)
+        self.assertEqual(open_day.title_en, "Open day welcomes visitors to the laboratories")
         everything = json.dumps(
             [
                 stream_data(page.body_en) + stream_data(page.body_zh_hans)

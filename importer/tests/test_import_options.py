@@ -47,7 +47,9 @@ class ImportOptionsTests(TestCase):
         output, rows = import_news(*EVERYTHING)
         self.assertIn("11 created, 0 updated, 0 skipped, 7 failed", output)
         strip = [{k: v for k, v in row.items() if k not in ("page_id", "address")} for row in rows]
-        dry = [{k: v for k, v in row.items() if k not in ("page_id", "address")} for row in dry_rows]
+        dry = [
+            {k: v for k, v in row.items() if k not in ("page_id", "address")} for row in dry_rows
+        ]
         self.assertEqual(dry, strip)
 
     def test_articles_are_drafts_unless_published(self):

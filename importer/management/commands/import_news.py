@@ -79,9 +79,12 @@ class Command(BaseCommand):
             progress=progress,
         )
         for row in report.rows:
-            if options["verbosity"] >= 2 or row.status == "failed" or row.reason:
+            # Failures and notes always; every row with -v 2 (a re-run is mostly "unchanged").
+            noteworthy = row.status == "failed" or row.reason not in ("", "unchanged", "published")
+            if options["verbosity"] >= 2 or noteworthy:
                 detail = f" ({row.reason})" if row.reason else ""
-                where = row.source_url or row.origin
+                where = row.origin if row.origin.startswith("mapping:") else row.source_url
+                where = where or row.origin
                 line = f"{row.status:8} {row.language or '-':7} {where}{detail}"
                 self.stdout.write(self.style.ERROR(line) if row.status == "failed" else line)
         if options["report"]:

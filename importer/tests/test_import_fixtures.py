@@ -168,6 +168,13 @@ class ImportedFixturesTests(TestCase):
             self.client.get("/newsevents/culture/2023/0915/c4413a140.htm").status_code, 301
         )
 
+    def test_an_old_english_address_stays_english_for_a_chinese_browser(self):
+        response = self.client.get(
+            "/newsevents/research/2023/0611/c4412a120.htm", HTTP_ACCEPT_LANGUAGE="zh-CN,zh"
+        )
+        self.assertEqual(response.status_code, 301)
+        self.assertTrue(response["Location"].startswith("/en/news/"))
+
     def test_the_mapping_file_adds_old_addresses(self):
         response = self.client.get("/newsevents/focus/index.htm?id=77")
         self.assertEqual(response.status_code, 301)

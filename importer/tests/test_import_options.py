@@ -2,6 +2,8 @@
 --column, updates of a changed export, nothing half-written when a story fails, an old
 address someone else redirected, a story only in Chinese, and the page cache."""
 
+import contextlib
+import io
 import json
 import shutil
 import tempfile
@@ -63,6 +65,13 @@ class ImportOptionsTests(TestCase):
         sports.refresh_from_db()
         self.assertTrue(sports.live)
         self.assertEqual(self.client.get(f"/en/news/{sports.slug_en}/").status_code, 200)
+
+    def test_a_progress_bar_is_shown_when_asked(self):
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            import_news(SPORTS, progress="on")
+        self.assertIn("Importing: 100%", stderr.getvalue())
+        self.assertIn("1/1", stderr.getvalue())
 
     def test_column_files_the_articles_and_an_unknown_one_is_refused(self):
         column = research_column()

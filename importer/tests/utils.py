@@ -28,6 +28,7 @@ def import_news(*paths, **options):
     mapping and selectors files unless told otherwise."""
     options.setdefault("mapping", str(MAPPING))
     options.setdefault("selectors", str(SELECTORS))
+    options.setdefault("progress", "off")
     out = io.StringIO()
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.csv"
@@ -36,7 +37,6 @@ def import_news(*paths, **options):
             *map(str, paths),
             report=str(report),
             stdout=out,
-            progress="off",
             **options,
         )
         with open(report, encoding="utf-8", newline="") as file:

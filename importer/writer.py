@@ -176,8 +176,8 @@ class Writer:
         by_language = {item.language: item for item in group}
         for item in group:
             self._fill(page, item, files, stored)
+        page.news_date = date
         if new:
-            page.news_date = date
             for code in languages.CODES:
                 setattr(page, f"public_{languages.get(code).field_suffix}", code in by_language)
         else:

@@ -124,7 +124,8 @@ $(MO): locale/zh_Hans/LC_MESSAGES/django.po $(INSTALLED)
 
 # Developers only: refresh django.po from the code (needs GNU gettext's xgettext).
 makemessages: install
-	$(BIN)/python manage.py makemessages --locale zh_Hans --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(BIN)/python manage.py makemessages --locale zh_Hans --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' \
+		--ignore 'importer/tests/fixtures/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache $(MO)

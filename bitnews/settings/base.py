@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "news.newsroom",
     "search",
     "stats",
+    "importer",  # manage.py import_news: the old site's stories (importer/)
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",  # the contact page (news/models/site_pages.py)
     "wagtail.contrib.routable_page",

@@ -35,7 +35,10 @@ def _visible(page, field, code):
 
 
 def _image_name(image):
-    return PurePosixPath(image.file.name).name if image is not None and image.file else ""
+    """How the image library names it: its title, else its file's name."""
+    if image is None:
+        return ""
+    return image.title or (PurePosixPath(image.file.name).name if image.file else "")
 
 
 def _body_images(body):

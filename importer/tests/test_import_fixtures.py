@@ -196,6 +196,10 @@ class ImportedFixturesTests(TestCase):
         )
         self.assertEqual(seed_states["zh-hans"], "missing")
 
+    def test_the_seed_image_named_only_by_its_file_needs_alt_text(self):
+        state = ArticleTranslationState.objects.get(page=article(SEED_URL), language="en")
+        self.assertEqual(state.images_lacking_alt, [{"where": "lead", "file": "1.png"}])
+
     def test_a_second_run_gives_the_same_site_and_says_so(self):
         before = snapshot()
         output, rows = import_news(*EVERYTHING, publish=True)

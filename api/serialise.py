@@ -19,10 +19,14 @@ CREDIT_FIELDS = ("writer", "photographer", "editor", "translator", "source")
 
 
 def with_renditions(queryset):
-    """Articles with their lead image and its renditions in two queries, whatever their number."""
+    """Articles with their column, tags, lead image and its renditions: four queries after
+    the articles', whatever their number and whether Wagtail's rendition cache has them (the
+    image is prefetched, not joined, so that its renditions come with it)."""
     images = get_image_model().objects.prefetch_renditions(*RENDITIONS)
-    return queryset.select_related("column").prefetch_related(
-        "tags", Prefetch("lead_image", queryset=images)
+    return (
+        queryset.select_related(None)
+        .select_related("column")
+        .prefetch_related("tags", Prefetch("lead_image", queryset=images))
     )
 
 

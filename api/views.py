@@ -43,7 +43,13 @@ def with_api_headers(response):
     credentials (nothing here depends on who asks); the resource policy lets them load it."""
     response["Access-Control-Allow-Origin"] = "*"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response.headers.setdefault("Content-Language", languages.DEFAULT.code)  # errors: English
     return response
+
+
+def answer(data, language, kind):
+    """A public answer in `language`, kept as `kind` says."""
+    return cachecontrol.public(Response(data, headers={"Content-Language": language}), kind)
 
 
 def bad_request(message):
@@ -151,7 +157,7 @@ class NewsAPIViewSet(BaseAPIViewSet):
             ]
         self.note_changes(request, values)
         meta = {"total_count": total, "limit": limit, "offset": offset, "language": language}
-        return cachecontrol.public(Response({"meta": meta, "items": items}), LISTING)
+        return answer({"meta": meta, "items": items}, language, LISTING)
 
     def detail_view(self, request, pk):
         values = self.read(self.endpoint.detail)
@@ -161,7 +167,7 @@ class NewsAPIViewSet(BaseAPIViewSet):
             if page is None:
                 raise Http404(f"no {self.endpoint.item} {pk} is public in {language}")
             data = serialise.article_detail(request, page, self.endpoint.name)
-        return cachecontrol.public(Response(data), ITEM)
+        return answer(data, language, ITEM)
 
 
 class ArticlesViewSet(NewsAPIViewSet):
@@ -212,7 +218,7 @@ class ColumnsViewSet(NewsAPIViewSet):
             columns = Column.objects.order_by(languages.active().field("name"), "pk")
             items = [serialise.column(request, column, index) for column in columns]
         data = {"meta": {"total_count": len(items), "language": language}, "items": items}
-        return cachecontrol.public(Response(data), cachecontrol.LISTING)
+        return answer(data, language, cachecontrol.LISTING)
 
     @classmethod
     def get_urlpatterns(cls):

@@ -54,6 +54,16 @@ class APICacheTests(TestCase):
             self.assertEqual(response["Cross-Origin-Resource-Policy"], "cross-origin")
             self.assertNotIn("Access-Control-Allow-Credentials", response)
 
+    def test_the_language_is_lang_never_the_browser_s(self):
+        chinese_browser = {"HTTP_ACCEPT_LANGUAGE": "zh-CN,zh;q=0.9"}
+        english = self.client.get(LIST, **chinese_browser)
+        self.assertEqual(english.json()["meta"]["language"], "en")
+        self.assertEqual(english["Content-Language"], "en")
+        chinese = self.client.get(LIST, {"lang": "zh-hans"})
+        self.assertEqual(chinese["Content-Language"], "zh-hans")
+        for response in (english, chinese):
+            self.assertNotIn("Accept-Language", response.get("Vary", ""))
+
     def test_each_language_and_each_question_has_its_own_entry(self):
         english = self.client.get(LIST).json()
         chinese = self.client.get(LIST, {"lang": "zh-hans"}).json()

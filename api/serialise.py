@@ -80,7 +80,9 @@ def article(request, page, endpoint="articles"):
         "type": "event" if page.is_event else "article",
         "detail_url": detail_url(request, endpoint, page),
         "language": translation.get_language(),
-        "fallback_fields": sorted(page.fallback_fields()),
+        # the fields showing English text in place of a missing translation (not those
+        # empty in English too)
+        "fallback_fields": sorted(name for name in page.fallback_fields() if getattr(page, name)),
         "title": page.title,
         "summary": page.summary,
         "date": page.news_date.isoformat(),

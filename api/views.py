@@ -201,7 +201,8 @@ class EventsViewSet(NewsAPIViewSet):
         if values["when"] is not None:
             moment = next_event_change()
             if moment is not None:
-                cachecontrol.changes_at(request, moment)
+                # on Django's request, which the page cache reads (not DRF's wrapper of it)
+                cachecontrol.changes_at(request._request, moment)
 
 
 class ColumnsViewSet(NewsAPIViewSet):

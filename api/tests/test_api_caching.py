@@ -1,15 +1,18 @@
 """The API's answers are cached like pages (news/pagecache.py): public, kept until the next
 publish, keyed by every parameter; readable from other origins."""
 
+import datetime
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news import pagecache
-from news.factories import ArticlePageFactory
+from news.factories import ArticlePageFactory, EventIndexPageFactory, EventPageFactory
 from news.models import ArticlePage
 from news.tests.utils import build_site, queries_of, research_column, tag
 
@@ -95,6 +98,17 @@ class APICacheTests(TestCase):
         self.client.get(f"{LIST}{self.article.pk}/")
         ArticlePage.objects.get(pk=self.article.pk).unpublish()
         self.assertEqual(self.client.get(f"{LIST}{self.article.pk}/").status_code, 404)
+
+    def test_a_list_of_upcoming_events_is_kept_no_longer_than_the_next_event_end(self):
+        events = EventIndexPageFactory(parent=self.index)
+        starts = timezone.now() + datetime.timedelta(minutes=2)  # over before the list's 10 min
+        soon = EventPageFactory(
+            parent=events, start=starts, end=starts + datetime.timedelta(minutes=1)
+        )
+        for query in ("?when=upcoming", "?when=past&lang=zh-hans"):
+            response = self.client.get(f"/api/v2/events/{query}")
+            kept = cache.get(pagecache.key(response.wsgi_request))
+            self.assertLessEqual(kept["expires"], soon.ends_at.timestamp(), query)
 
     def test_errors_are_never_kept(self):
         self.assertNotIn("public", self.client.get(f"{LIST}?lang=fr").get("Cache-Control", ""))

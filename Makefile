@@ -9,7 +9,7 @@ MO := locale/zh_Hans/LC_MESSAGES/django.mo
 DEBUG ?= 0
 TEMPLATES := templates search/templates stats/templates
 
-.PHONY: run dev bench bench-tools audit test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
+.PHONY: run dev bench bench-tools audit api-check test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -32,6 +32,11 @@ test-integration: install $(MO)
 		{ $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish nginx-light openssl; }
 	$(BIN)/pytest tests_integration
+
+# The JSON API against its own OpenAPI description: schemathesis on a served demo
+# (tests_browser/api_check.py: no server error, answers as documented, bad input refused).
+api-check: install $(MO)
+	$(BIN)/python -m tests_browser.api_check
 
 # Browser tests: Debian's chromium driven by Playwright (its own browser download does not work here).
 test-browser: install $(MO) chromium

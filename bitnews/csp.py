@@ -1,6 +1,7 @@
 """Content-Security-Policy: strict on public pages, nonce-based in Wagtail's admin; with it, on
 every response, `Permissions-Policy` (no camera, microphone, location, payment, USB, sensors, screen
-capture; only features Chromium knows, or its console reports an error) and `Cross-Origin-Resource-Policy: same-origin`.
+capture; only features Chromium knows, or its console reports an error) and `Cross-Origin-Resource-Policy: same-origin`
+(unless the view set its own: the JSON API's `cross-origin`, api/views.py).
 
 django-csp writes the header. The public policy is `CONTENT_SECURITY_POLICY` in
 settings (nothing inline, nothing from other hosts); this subclass swaps in the

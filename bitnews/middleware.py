@@ -10,7 +10,9 @@ and where the language prefix is added.
   here to ask it, `page_accepts_posts`); Wagtail's own front-end forms (a private page's password, the sign-in for pages restricted
   to logged-in users) are named in FRONT_END_FORMS.
 - `LocaleMiddleware`: Django's, except that a 404 under an address outside the language prefix
-  (the admin, documents, static and media files) stays that 404. Django redirects any 404 to
+  (the admin, documents, static and media files) stays that 404. The JSON API's answers are
+  left alone: their language is `?lang=` (they say it in Content-Language), not the
+  visitor's, so they neither vary on Accept-Language nor are sent to a language prefix. Django redirects any 404 to
   the same path under the visitor's language when that path exists there, and every path does
   (Wagtail's catch-all page route): `/admin/nope/` became `/en/admin/nope/`.
 """
@@ -25,6 +27,7 @@ from .csp import ADMIN_PREFIXES  # the admin and the documents it protects
 SAFE = ("GET", "HEAD")
 ALLOWED = [*SAFE, "OPTIONS"]
 UNPREFIXED = (*ADMIN_PREFIXES, "/static/", "/media/")
+API = "/api/"  # the JSON API (api/): its language is its `?lang=`
 FRONT_END_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
 
 
@@ -72,6 +75,8 @@ class PublicMethodsMiddleware:
 
 class LocaleMiddleware(locale.LocaleMiddleware):
     def process_response(self, request, response):
+        if request.path_info.startswith(API):
+            return response
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response

@@ -1,6 +1,8 @@
-"""Admin, media, sitemap and robots.txt outside the language prefix; pages under /en/ or /zh-hans/.
+"""Admin, media, sitemap, robots.txt and the JSON API outside the language prefix; pages under
+/en/ or /zh-hans/.
 
-The search and the view counter are routed only while their apps are installed.
+The search, the view counter and the API (/api/v2/, whose language is `?lang=`, not a prefix)
+are routed only while their apps are installed.
 """
 
 from django.apps import apps
@@ -30,6 +32,9 @@ urlpatterns += [
     path("sitemap-<str:section>.xml", news_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
 ]
+
+if apps.is_installed("api"):
+    urlpatterns.append(path("api/", include("api.urls")))
 
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.strip("/")

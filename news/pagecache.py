@@ -8,8 +8,8 @@ or HEAD without a session cookie, setting no cookie. Everything else (the admin,
 logged-in visitors, the view beacon, redirects, errors) passes through, and any response to a
 visitor with a session is `private, no-store`.
 
-The key: the code's digest, scheme, host, path and the query parameters the public pages read (`page`, `p`, `q`); others (`utm_source`, WeChat's `from=singlemessage`) are
-left out, so the variants of a shared link are one entry. A page number is kept only when the
+The key: the code's digest, scheme, host, path and the query parameters the public pages read (`page`, `p`, `q`; under the JSON API's addresses, `PAGE_CACHE_WHOLE_QUERY`,
+every parameter); others (`utm_source`, WeChat's `from=singlemessage`) are left out, so the variants of a shared link are one entry. A page number is kept only when the
 response shows that page (`?page=999999` shows the last one, which is kept under its own
 number), so addresses cannot multiply entries.
 
@@ -63,11 +63,16 @@ def page_number(value):
 
 def normalised_query(request):
     """The query parameters a public page reads, in order, as they are read (the last of a
-    repeated one); a page number written as a number ("007" is 7)."""
+    repeated one); a page number written as a number ("007" is 7). Under an address of
+    `PAGE_CACHE_WHOLE_QUERY` (the JSON API, which reads every parameter it accepts and
+    refuses the others), every parameter, whole."""
     kept = []
+    whole = request.path.startswith(settings.PAGE_CACHE_WHOLE_QUERY)
     for name in sorted(request.GET):
         value = request.GET.get(name)
-        if name in NUMBERS:
+        if whole:
+            kept.append((name, value))
+        elif name in NUMBERS:
             number = page_number(value)
             kept.append((name, value if number is None else str(number)))
         elif name in TEXTS:

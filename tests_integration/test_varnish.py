@@ -120,3 +120,20 @@ def test_only_the_app_servers_may_purge(varnish):
     assert get(varnish, "/en/news/")[1]["X-Cache"] == "HIT"
     assert get(varnish, "/en/news/", method="PURGE")[0] == 200
     assert get(varnish, "/en/news/")[1]["X-Cache"] == "MISS"
+
+
+def test_the_json_api_is_kept_like_pages_shared_by_signed_in_visitors_and_ended_by_a_publish(
+    varnish,
+):
+    _home, _index, (article,) = build_site(articles=1)
+    path = f"/api/v2/articles/{article.pk}/?lang=zh-hans"
+    first = get(varnish, path)
+    second = get(varnish, path, Cookie="sessionid=someone")  # the API reads no cookie
+    assert (first[0], first[1]["X-Cache"]) == (200, "MISS")
+    assert (second[0], second[1]["X-Cache"], second[2]) == (200, "HIT", first[2])
+    assert "Accept-Language" not in first[1].get("Vary", "")
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.title_zh_hans = "望远镜揭幕"
+    article.save_revision().publish()
+    status, _headers, body = get(varnish, path)
+    assert status == 200 and "望远镜揭幕" in body

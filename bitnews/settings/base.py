@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "search",
     "stats",
     "importer",  # manage.py import_news: the old site's stories (importer/)
+    "api",  # the read-only JSON API, /api/v2/ (api/), on wagtail.api.v2 (JSON only: no
+    "wagtail.api.v2",  # rest_framework app, whose browsable API's templates are not used)
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",  # the contact page (news/models/site_pages.py)
     "wagtail.contrib.routable_page",
@@ -220,6 +222,9 @@ SERVE_MEDIA = False  # production: the web server in front of Django serves medi
 # Whole public pages kept for anonymous visitors until the next publish (news/pagecache.py);
 # PAGE_CACHE=off renders every request (`make bench` measures both).
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on") != "off"
+# Addresses whose responses depend on every query parameter (the JSON API, api/, which refuses
+# the parameters it does not know): the page cache keys them by all of their parameters.
+PAGE_CACHE_WHOLE_QUERY = ("/api/",)
 # Shared caches in front of the app servers (Varnish, deploy/varnish/bitnews.vcl): each is sent
 # a BAN of every page at every new content generation (news/generation.py).
 SHARED_CACHES = env_list("SHARED_CACHES")

@@ -1,5 +1,5 @@
-"""search and stats are apps of their own: with either removed from INSTALLED_APPS the site
-still works, and only what that app adds is gone (news names neither; news/extensions.py)."""
+"""search, stats and api are apps of their own: with any removed from INSTALLED_APPS the site
+still works, and only what that app adds is gone (news names none; news/extensions.py)."""
 
 import json
 import os
@@ -36,6 +36,7 @@ SCRIPT = textwrap.dedent(
         "pages": pages,
         "search": client.get("/en/search/?q=article").status_code,
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
+        "api": client.get("/api/v2/articles/").status_code,
     }))
     """
 )
@@ -62,7 +63,7 @@ def site_without(app, tmp_path):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("app", ["stats", "search"])
+@pytest.mark.parametrize("app", ["stats", "search", "api"])
 def test_the_site_works_without_the_app_and_shows_nothing_of_it(app, tmp_path):
     site = site_without(app, tmp_path)
     for language, page in site["pages"].items():
@@ -73,9 +74,10 @@ def test_the_site_works_without_the_app_and_shows_nothing_of_it(app, tmp_path):
         stats_shown = "data-view-count-url" in html and "views.js" in html
         search_shown = 'class="site-search"' in html
         assert (stats_shown, search_shown) == (app != "stats", app != "search"), language
+    assert site["api"] == (404 if app == "api" else 200)
     if app == "stats":
         assert site["beacon"] == 405  # a page address, which takes no POST
         assert site["search"] == 200
-    else:
+    elif app == "search":
         assert site["search"] == 404
         assert site["beacon"] == 204

@@ -36,6 +36,12 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|documents)/" || req.url ~ "^/[^/]+/views/" || req.url == "/") {
         return (pass);
     }
+    # The JSON API (/api/) reads no cookie and shows only public content, the same to
+    # everyone, signed in or not: one shared copy, kept like a page.
+    if (req.url ~ "^/api/") {
+        unset req.http.Cookie;
+        return (hash);
+    }
     # Someone logged in (or who entered a private page's password): their own pages.
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);

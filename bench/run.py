@@ -154,6 +154,8 @@ with translation.override("en"):
         "feed": news + "feed/rss/",
     })
 urls["search-zh"] = "/zh-hans/search/?q=%E5%9B%BD%E9%99%85%E5%90%88%E4%BD%9C"
+urls["api-list"] = "/api/v2/articles/?lang=zh-hans&limit=20"
+urls["api-article"] = f"/api/v2/articles/{middle.pk}/"
 urls["sitemap"] = "/sitemap.xml"
 urls["sitemap-articles"] = "/sitemap-articles-en.xml"
 print(json.dumps(dict(sorted(urls.items(), key=lambda item: list(ORDER).index(item[0])))))
@@ -173,6 +175,8 @@ ORDER = (
     "search-en",
     "search-zh",
     "feed",
+    "api-list",
+    "api-article",
     "sitemap",
     "sitemap-articles",
 )

@@ -5,6 +5,7 @@ everywhere, so a field the serialiser adds without declaring it here fails the t
 """
 
 from news import languages
+from news.models import ArticlePage
 
 from .parameters import LIMIT_MAX, OFFSET_MAX
 
@@ -55,7 +56,7 @@ LEAD_IMAGE = obj(
         "renditions": {"type": "array", "items": RENDITION},
     }
 )
-CREDITS = obj(dict.fromkeys(("writer", "photographer", "editor", "translator", "source"), STRING))
+CREDITS = obj(dict.fromkeys(ArticlePage.credit_fields, STRING))
 
 ARTICLE_FIELDS = {
     "id": {"type": "integer"},

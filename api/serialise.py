@@ -15,8 +15,6 @@ from news import languages
 
 from .schema import RENDITIONS
 
-CREDIT_FIELDS = ("writer", "photographer", "editor", "translator", "source")
-
 
 def with_renditions(queryset):
     """Articles with their column, tags, lead image and its renditions: four queries after
@@ -94,7 +92,7 @@ def article(request, page, endpoint="articles"):
         ],
         "urls": page_urls(request, page),
         "lead_image": lead_image(request, page),
-        "credits": {name: getattr(page, name) for name in CREDIT_FIELDS},
+        "credits": {name: getattr(page, name) for name in page.credit_fields},
     }
     if page.is_event:
         item.update(

@@ -1,4 +1,4 @@
-"""What the readers yield: plain data, no Django. One `Item` per story in one language, or a
+"""What the readers yield: plain data, nothing written. One `Item` per story in one language, or a
 `Failure` for a file or line that could not be read; decoding and dates shared by the readers."""
 
 import datetime
@@ -8,8 +8,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-LANGUAGE_CODES = ("en", "zh-hans")
-CREDIT_FIELDS = ("writer", "photographer", "editor", "translator", "source")
+from news.models import ArticlePage
+
+CREDIT_FIELDS = ArticlePage.credit_fields
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -16,7 +16,15 @@ from lxml import etree
 from lxml import html as lxml_html
 from readability import Document
 
-from ..items import Failure, Item, decode, guess_language, normal_language, parse_date
+from ..items import (
+    CREDIT_FIELDS,
+    Failure,
+    Item,
+    decode,
+    guess_language,
+    normal_language,
+    parse_date,
+)
 from ..sanitise import body_parts, clean_text
 
 MIN_ARTICLE_CHARACTERS = 40  # less text than this is a navigation page, not a story
@@ -97,7 +105,7 @@ def read(path, context):
     )
     credits = {
         name: LABEL.sub("", _first_text(tree, selectors.get(name)))
-        for name in ("writer", "photographer", "editor", "translator", "source")
+        for name in CREDIT_FIELDS
         if _first_text(tree, selectors.get(name))
     }
     yield Item(

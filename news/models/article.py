@@ -131,6 +131,8 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     editor = models.CharField(_("editor"), max_length=100, blank=True)
     translator = models.CharField(_("translator"), max_length=100, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
+    # Who and what the story credits, shown under it: the API's and the importer's `credits`.
+    credit_fields = ("writer", "photographer", "editor", "translator", "source")
     # Which language versions visitors see: one `public_<language>` flag per language, from
     # LanguageVisibility (models/base.py). Only moderators may change them (the panels below).
 

@@ -24,7 +24,8 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from news import cachecontrol, languages
+from news import languages
+from news.cache import control
 from news.models import ArticlePage, ArticlePageTag, Column, EventPage, NewsIndexPage
 from news.models.base import in_focus_q, listed_articles, public_q
 from news.models.events import next_event_change, upcoming_q
@@ -34,8 +35,8 @@ from .parameters import Invalid
 
 # Lists have endless addresses (every filter, limit and offset): like a search, kept ten
 # minutes at most; an item like an article.
-LISTING = cachecontrol.Kind(max_age=60, s_maxage=60, stale_while_revalidate=30, keep=10 * 60)
-ITEM = cachecontrol.ARTICLE
+LISTING = control.SEARCH  # endless addresses: kept ten minutes at most
+ITEM = control.ARTICLE
 
 
 def with_api_headers(response):
@@ -49,7 +50,7 @@ def with_api_headers(response):
 
 def answer(data, language, kind):
     """A public answer in `language`, kept as `kind` says."""
-    return cachecontrol.public(Response(data, headers={"Content-Language": language}), kind)
+    return control.public(Response(data, headers={"Content-Language": language}), kind)
 
 
 def bad_request(message):
@@ -140,7 +141,7 @@ class NewsAPIViewSet(BaseAPIViewSet):
         return queryset.order_by(*[f"-{f}" if descending else f for f in self.orders[key]])
 
     def note_changes(self, request, values):
-        """Name the moment this answer changes without a write (cachecontrol.changes_at)."""
+        """Name the moment this answer changes without a write (control.changes_at)."""
 
     def listing_view(self, request):
         values = self.read(self.endpoint.listing)
@@ -202,7 +203,7 @@ class EventsViewSet(NewsAPIViewSet):
             moment = next_event_change()
             if moment is not None:
                 # on Django's request, which the page cache reads (not DRF's wrapper of it)
-                cachecontrol.changes_at(request._request, moment)
+                control.changes_at(request._request, moment)
 
 
 class ColumnsViewSet(NewsAPIViewSet):
@@ -219,7 +220,7 @@ class ColumnsViewSet(NewsAPIViewSet):
             columns = Column.objects.order_by(languages.active().field("name"), "pk")
             items = [serialise.column(request, column, index) for column in columns]
         data = {"meta": {"total_count": len(items), "language": language}, "items": items}
-        return answer(data, language, cachecontrol.LISTING)
+        return answer(data, language, control.LISTING)
 
     @classmethod
     def get_urlpatterns(cls):
@@ -231,7 +232,7 @@ def openapi_description(request):
     if request.GET:
         return bad_request("this address takes no query parameter")
     response = JsonResponse(openapi.document(), json_dumps_params={"ensure_ascii": False})
-    return with_api_headers(cachecontrol.public(response, cachecontrol.LISTING))
+    return with_api_headers(control.public(response, control.LISTING))
 
 
 def not_found(request, rest=""):

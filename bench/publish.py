@@ -35,7 +35,7 @@ def timed_get(url):
 
 def main(pages_file, cold_base, cached_base):
     django.setup()
-    from news import generation
+    from news.cache import invalidation
     from news.models import ArticlePage
 
     pages = json.loads(Path(pages_file).read_text())
@@ -46,7 +46,7 @@ def main(pages_file, cold_base, cached_base):
         cold = [timed_get(cold_base + url) for _ in range(SAMPLES)]
         scratch, after = [], []
         for _ in range(SAMPLES):
-            generation.bump()
+            invalidation.everything()
             scratch.append(timed_get(cold_base + url))
             published.save_revision().publish()
             after.append(timed_get(cached_base + url))

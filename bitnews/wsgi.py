@@ -9,6 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bitnews.settings.production")
 
 application = get_wsgi_application()
 
-from news.pagecache import AnswerKeptPages  # noqa: E402 - needs the settings set up above
+from news.cache.pages import AnswerKeptPages  # noqa: E402 - needs the settings set up above
 
 application = AnswerKeptPages(application)

@@ -26,7 +26,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
-from news import archive, generation, languages
+from news import archive, languages
+from news.cache import invalidation
 from news.models import ArticlePage, ArticlePageTag, ArticleTag, Column, NewsIndexPage
 from news.newsroom.translation_status import record_new
 
@@ -97,8 +98,8 @@ class ArchiveBuilder:
         if count:
             # The archive's month counts, which the signals of single saves keep.
             archive.refresh(self.index.pk, self.index.path, self.index.depth)
-            # Bulk inserts send no signals: cached fragments must not outlive them.
-            generation.bump()
+            # Bulk inserts send no signals: nothing kept may outlive them.
+            invalidation.everything()
             # Fresh statistics for the query planner: after a bulk load its estimates are those
             # of the empty tables (PostgreSQL's autovacuum would catch up only later).
             with connection.cursor() as cursor:

@@ -56,13 +56,100 @@ class NewsConfig(AppConfig):
             )
         post_migrate.connect(archive.fill_after_migrate, dispatch_uid="news.archive")
 
-        # Every write a visitor could see makes the cached fragments unreachable.
-        from django.db.models.signals import m2m_changed
+        self.connect_cache()
 
-        from . import generation
-
-        for signal in (post_save, post_delete, m2m_changed, post_page_move):
-            signal.connect(generation.changed, dispatch_uid="news.generation")
+    @staticmethod
+    def connect_cache():
+        """The models visitors see, for the cache (news/cache/): what reading one records and
+        what writing one invalidates. Nothing else a write touches reaches the cache."""
         from django.core.signals import setting_changed
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_init,
+            post_save,
+            pre_save,
+        )
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import post_page_move
 
-        setting_changed.connect(generation.settings_changed, dispatch_uid="news.generation")
+        from .cache import fragments, invalidation, pages, tags
+        from .models import (
+            ArticlePageTag,
+            ArticleTag,
+            Column,
+            ContactFormField,
+            HomeFocusStory,
+            RelatedArticle,
+            SiteSettings,
+        )
+        from .models.base import page_removed, page_tags_written
+        from .models.pages import next_focus_end
+
+        def own(kind):
+            return lambda instance: (f"{kind}:{instance.pk}",)
+
+        def page_written(page):
+            written = getattr(page, "cache_tags_written", None)
+            if written is None and page.specific_class is not None:
+                written = getattr(page.specific_deferred, "cache_tags_written", None)
+            return written() if written else page_tags_written(page)
+
+        def page_removes(old, new):
+            removes = getattr(new, "cache_removes", None)
+            return removes(old) if removes else page_removed(old, new)
+
+        # Read: instances record their tags.
+        for model, kind in (
+            (Page, "page"),
+            (get_image_model(), "image"),
+            (get_document_model(), "document"),
+            (Column, "column"),
+            (ArticleTag, "tag"),
+            (SiteSettings, "settings"),
+            (Site, "site"),
+        ):
+            tags.shown(model, own(kind))
+        post_init.connect(tags.loaded, dispatch_uid="news.cache")
+
+        # Written: each model says what it touches.
+        invalidation.watch(Page, page_written, page_removes, needs_old=True)
+        for model, kind in (
+            (get_image_model(), "image"),
+            (get_document_model(), "document"),
+            (ArticleTag, "tag"),
+            (SiteSettings, "settings"),
+            (Redirect, "redirect"),
+        ):
+            invalidation.watch(model, own(kind))
+        invalidation.watch(Column, lambda column: (f"column:{column.pk}", "list:columns"))
+        invalidation.watch(
+            ArticlePageTag,
+            lambda row: (f"page:{row.content_object_id}", f"tag:{row.tag_id}", "list:articles"),
+        )
+        invalidation.watch(HomeFocusStory, lambda row: (f"page:{row.home_id}",))
+        for model in (RelatedArticle, ContactFormField):
+            invalidation.watch(model, lambda row: (f"page:{row.page_id}",))
+        # A site (its host, root page) or a view restriction changes what every page is.
+        for model in (Site, PageViewRestriction):
+            invalidation.watch(model, lambda _instance: invalidation.everything() or ())
+
+        pre_save.connect(invalidation.saving, dispatch_uid="news.cache")
+        post_save.connect(invalidation.saved, dispatch_uid="news.cache")
+        post_delete.connect(invalidation.deleted, dispatch_uid="news.cache")
+        m2m_changed.connect(invalidation.m2m, dispatch_uid="news.cache")
+        post_page_move.connect(
+            lambda **kwargs: invalidation.everything(), dispatch_uid="news.cache", weak=False
+        )
+        setting_changed.connect(fragments.settings_changed, dispatch_uid="news.cache")
+
+        # A page kept ends no later than the next Focus end date (lists and badges change
+        # then, without a write).
+        pages.ends_with(
+            lambda request: fragments.fragment_until(
+                request, ("next-focus-end",), lambda: (next_focus_end(),) * 2
+            )
+        )

@@ -16,7 +16,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import translation
 
 from . import languages
-from .generation import BOOKKEEPING
+from .cache.invalidation import BOOKKEEPING
 from .models import ArchiveMonth, ArticlePage, NewsIndexPage
 from .models.base import listed_articles
 

@@ -1,28 +1,26 @@
-"""The content generation of the request (news/generation.py), read once; and the request's
-Site (with its root page, where routing starts) and SiteSettings, which Wagtail would look up
-with three queries on every page view. They change only through writes, so they are kept for
-the generation and every request gets its own copy."""
+"""The request's cache state (news/cache/fragments.py: the store's clock, read once); and the
+request's Site (with its root page, where routing starts) and SiteSettings, which Wagtail
+would look up with three queries on every page view. They change only through writes, so they
+are kept as fragments (tagged with what they read) and every request gets its own copy."""
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import generation
+from .cache import fragments
 from .models import SiteSettings
 
 
 class RememberedSiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        # Once per serving process: its settings may be new (a restart after changing them).
-        generation.started()
 
     def __call__(self, request):
-        reset = generation.serving(request)
+        reset = fragments.serving(request)
         try:
             self.remember_site(request)
             return self.get_response(request)
         finally:
-            generation.done(reset)
+            fragments.done(reset)
 
     def remember_site(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
@@ -34,10 +32,10 @@ class RememberedSiteMiddleware:
                 site.root_page.specific  # noqa: B018 - kept with it: routing starts there
             return site
 
-        site = generation.fragment_copy(request, ("site", hostname, port), find_site)
+        site = fragments.fragment_copy(request, ("site", hostname, port), find_site)
         if site is not None:
             request._wagtail_site = site  # what Site.find_for_request reads
-            site_settings = generation.fragment_copy(
+            site_settings = fragments.fragment_copy(
                 request, ("site-settings", site.pk), lambda: SiteSettings.for_site(site)
             )
             site_settings._request = request

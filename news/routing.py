@@ -22,7 +22,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from . import generation, languages
+from . import languages
+from .cache import fragments
 
 
 def slug_lookup(slug):
@@ -59,7 +60,7 @@ def child_by_slug(page, request, slug):
         return child_pages(page).filter(slug_lookup(slug)).first()
 
     parts = ("child", page.pk, translation.get_language(), slug)
-    return generation.fragment_copy(request, parts, find, keep_none=False)
+    return fragments.fragment_copy(request, parts, find, keep_none=False)
 
 
 def localized_route(self, request, path_components):
@@ -97,7 +98,7 @@ def remembered_site_root_paths(localized):
         # it makes after a move), which has no host to key by.
         keyed_by = request if isinstance(request, HttpRequest) else None
         parts = ("site-root-paths", translation.get_language())
-        return generation.fragment(keyed_by, parts, lambda: localized(self, request))
+        return fragments.fragment(keyed_by, parts, lambda: localized(self, request))
 
     return site_root_paths
 

@@ -27,7 +27,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
-from . import generation, languages
+from . import languages
+from .cache import fragments
 from .listing import DeferredList
 from .models import (
     ARTICLE_ORDER,
@@ -141,7 +142,7 @@ class PageSitemap(Sitemap):
         now = timezone.now()
         articles = published_articles(home)
         # Changed only by writes: once per content generation (an aggregate over the archive).
-        newest_article = generation.fragment(
+        newest_article = fragments.fragment(
             None, ("sitemap-newest", home.pk), lambda: newest_change(articles)
         )
         focus_ended = articles.filter(focus=True, focus_until__lte=now).aggregate(
@@ -150,7 +151,7 @@ class PageSitemap(Sitemap):
         yield Entry(home, latest(changed(home), newest_article, focus_ended))
         # Columns with a published article (an empty one is a page with nothing on it), each
         # dated by its newest article; the index by the newest of them.
-        column_changes = generation.fragment(
+        column_changes = fragments.fragment(
             None, ("sitemap-columns", home.pk), lambda: newest_change_by_column(articles)
         )
         columns = list(Column.objects.filter(pk__in=column_changes)) if column_changes else []
@@ -234,7 +235,7 @@ class ArticleSitemap(Sitemap):
         """Django's, with the number of articles counted once per content generation (the
         index and every page need it: a COUNT over the archive, 80 ms at 100,000)."""
         parts = ("sitemap-articles", self.language.code)
-        count = functools.partial(generation.fragment, None, parts, self.articles().count)
+        count = functools.partial(fragments.fragment, None, parts, self.articles().count)
         return Paginator(DeferredList(self.items, count), self.limit)
 
     def location(self, article):

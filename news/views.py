@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from .cachecontrol import LISTING, public
+from .cache.control import LISTING, public
 from .sitemaps import SITEMAPS
 
 
@@ -22,7 +22,7 @@ def sitemap_section(request, section):
     response = sitemap_views.sitemap(
         request, SITEMAPS, section=section, template_name="news/sitemap.xml"
     )
-    return public(response, LISTING)
+    return public(response, LISTING, reads=("p",))
 
 
 @require_safe

@@ -32,7 +32,7 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from wagtail.search import models as search_models
 
-from news import generation
+from news.cache import fragments
 
 MAX_RESULTS = 300
 CANDIDATES = 2000
@@ -103,7 +103,7 @@ class SearchResults:
     def articles(self):
         return self.make_articles()
 
-    def _kept(self, build, *parts, keep=generation.fragment):
+    def _kept(self, build, *parts, keep=fragments.fragment):
         if self.remember_as is None:
             return build()
         # a digest: a search may hold up to a few hundred words
@@ -162,9 +162,7 @@ class SearchResults:
         stop = self.count() if key.stop is None else min(key.stop, self.count())
         if start >= stop:
             return []
-        return self._kept(
-            lambda: self.rows(start, stop), start, stop, keep=generation.fragment_copy
-        )
+        return self._kept(lambda: self.rows(start, stop), start, stop, keep=fragments.fragment_copy)
 
     def rows(self, start, stop):
         # Sorting up to CANDIDATES full rows to show ten cost ~20 ms at 100,000 articles: the

@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from news import languages
-from news.cachecontrol import SEARCH, public
+from news.cache.control import SEARCH, public
 from news.listing import paginate
 
 from .query import SiteSearchQuery, search_articles
@@ -52,4 +52,5 @@ def search(request):
         "view_name": "search",
         "view_query": view_query,
     }
-    return public(TemplateResponse(request, "search/search.html", context), SEARCH)
+    response = TemplateResponse(request, "search/search.html", context)
+    return public(response, SEARCH, reads=("q",))

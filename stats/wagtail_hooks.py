@@ -14,7 +14,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
-from news import cachecontrol, extensions, generation
+from news import extensions
+from news.cache import control, fragments
 
 from .models import PageViewCount
 from .most_read import most_read
@@ -45,9 +46,9 @@ def most_read_section(context):
     if request is None or getattr(request, "is_preview", False):
         return ""
     hour = timezone.now().replace(minute=0, second=0, microsecond=0)
-    cachecontrol.changes_at(request, hour + datetime.timedelta(hours=1))
+    control.changes_at(request, hour + datetime.timedelta(hours=1))
     language = translation.get_language()
-    return generation.fragment(
+    return fragments.fragment(
         request,
         ("most-read", language, hour.isoformat()),
         lambda: render_to_string(

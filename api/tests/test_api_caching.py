@@ -1,4 +1,4 @@
-"""The API's answers are cached like pages (news/pagecache.py): public, kept until the next
+"""The API's answers are cached like pages (news/cache/pages.py): public, kept until the next
 publish, keyed by every parameter; readable from other origins."""
 
 import datetime
@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from news import pagecache
+from news.cache import pages
 from news.factories import ArticlePageFactory, EventIndexPageFactory, EventPageFactory
 from news.models import ArticlePage
 from news.tests.utils import build_site, queries_of, research_column, tag
@@ -47,9 +47,7 @@ class APICacheTests(TestCase):
 
     def test_answers_are_public_like_pages_and_readable_by_any_origin(self):
         listing = self.client.get(LIST)
-        self.assertEqual(
-            listing["Cache-Control"], "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
-        )
+        self.assertEqual(listing["Cache-Control"], "public, max-age=0, s-maxage=600")
         item = self.client.get(f"{LIST}{self.article.pk}/")
         self.assertIn("max-age=300", item["Cache-Control"])
         for response in (listing, item, self.client.get(LIST, {"limit": "0"})):
@@ -77,9 +75,9 @@ class APICacheTests(TestCase):
 
     def test_the_key_holds_every_api_parameter_but_only_the_pages_own_elsewhere(self):
         request = self.client.get(LIST, {"lang": "zh-hans", "limit": "2"}).wsgi_request
-        self.assertEqual(pagecache.normalised_query(request), "lang=zh-hans&limit=2")
+        self.assertEqual(pages.asked(request), [("lang", "zh-hans"), ("limit", "2")])
         page = self.client.get("/en/news/", {"page": "1", "lang": "zh-hans"}).wsgi_request
-        self.assertEqual(pagecache.normalised_query(page), "page=1")
+        self.assertEqual(pages.asked(page), [("page", "1")])
 
     def test_a_publish_shows_at_the_next_request(self):
         self.client.get(LIST)
@@ -107,7 +105,7 @@ class APICacheTests(TestCase):
         )
         for query in ("?when=upcoming", "?when=past&lang=zh-hans"):
             response = self.client.get(f"/api/v2/events/{query}")
-            kept = cache.get(pagecache.key(response.wsgi_request))
+            _state, kept = pages.look_up(response.wsgi_request)
             self.assertLessEqual(kept["expires"], soon.ends_at.timestamp(), query)
 
     def test_errors_are_never_kept(self):

@@ -76,7 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # first: a page kept for anonymous visitors is answered as it was sent (the headers of the
     # middleware below included), without sessions, languages or the site
-    "news.pagecache.PageCacheMiddleware",
+    "news.cache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bitnews.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -158,9 +158,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 
-# The cache holds the content generation (news/generation.py) and the fragments keyed by it,
-# Wagtail's renditions and site root paths: Redis when REDIS_URL is set (production requires
+# The cache holds the pages and fragments kept with their tags (news/cache/), Wagtail's
+# renditions and site root paths: Redis when REDIS_URL is set (production requires
 # it, so that every app server sees a publish at once), each process's memory otherwise.
+from news.cache.breaker import BreakerConnection  # noqa: E402 - redis only, no Django
+
+
 def redis_cache(url):
     return {
         "default": {
@@ -169,12 +172,16 @@ def redis_cache(url):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "bitnews",
-            # Redis down or stuck: pages are rendered without it (news/generation.py), not
-            # errors, after at most half a second.
+            # Redis down or stuck: pages are rendered without it, not errors, after at most
+            # half a second; then the breaker (news/cache/breaker.py) stops asking it for a
+            # few seconds, so the next requests do not wait at all.
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_KWARGS": {
+                    "connection_class": BreakerConnection,
+                },
             },
         }
     }
@@ -183,7 +190,14 @@ def redis_cache(url):
 if os.environ.get("REDIS_URL"):
     CACHES = redis_cache(os.environ["REDIS_URL"])
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for every page and fragment of the demo: past MAX_ENTRIES, local memory drops
+    # entries at random, the page cache's tag sets among them (news/cache/store.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -219,14 +233,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = False  # production: the web server in front of Django serves media/
-# Whole public pages kept for anonymous visitors until the next publish (news/pagecache.py);
+# Whole public pages kept for anonymous visitors until what they show changes (news/cache/);
 # PAGE_CACHE=off renders every request (`make bench` measures both).
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on") != "off"
 # Addresses whose responses depend on every query parameter (the JSON API, api/, which refuses
 # the parameters it does not know): the page cache keys them by all of their parameters.
 PAGE_CACHE_WHOLE_QUERY = ("/api/",)
 # Shared caches in front of the app servers (Varnish, deploy/varnish/bitnews.vcl): each is sent
-# a BAN of every page at every new content generation (news/generation.py).
+# the tags of what changed after each write (news/cache/invalidation.py): their purge listener.
 SHARED_CACHES = env_list("SHARED_CACHES")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

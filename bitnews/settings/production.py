@@ -11,7 +11,7 @@ SECRET_KEY = required_env("SECRET_KEY")
 required_env("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 required_env("DATABASE_URL")  # base.py already parsed it; production must not fall back to SQLite
-# The content generation (news/generation.py) must be one for every worker and server.
+# The cache (news/cache/) must be one for every worker and server.
 CACHES = redis_cache(required_env("REDIS_URL"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Workflow e-mails link to the admin: without it they would point at localhost.

@@ -12,7 +12,7 @@
 tables and a MEDIA_ROOT that already has files (restoring over a live site is not a restore),
 loads the database (`pg_restore`, or the SQLite file), unpacks the media (no path may leave
 MEDIA_ROOT), then compares the row counts and media hashes with the manifest and starts a new
-content generation, so no cached page of another database is served.
+cache, so no kept page of another database is served.
 """
 
 import datetime
@@ -33,7 +33,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
-from news import generation
+from news.cache import invalidation
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar.gz"
@@ -200,5 +200,5 @@ def restore(folder):
         raise CommandError(f"Restored rows differ from the backup's: {differences}")
     if media_hashes(media_root) != manifest["media"]:
         raise CommandError("Restored media differ from the backup's.")
-    generation.bump()
+    invalidation.everything()
     return manifest

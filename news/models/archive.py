@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import languages
+from ..cache.tags import ListedQuerySet
 
 
 class ArchiveMonth(models.Model):
@@ -21,6 +22,10 @@ class ArchiveMonth(models.Model):
     )
     month = models.DateField(help_text="The first day of the month.")
     count = models.PositiveIntegerField()
+
+    # Rewritten with every story's write: reading them is reading the list of stories.
+    cache_list_tags = ("list:articles",)
+    objects = ListedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("archive month")

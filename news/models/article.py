@@ -13,11 +13,14 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .. import cachecontrol, languages, reading, segmentation
+from .. import languages, reading, segmentation
 from ..blocks import BodyBlock
+from ..cache import control
+from ..cache.tags import ListedMixin
 from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
 from .article_links import ArticleLinksMixin
@@ -52,6 +55,13 @@ class IndexedTitles(index.SearchField):
 
     def get_value(self, obj):
         return obj.indexed_titles()
+
+
+class ArticleQuerySet(ListedMixin, PageQuerySet):
+    """Stories: running one records the list it is (news/cache/tags.py)."""
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
 class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
@@ -261,7 +271,20 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     )
 
     is_article = True
-    cache_kind = cachecontrol.ARTICLE
+    cache_kind = control.ARTICLE
+    # Running a list of stories records this tag (news/cache/tags.py); every story's write
+    # invalidates it, with its own and those of the stories beside it.
+    cache_list_tags = ("list:articles",)
+
+    objects = ArticleManager()
+
+    def cache_tags_written(self):
+        return {
+            f"page:{self.pk}",
+            "list:articles",
+            *type(self).cache_list_tags,
+            *self.cache_tags_beside(),
+        }
 
     def clean(self):
         super().clean()

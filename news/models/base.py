@@ -10,7 +10,8 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 
-from .. import cachecontrol, generation, languages
+from .. import languages
+from ..cache import control, fragments
 
 # The routes of News&Events (NewsIndexPage) that other page types and modules name, below the
 # section's own address: the Focus listing, the columns index and the feeds page. An article's
@@ -88,7 +89,7 @@ def view_restrictions():
         paths = [(restriction.page.path, restriction) for restriction in restrictions]
         return paths, Page.objects.filter(alias_of__isnull=False).exists()
 
-    return generation.fragment(None, ("view-restrictions",), read)
+    return fragments.fragment(None, ("view-restrictions",), read)
 
 
 def public_q():
@@ -97,6 +98,31 @@ def public_q():
     for path, _restriction in view_restrictions()[0]:
         restricted |= Q(path__startswith=path)
     return ~restricted if restricted else Q()
+
+
+def page_tags_written(page):
+    """A page's own tag and its parent's (any Wagtail page, ours or not)."""
+    tags = [f"page:{page.pk}"]
+    if page.depth and page.depth > 1:
+        parent = Page.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True)
+        tags += [f"page:{pk}" for pk in parent[:1]]
+    return tags
+
+
+REMOVING_FIELDS = (
+    *(language.field("url_path") for language in languages.LANGUAGES),
+    *VISIBILITY_FIELDS.values(),
+)
+
+
+def page_removed(old, new):
+    """Whether `new` shows less than `old` did: no longer live, at another address, or no
+    longer public in a language."""
+    if not old.live:
+        return False
+    if not new.live:
+        return True
+    return any(getattr(old, field, None) != getattr(new, field, None) for field in REMOVING_FIELDS)
 
 
 def listed_articles(queryset):
@@ -168,12 +194,22 @@ class TranslatedPageMixin:
     is_home = False  # the site's front page: "Home" in breadcrumbs, WebSite in JSON-LD
     is_article = False  # a dated story: OpenGraph "article", NewsArticle in JSON-LD
     is_event = False  # an article with a time and a place: Event in JSON-LD instead
-    # How long its responses (and its routes', such as feeds) may be reused (news/cachecontrol.py)
-    cache_kind = cachecontrol.LISTING
+    # How long its responses (and its routes', such as feeds) may be reused (news/control.py)
+    cache_kind = control.LISTING
 
     # [(title, route below the page)]: its listings the main navigation links after it
     # (News&Events: Focus), when the page is in the menus (news/models/site_pages.py).
     menu_routes = ()
+
+    def cache_tags_written(self):
+        """The tags a write of this page invalidates (news/cache/): itself, and its parent,
+        whose list of children (the menus, a footer group) may change with it."""
+        return page_tags_written(self)
+
+    def cache_removes(self, old):
+        """Whether the write that made this page out of `old` takes something out of view
+        (unpublished, moved to another address, hidden in a language): a hard invalidation."""
+        return page_removed(old, self)
 
     def section_routes(self):
         """[(title, route below the parent)]: the parent's listings this page is shown under,
@@ -203,7 +239,7 @@ class TranslatedPageMixin:
         response = super().serve(request, *args, **kwargs)
         if getattr(request, "is_preview", False):
             return response
-        return cachecontrol.public(response, self.cache_kind)
+        return control.public(response, self.cache_kind)
 
     def serve_preview(self, request, mode_name):
         """The page as a visitor of that language's site sees it (an unknown mode: English)."""

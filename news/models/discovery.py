@@ -11,7 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 
-from .. import generation, languages
+from .. import languages
+from ..cache import fragments
 from ..syndication.feeds import feed_links
 from .base import COLUMNS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
 from .taxonomy import Column
@@ -45,7 +46,7 @@ class DiscoveryRoutes:
             ]
 
         parts = ("columns", self.pk, language())
-        return generation.fragment_copy(request, parts, build)
+        return fragments.fragment_copy(request, parts, build)
 
     def column_url(self, request, column):
         return self.get_url(request) + self.reverse_subpage("column", args=[column.slug])
@@ -65,7 +66,7 @@ class DiscoveryRoutes:
             return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
         parts = ("column-nav", self.pk, language(), getattr(current, "pk", None))
-        return generation.fragment(request, parts, render)
+        return fragments.fragment(request, parts, render)
 
     @path(COLUMNS_ROUTE, name="columns")
     def columns_index(self, request):

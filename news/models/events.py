@@ -24,7 +24,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from .. import cachecontrol, calendars, generation
+from .. import calendars
+from ..cache import control, fragments
 from ..listing import paginate, year_month_label
 from ..panels import BilingualRowPanel
 from .article import SETTINGS_PERMISSION, ArticlePage
@@ -57,6 +58,8 @@ def next_event_change(now=None):
 class EventPage(RoutablePageMixin, ArticlePage):
     """An event: when, where, who; what an article has besides. Its page offers the event to
     a calendar (`calendar.ics`)."""
+
+    cache_list_tags = ("list:events",)  # events lists; its writes invalidate list:articles too
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(
@@ -157,7 +160,7 @@ class EventPage(RoutablePageMixin, ArticlePage):
 
     def get_context(self, request, *args, **kwargs):
         """The page changes when the event is over and when registration closes, without a
-        publish: a kept copy lasts no longer (cachecontrol.changes_at)."""
+        publish: a kept copy lasts no longer (control.changes_at)."""
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         coming = [
@@ -166,7 +169,7 @@ class EventPage(RoutablePageMixin, ArticlePage):
             if moment and moment > now
         ]
         if coming:
-            cachecontrol.changes_at(request, min(coming))
+            control.changes_at(request, min(coming))
         return context
 
     @property
@@ -200,7 +203,7 @@ class EventPage(RoutablePageMixin, ArticlePage):
             calendars.ical([self], request), content_type=calendars.CONTENT_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
-        return cachecontrol.public(response, cachecontrol.ARTICLE)
+        return control.public(response, control.ARTICLE)
 
     class Meta:
         verbose_name = _("event")
@@ -226,11 +229,11 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
 
     def render_events(self, request, events, **context):
         """One listing of events, paginated; kept until the next event is over."""
-        changes_at = generation.fragment_until(
+        changes_at = fragments.fragment_until(
             request, ("next-event-change",), lambda: (next_event_change(),) * 2
         )
         if changes_at is not None:
-            cachecontrol.changes_at(request, changes_at)
+            control.changes_at(request, changes_at)
         listing = paginate(request, events)
         context["listing"] = listing
         context["feed_url"] = self.get_url(request) + "feed/ical/"
@@ -248,7 +251,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             months = {timezone.localtime(start).date().replace(day=1) for start in starts}
             return [(year_month_label(m), f"{m:%Y/%m}/") for m in sorted(months, reverse=True)]
 
-        return generation.fragment(request, ("event-months", self.pk, language()), build)
+        return fragments.fragment(request, ("event-months", self.pk, language()), build)
 
     @path("")
     def upcoming(self, request):
@@ -296,8 +299,8 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
         )
         changes_at = next_event_change()
         if changes_at is not None:
-            cachecontrol.changes_at(request, changes_at)
-        return cachecontrol.public(response, cachecontrol.LISTING)
+            control.changes_at(request, changes_at)
+        return control.public(response, control.LISTING)
 
     class Meta:
         verbose_name = _("events index")
@@ -312,10 +315,10 @@ def upcoming_events(request, home, count=3):
         return list(events[:count]), next_event_change()
 
     parts = ("upcoming-events", home.pk, language(), count)
-    events = generation.fragment_until(request, parts, build, keep=generation.fragment_copy)
-    changes_at = generation.fragment_until(
+    events = fragments.fragment_until(request, parts, build, keep=fragments.fragment_copy)
+    changes_at = fragments.fragment_until(
         request, ("next-event-change",), lambda: (next_event_change(),) * 2
     )
     if changes_at is not None:
-        cachecontrol.changes_at(request, changes_at)
+        control.changes_at(request, changes_at)
     return events

@@ -15,7 +15,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
 
-from .. import generation, languages
+from .. import languages
+from ..cache import fragments
 from ..forms import HomePageForm
 from ..listing import (
     DeferredList,
@@ -124,18 +125,18 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
             return (focus, list(latest[: self.latest_count])), next_focus_end()
 
         parts = ("home-sections", self.pk, language())
-        return generation.fragment_until(request, parts, build, keep=generation.fragment_copy)
+        return fragments.fragment_until(request, parts, build, keep=fragments.fragment_copy)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["focus_articles"], context["latest_articles"] = self.sections(request)
         context["upcoming_events"] = upcoming_events(request, self)
-        context["events_index"] = generation.fragment_copy(
+        context["events_index"] = fragments.fragment_copy(
             request,
             ("events-index", self.pk),
             lambda: EventIndexPage.objects.live().descendant_of(self).first(),
         )
-        section = generation.fragment_copy(
+        section = fragments.fragment_copy(
             request,
             ("news-index", self.pk),
             lambda: NewsIndexPage.objects.live().child_of(self).first(),
@@ -209,7 +210,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             months = ArchiveMonth.objects.filter(index=self, language=language())
             return list(months.values_list("month", "count"))
 
-        return generation.fragment(request, ("archive-months", self.pk, language()), rows)
+        return fragments.fragment(request, ("archive-months", self.pk, language()), rows)
 
     def render_listing(
         self,
@@ -263,7 +264,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         def count():
             return articles().count(), changes_at() if changes_at else None
 
-        return generation.fragment_until(request, ("listing-total", request.path), count)
+        return fragments.fragment_until(request, ("listing-total", request.path), count)
 
     def listed_rows(self, request, listing, changes_at=None):
         """The rows of a listing's page (narrow: `card_keys`), kept for the content generation
@@ -273,7 +274,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             return list(listing.object_list), changes_at() if changes_at else None
 
         parts = ("listing-rows", request.path, listing.number)
-        return generation.fragment_until(request, parts, rows, keep=generation.fragment_copy)
+        return fragments.fragment_until(request, parts, rows, keep=fragments.fragment_copy)
 
     def archive_nav(self, request, months, current):
         """includes/archive_nav.html (20 years: 250 links), rendered once per content
@@ -290,7 +291,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
         parts = ("archive-nav", self.pk, language(), year, month)
-        return generation.fragment(request, parts, render)
+        return fragments.fragment(request, parts, render)
 
     def route_suffixes(self, name, **kwargs):
         """{language: this route's path in that language}, for the switcher and hreflang.
@@ -322,7 +323,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             return Column.objects.filter(slug_lookup(slug)).first()
 
         parts = ("column", language(), slug)
-        return generation.fragment_copy(request, parts, find, keep_none=False)
+        return fragments.fragment_copy(request, parts, find, keep_none=False)
 
     def tag_at(self, request, slug):
         """The tag at `slug`, kept for the content generation."""
@@ -330,7 +331,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         def find():
             return ArticleTag.objects.filter(slug=slug).first()
 
-        return generation.fragment_copy(request, ("tag", slug), find, keep_none=False)
+        return fragments.fragment_copy(request, ("tag", slug), find, keep_none=False)
 
     @path("")
     def all_news(self, request):

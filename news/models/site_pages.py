@@ -30,8 +30,8 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .. import cachecontrol, generation
 from ..blocks import BodyBlock
+from ..cache import control, fragments
 from ..visitor import client_ip
 from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import TranslatedPageMixin, language, public_q
@@ -52,7 +52,7 @@ class StandardPage(TranslatedPageMixin, Page):
     parent_page_types = SITE_PAGE_PARENTS
     subpage_types = ["news.StandardPage", "news.ContactPage"]
 
-    cache_kind = cachecontrol.ARTICLE
+    cache_kind = control.ARTICLE
     translated_display_fields = ("title", "intro", "body")
 
     class Meta:
@@ -204,4 +204,4 @@ def site_menu(request, home):
                 parent["children"].append(item)
         return list(entries.values())
 
-    return generation.fragment(request, ("site-menu", home.pk, language()), build)
+    return fragments.fragment(request, ("site-menu", home.pk, language()), build)

@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from .. import languages
+from ..cache.tags import ListedQuerySet
 
 
 class Column(models.Model):
@@ -42,6 +43,9 @@ class Column(models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    cache_list_tags = ("list:columns",)  # news/cache/tags.py
+    objects = ListedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

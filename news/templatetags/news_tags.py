@@ -10,7 +10,9 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from news import extensions, generation, languages
+from news import extensions, languages
+from news.cache import fragments
+from news.cache import tags as cache_tags
 from news.models import ArticlePage, NewsIndexPage, site_menu
 
 register = template.Library()
@@ -187,7 +189,7 @@ def news_index_page(context):
         return context["news_index"]
     request = context["request"]
     if not hasattr(request, "_news_index_page"):
-        request._news_index_page = generation.fragment_copy(
+        request._news_index_page = fragments.fragment_copy(
             request, ("news-index",), lambda: NewsIndexPage.objects.live().first()
         )
     return request._news_index_page
@@ -239,7 +241,7 @@ def extension_point(context, name):
     return extensions.render(name, context)
 
 
-# Fragments cached for this content generation (news/generation.py)
+# Fragments kept with the tags of what they show (news/cache/)
 
 
 @register.simple_tag(takes_context=True)
@@ -258,31 +260,36 @@ def article_cards(context, articles, heading_level=3, featured_first=False, eage
     return render_cards(context.get("request"), "includes/article_card.html", cards)
 
 
-def render_cards(request, template_name, cards, timeout=generation.FRAGMENT_TTL):
+def render_cards(request, template_name, cards, timeout=fragments.FRAGMENT_TTL):
     """`template_name` rendered for each of `cards` ([(key parts, article, its context)]),
-    joined; each kept for the content generation under its parts, the language and the
-    article's id. The articles may be narrow rows (models.card_keys: what the parts need):
-    those of the cards not kept yet are loaded in full here, in one query."""
+    joined; each kept under its parts, the language and the article's id, with the tags of
+    what it shows (news/cache/). The articles may be narrow rows (models.card_keys: what the
+    parts need): those of the cards not kept yet are loaded in full here, in one query."""
     language = translation.get_language()
     keyed = {}
     for (kind, *parts), article, card in cards:
-        name = generation.key(request, kind, language, article.pk, *parts)
+        name = fragments.key(request, kind, language, article.pk, *parts)
         keyed[name] = (article, card)
-    preview = getattr(request, "is_preview", False) or generation.current(request) is None
-    found = {} if preview else generation.get_many(list(keyed))
+    preview = fragments.preview(request) or fragments.current(request) is None
+    found = {} if preview else fragments.get_many(list(keyed), request)
     missing = [article.pk for name, (article, _card) in keyed.items() if name not in found]
     full = (
         ArticlePage.objects.filter(pk__in=missing).select_related("lead_image") if missing else []
     )
     full = {article.pk: article for article in full}
-    made = {}
     for name, (article, card) in keyed.items():
         if name not in found:
-            card = {**card, "article": full.get(article.pk, article)}
-            html = render_to_string(template_name, card, request=request)
-            found[name] = made[name] = html
-    if made and not preview:
-        generation.set_many(made, timeout)
+            with cache_tags.collecting() as shown:
+                article = full.get(article.pk, article)
+                # loaded above, outside this card's record: named here
+                cache_tags.record(*cache_tags.instance_tags(article))
+                if article.lead_image_id:
+                    cache_tags.record(*cache_tags.instance_tags(article.lead_image))
+                card = {**card, "article": article}
+                html = render_to_string(template_name, card, request=request)
+            found[name] = html
+            if not preview:
+                fragments.keep(name, html, shown, request, timeout)
     return mark_safe("\n".join(found[name] for name in keyed))  # noqa: S308 - escaped there
 
 
@@ -306,14 +313,14 @@ def cached_include(context, template_name, shared=False):
         return render()
     language = translation.get_language()
     if shared:
-        return generation.fragment(request, ("include", template_name, language), render)
+        return fragments.fragment(request, ("include", template_name, language), render)
     if not hasattr(page, "get_url") or context.get("view_name"):
         return render()
     listing = context.get("listing")
     number = getattr(listing, "number", None)
     state = page.time_varying_state() if hasattr(page, "time_varying_state") else ()
     parts = ("include", template_name, language, request.path, number, *state)
-    return generation.fragment(request, parts, render)
+    return fragments.fragment(request, parts, render)
 
 
 @register.simple_tag(takes_context=True)
@@ -328,7 +335,7 @@ def article_extras(context):
             return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
 
     parts = ("article-extras", translation.get_language(), page.pk)
-    return generation.fragment(request, parts, render)
+    return fragments.fragment(request, parts, render)
 
 
 @register.tag("fragment")
@@ -364,4 +371,4 @@ class FragmentNode(template.Node):
         if request is None or what is None:
             return render()
         parts = ("fragment", self.name.resolve(context), translation.get_language(), what)
-        return generation.fragment(request, parts, render)
+        return fragments.fragment(request, parts, render)

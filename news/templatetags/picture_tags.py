@@ -13,7 +13,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as image_tag
 
-from news import generation
+from news.cache import fragments
 
 register = template.Library()
 
@@ -41,7 +41,7 @@ class ResponsivePictureNode(PictureNode):
             renditions = distinct_widths(get_renditions_or_not_found(image, self.get_filters()))
             return Picture(renditions, attrs).__html__()
 
-        return generation.content_fragment(
+        return fragments.content_fragment(
             context.get("request"), picture_inputs(image, self, attrs), build
         )
 

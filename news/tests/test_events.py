@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
-from news import pagecache
+from news.cache import pages
 from news.factories import EventIndexPageFactory, EventPageFactory
 from news.models import ArticleTranslationState, EventPage
 from news.tests.utils import build_site, member, read_sitemaps, titles_in
@@ -74,7 +74,7 @@ class EventListingTests(TestCase):
 
     def test_an_event_leaves_upcoming_when_it_ends_without_a_publish(self):
         self.client.get(EVENTS["en"])  # kept by the page cache
-        _name, _token, kept = pagecache.look_up(RequestFactory().get(EVENTS["en"]))
+        _state, kept = pages.look_up(RequestFactory().get(EVENTS["en"]))
         self.assertLessEqual(kept["expires"], self.soon.ends_at.timestamp())
         moment = timezone.now() - datetime.timedelta(minutes=1)
         EventPage.objects.filter(pk=self.soon.pk).update(

@@ -1,4 +1,4 @@
-"""Fragments cached for the content generation (news/generation.py): article cards and the
+"""Fragments kept with their tags (news/cache/fragments.py): article cards and the
 archive navigation. Whatever a visitor can see changes at the next request after a write, or
 after the moment that changes it (a Focus end date), never later."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from news import generation
+from news.cache import fragments, store
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, Column
 from news.tests.utils import build_site, titles_in
@@ -37,7 +37,7 @@ class FragmentCacheTests(TestCase):
     def test_a_card_loses_its_focus_badge_when_focus_ends_without_a_write(self):
         ends = timezone.now() + datetime.timedelta(seconds=1)
         ArticlePage.objects.filter(pk=self.article.pk).update(focus=True, focus_until=ends)
-        generation.bump()  # as the publish that put it in Focus would have
+        store.get().everything()  # as the publish that put it in Focus would have
         for url in ("/en/", "/en/news/"):
             self.assertContains(self.client.get(url), '<span class="badge">Focus</span>')
         # Time passes: no save, no signal, no new generation.
@@ -50,7 +50,7 @@ class FragmentCacheTests(TestCase):
         pks = [article.pk for article in self.articles]
         ArticlePage.objects.filter(pk__in=pks).update(focus=True)
         ArticlePage.objects.filter(pk=self.article.pk).update(focus_until=ends)
-        generation.bump()  # as the publish that put them in Focus would have
+        store.get().everything()  # as the publish that put them in Focus would have
 
         def focus_total():
             with override_settings(PAGE_CACHE=False):  # rendered, from the fragments
@@ -78,31 +78,23 @@ class FragmentCacheTests(TestCase):
         self.assertContains(response, 'href="/en/news/2001/"')
         self.assertContains(response, 'href="/en/news/2001/03/"')
 
-    def test_what_visitors_see_bumps_the_generation_and_bookkeeping_does_not(self):
-        before = generation.current()
+    def test_what_visitors_see_invalidates_and_bookkeeping_does_not(self):
+        before = store.get().begin().clock
         self.article.save_revision()  # a draft: Wagtail's bookkeeping on the page
-        self.assertEqual(generation.current(), before)
+        self.assertEqual(store.get().begin().clock, before)
         Column.objects.create(
             name_en="Research", name_zh_hans="科研", slug_en="r", slug_zh_hans="k"
         )
-        self.assertNotEqual(generation.current(), before)
+        self.assertGreater(store.get().begin().clock, before)
 
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/7"
-SHOW_GENERATION = """
+SHOW_CLOCK = """
 import django
 django.setup()
-from news import generation
-print(generation.current())
-"""
-START_SERVING = """
-import django
-django.setup()
-from django.core.handlers.wsgi import WSGIHandler
-WSGIHandler()  # loads the middleware, as a gunicorn worker does when it starts
-from news import generation
-print(generation.current())
+from news.cache import store
+print(store.get().begin().clock)
 """
 
 
@@ -111,36 +103,27 @@ REDIS = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY
 
 
 @override_settings(CACHES={"default": REDIS})
-class SharedGenerationTests(TestCase):
-    """With Redis (production), another server's process sees a publish's new generation at
-    its next request: the token is read from Redis, not from a process's memory."""
+class SharedClockTests(TestCase):
+    """With Redis (production), another server's process sees a write at its next request:
+    the clock is read from Redis, not from a process's memory."""
 
-    def token_in_another_process(self, script=SHOW_GENERATION, **environment):
+    def clock_in_another_process(self):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bitnews.settings.test"}
-        env.update(REDIS_URL=REDIS_URL, **environment)
+        env.update(REDIS_URL=REDIS_URL)
         done = subprocess.run(
-            [sys.executable, "-c", script],
+            [sys.executable, "-c", SHOW_CLOCK],
             cwd=ROOT,
             env=env,
             capture_output=True,
             text=True,
         )
         self.assertEqual(done.returncode, 0, done.stderr[-2000:])
-        return done.stdout.strip().splitlines()[-1]
+        return int(done.stdout.strip().splitlines()[-1])
 
-    def test_a_bump_here_is_the_token_of_every_other_process(self):
+    def test_a_write_here_moves_the_clock_of_every_other_process(self):
         _home, index, _ = build_site(articles=1)
-        mine = generation.current()
-        self.assertEqual(self.token_in_another_process(), mine)
+        mine = fragments.begin()[0].clock
+        self.assertEqual(self.clock_in_another_process(), mine)
         ArticlePageFactory(parent=index)  # a write a visitor sees
-        self.assertNotEqual(generation.current(), mine)
-        self.assertEqual(self.token_in_another_process(), generation.current())
-
-    def test_a_worker_started_again_keeps_the_generation_and_new_settings_start_one(self):
-        first = self.token_in_another_process(START_SERVING, BAIDU_MAP_AK="")
-        # gunicorn replacing a worker, or a second app server with the same configuration
-        self.assertEqual(self.token_in_another_process(START_SERVING, BAIDU_MAP_AK=""), first)
-        # a restart after the configuration changed (a map key that shows on pages)
-        changed = self.token_in_another_process(START_SERVING, BAIDU_MAP_AK="new-key")
-        self.assertNotEqual(changed, first)
-        self.assertEqual(self.token_in_another_process(), changed)
+        self.assertGreater(fragments.begin()[0].clock, mine)
+        self.assertEqual(self.clock_in_another_process(), fragments.begin()[0].clock)

@@ -1,4 +1,4 @@
-"""The anonymous page cache (news/pagecache.py): a page read before costs no query, every
+"""The anonymous page cache (news/cache/pages.py): a page read before costs no query, every
 write a visitor can see shows at the next request, and nothing personal is ever kept."""
 
 import datetime
@@ -6,7 +6,6 @@ import io
 import re
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, TestCase, override_settings
@@ -14,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from news import generation, pagecache
+from news.cache import breaker, local, pages, store
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, ArticleTag, SiteSettings
 from news.tests.utils import build_site, make_column, tag, titles_in, url_in
@@ -82,13 +81,14 @@ class PageCacheTests(TestCase):
                 self.assertIn("public", response["Cache-Control"])
                 self.assertTrue(response.has_header("ETag"))
 
-    def test_an_article_is_kept_longer_by_browsers_than_a_listing(self):
-        article = self.client.get(url_in(self.article))
-        listing = self.client.get("/en/news/")
-        self.assertIn("max-age=300", article["Cache-Control"])
-        self.assertIn("max-age=60", listing["Cache-Control"])
-        for response in (article, listing):
-            self.assertIn("s-maxage=", response["Cache-Control"])
+    def test_browsers_revalidate_every_page_and_shared_caches_keep_it(self):
+        for url in (url_in(self.article), "/en/news/"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertIn("max-age=0", response["Cache-Control"])
+                self.assertIn("s-maxage=3600", response["Cache-Control"])
+                again = self.client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+                self.assertEqual(again.status_code, 304)
             self.assertIn("stale-while-revalidate=", response["Cache-Control"])
 
     def test_pages_do_not_vary_on_cookies_or_the_browsers_language(self):
@@ -127,20 +127,22 @@ class PageCacheTests(TestCase):
         url = url_in(self.article)
         for _ in range(2):  # kept, in the shared cache and in this process
             self.assertNotContains(self.client.get(url), "Changed elsewhere")
-        # another app server publishes: the database and the shared token change, and this
-        # process hears no signal
+        # another app server publishes: the database changes and that server invalidates the
+        # article's tag; this process hears no signal
         ArticlePage.objects.filter(pk=self.article.pk).update(title_en="Changed elsewhere")
-        cache.set(generation.KEY, "published-elsewhere", None)
+        store.get().invalidate([f"page:{self.article.pk}"], soft=False)
         self.assertContains(self.client.get(url), "Changed elsewhere")
 
     def test_a_page_another_process_made_after_a_publish_is_not_made_again_here(self):
         url = url_in(self.article)
         self.client.get(url)
-        copies = dict(pagecache._local)  # noqa: SLF001 - this process's copies, of this generation
+        copies, clock = dict(pages._pages.entries), local.clock  # noqa: SLF001 - this process's
         ArticlePage.objects.get(pk=self.article.pk).save_revision().publish()
-        pagecache._local.clear()  # noqa: SLF001 - as another process, which has none
+        pages._pages.entries.clear()  # noqa: SLF001 - as another process, which has none
         made_elsewhere = self.client.get(url).content
-        pagecache._local.update(copies)  # noqa: SLF001 - back here, with the older copies
+        # back here, with the older copies, valid at the older clock
+        pages._pages.entries.update(copies)  # noqa: SLF001
+        local.clock = clock
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get(url)
         self.assertEqual((response.content, len(queries)), (made_elsewhere, 0))
@@ -228,9 +230,12 @@ class PageCacheTests(TestCase):
     def test_a_publish_works_and_shows_while_the_shared_cache_is_gone(self):
         article = ArticlePage.objects.get(pk=self.article.pk)
         article.title_en = "Telescope unveiled"
-        with self.assertLogs("news.generation", "WARNING") as logs:
+        with (
+            self.captureOnCommitCallbacks(execute=True),
+            self.assertLogs("news.cache.invalidation", "WARNING") as logs,
+        ):
             article.save_revision().publish()
-        self.assertIn("did not take the BAN", logs.output[0])
+        self.assertIn("did not take the PURGE", logs.output[0])
         self.assertContains(self.client.get(url_in(self.article)), "Telescope unveiled")
 
     def test_tracking_parameters_share_the_entry_of_the_plain_address(self):
@@ -348,8 +353,9 @@ UNREACHABLE = {
 class CacheDownTests(TestCase):
     def test_pages_are_served_without_the_cache_with_one_warning_not_one_a_request(self):
         _home, _index, (article, *_) = build_site(articles=3)
-        generation._warned_at = None  # noqa: SLF001 - as in a process that has not warned yet
-        with self.assertLogs("news.generation", "WARNING") as logs:
+        store._warned.clear()  # noqa: SLF001 - as in a process that has not warned yet
+        breaker.close()
+        with self.assertLogs("news.cache.store", "ERROR") as logs:
             for url in ("/en/", "/en/news/", url_in(article), "/en/news/", "/en/search/?q=Article"):
                 with self.subTest(url=url):
                     response = self.client.get(url)

@@ -7,7 +7,7 @@ from django.test import Client, RequestFactory, TestCase, override_settings
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 
-from news import pagecache
+from news.cache import pages
 from news.factories import (
     ArticlePageFactory,
     ContactPageFactory,
@@ -112,7 +112,7 @@ class StandardPageTests(TestCase):
 
     def test_the_page_is_kept_by_the_page_cache(self):
         self.client.get(ABOUT["en"])
-        self.assertIsNotNone(pagecache.look_up(RequestFactory().get(ABOUT["en"]))[2])
+        self.assertIsNotNone(pages.look_up(RequestFactory().get(ABOUT["en"]))[1])
 
 
 class MenuTests(TestCase):
@@ -205,7 +205,7 @@ class ContactFormTests(TestCase):
         self.assertIn("no-store", response["Cache-Control"])
         self.assertIn("private", response["Cache-Control"])
         self.client.get(CONTACT["en"])  # a visitor who has the CSRF cookie already
-        self.assertIsNone(pagecache.look_up(RequestFactory().get(CONTACT["en"]))[2])
+        self.assertIsNone(pages.look_up(RequestFactory().get(CONTACT["en"]))[1])
 
     def test_a_message_is_stored_and_e_mailed_to_the_office(self):
         response = self.client.post(CONTACT["zh-hans"], self.message())

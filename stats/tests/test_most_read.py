@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
-from news import pagecache
+from news.cache import pages
 from news.models import ArticlePage
 from news.tests.utils import build_site
 from stats.models import PageViewCount
@@ -69,7 +69,7 @@ class MostReadTests(TestCase):
         self.client.get("/en/")  # kept by the page cache
         read(self.articles[1], 10)  # counts written later this hour: not a publish
         self.assertEqual(most_read_titles(self.client.get("/en/")), [self.articles[0].title_en])
-        _name, _generation, kept = pagecache.look_up(RequestFactory().get("/en/"))
+        _state, kept = pages.look_up(RequestFactory().get("/en/"))
         now = timezone.now()
         next_hour = now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
         self.assertLessEqual(kept["expires"], next_hour.timestamp())

@@ -2,10 +2,10 @@
 
 Fragment caches put it in their keys (`key`), so a publish makes every cached fragment
 unreachable at once; the old ones expire by themselves. The rule is complete by construction
-rather than by a list of pages to purge: every save or delete of any model bumps it, except
-the writes that never reach a public page (UNSEEN: renditions made while viewing, revisions
-and drafts, logs, sessions, view counts, the search index) and a page save that only does
-Wagtail's revision bookkeeping. Bulk writes send no signals: what makes them
+rather than by a list of pages to purge: every save or delete of a model visitors see (a page
+type, or SEEN: images, documents, columns, tags, settings, sites, redirects, restrictions)
+bumps it, except a page save that only does Wagtail's revision bookkeeping; no other write
+(sign-in bookkeeping, sessions, revisions, logs, view counts, the search index) does. Bulk writes send no signals: what makes them
 (demo/archive.py) calls `bump()` itself. What changes with time alone (a Focus end date
 passing) must be part of a fragment's own key.
 
@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 KEY = "news:generation"
 
@@ -45,27 +46,35 @@ BOOKKEEPING = frozenset(
     {"latest_revision", "has_unpublished_changes", "draft_title", "latest_revision_created_at"}
 )
 
-UNSEEN = frozenset(
+# What a visitor can see: only writes of these (and of every page type) start a generation.
+# Everything else (sign-in bookkeeping: django-axes' attempts and logs, last_login, two-step
+# devices; sessions, users, revisions and drafts, workflow states, logs, view counts, form
+# submissions, the search index, renditions made while viewing) never does, so no visitor,
+# signed in or not, can empty the cache by failing to sign in (issue 23).
+SEEN = frozenset(
     {
-        "admin.logentry",
-        "sessions.session",
-        "stats.pageviewcount",
-        "wagtailcore.comment",
-        "wagtailcore.commentreply",
-        "wagtailcore.modellogentry",
-        "wagtailcore.pagelogentry",
-        "wagtailcore.pagesubscription",
-        "wagtailcore.revision",
-        "wagtailcore.taskstate",
-        "wagtailcore.workflowstate",
-        "wagtailcore.uploadedfile",
-        "wagtailforms.formsubmission",  # a contact message: seen in the admin only
-        "wagtailimages.rendition",
-        "wagtailsearch.indexentry",
-        "wagtailsearch.sqliteftsindexentry",
-        "news.articletranslationstate",
+        "news.archivemonth",
+        "news.articlepagetag",
+        "news.articletag",
+        "news.column",
+        "news.contactformfield",
+        "news.homefocusstory",
+        "news.relatedarticle",
+        "news.sitesettings",
+        "taggit.tag",
+        "wagtailcore.collectionviewrestriction",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.site",
+        "wagtaildocs.document",
+        "wagtailimages.image",
+        "wagtailredirects.redirect",
     }
 )
+
+
+def seen(model):
+    """Whether visitors see what `model` holds: a page type, or a model of SEEN."""
+    return issubclass(model, Page) or model._meta.label_lower in SEEN
 
 
 # The token of the request being served (news/middleware.py), for code without the request.
@@ -311,7 +320,10 @@ def settings_changed(setting=None, **kwargs):
 
 def changed(sender, update_fields=None, raw=False, **kwargs):
     """Receiver of post_save, post_delete, m2m_changed and post_page_move (news/apps.py)."""
-    if raw or sender._meta.label_lower in UNSEEN:
+    if raw:
+        return
+    model = type(kwargs["instance"]) if "instance" in kwargs else sender
+    if not (seen(model) or seen(sender)):
         return
     if update_fields is not None and set(update_fields) <= BOOKKEEPING:
         return

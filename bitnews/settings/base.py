@@ -161,6 +161,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # The cache holds the content generation (news/generation.py) and the fragments keyed by it,
 # Wagtail's renditions and site root paths: Redis when REDIS_URL is set (production requires
 # it, so that every app server sees a publish at once), each process's memory otherwise.
+from news.breaker import BreakerConnection  # noqa: E402 - redis only, no Django
+
+
 def redis_cache(url):
     return {
         "default": {
@@ -170,11 +173,13 @@ def redis_cache(url):
             "LOCATION": url,
             "KEY_PREFIX": "bitnews",
             # Redis down or stuck: pages are rendered without it (news/generation.py), not
-            # errors, after at most half a second.
+            # errors, after at most half a second; then the breaker (news/breaker.py) stops
+            # asking it for a few seconds, so the next requests do not wait at all.
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_KWARGS": {"connection_class": BreakerConnection},
             },
         }
     }

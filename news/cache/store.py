@@ -74,13 +74,13 @@ return 1
 """
 
 # KEYS: clock, log. ARGV: soft (1/0), tag sets' prefix, page entries' prefix, stale prefix,
-# grace, then the tags. The entries go first: DEL works when Redis is full, INCR and ZADD do
+# grace, a fresh clock (used only when the clock is missing: see RESTART_CLOCK), then the tags. The entries go first: DEL works when Redis is full, INCR and ZADD do
 # not, and the caller then deletes the clock (see RedisStore.invalidate).
 INVALIDATE = """
 local soft = ARGV[1] == '1'
 local pages, stale = ARGV[3], ARGV[4]
 local removed = 0
-for i = 6, #ARGV do
+for i = 7, #ARGV do
   local set = ARGV[2] .. ARGV[i]
   for _, key in ipairs(redis.call('SMEMBERS', set)) do
     if soft and string.sub(key, 1, #pages) == pages then
@@ -95,20 +95,34 @@ for i = 6, #ARGV do
   end
   redis.call('DEL', set)
 end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  local last = redis.call('ZREVRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  local from = tonumber(ARGV[6])
+  if last[2] and tonumber(last[2]) >= from then from = tonumber(last[2]) + 1 end
+  redis.call('SET', KEYS[1], from)
+  redis.call('SET', KEYS[3], from)
+end
 local clock = redis.call('INCR', KEYS[1])
-for i = 6, #ARGV do redis.call('ZADD', KEYS[2], clock, ARGV[i]) end
+for i = 7, #ARGV do redis.call('ZADD', KEYS[2], clock, ARGV[i]) end
 return clock
 """
 
-# A clock lost (deleted after an invalidation could not be counted, or evicted): start it
-# again above every invalidation the log remembers, so no entry made before passes PUT.
+# A clock lost (a new Redis, a flush, or deleted after an invalidation could not be counted):
+# start it again above every invalidation the log remembers and above any clock a process may
+# still hold copies for (ARGV[1]: the time in microseconds), so no entry or copy made before
+# passes.
 RESTART_CLOCK = """
 local last = redis.call('ZREVRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-local from = 0
-if last[2] then from = tonumber(last[2]) end
-redis.call('SET', KEYS[1], from + 1, 'NX')
+local from = tonumber(ARGV[1])
+if last[2] and tonumber(last[2]) >= from then from = tonumber(last[2]) + 1 end
+if redis.call('SET', KEYS[1], from, 'NX') then redis.call('SET', KEYS[3], from) end
 return redis.call('GET', KEYS[1])
 """
+
+
+def fresh_clock():
+    """A clock to start from: the time in microseconds, beyond any clock of before."""
+    return time.time_ns() // 1000
 
 
 class RedisStore:
@@ -121,6 +135,7 @@ class RedisStore:
         self.clock_key = f"{PREFIX}:clock"
         self.log_key = f"{PREFIX}:log"
         self.writable_key = f"{PREFIX}:writable"
+        self.since_key = f"{PREFIX}:since"  # the clock the log starts at
         self.put_script = self.client.register_script(PUT)
         self.invalidate_script = self.client.register_script(INVALIDATE)
         self.restart_script = self.client.register_script(RESTART_CLOCK)
@@ -152,7 +167,9 @@ class RedisStore:
         writable = not isinstance(written, Exception)
         if writable and clock is None:
             try:
-                clock = self.restart_script(keys=[self.clock_key, self.log_key])
+                clock = self.restart_script(
+                    keys=[self.clock_key, self.log_key, self.since_key], args=[fresh_clock()]
+                )
             except RedisError as error:
                 raise Unavailable(str(error)) from error
         entries, stale = {}, {}
@@ -195,10 +212,15 @@ class RedisStore:
             f"{PREFIX}:e:news:page:",
             f"{PREFIX}:s:news:page:",
             GRACE,
+            fresh_clock(),
             *tags,
         ]
         try:
-            return int(self.invalidate_script(keys=[self.clock_key, self.log_key], args=args))
+            return int(
+                self.invalidate_script(
+                    keys=[self.clock_key, self.log_key, self.since_key], args=args
+                )
+            )
         except RedisError as error:
             if isinstance(error, breaker.BreakerOpen):
                 raise Unavailable(str(error)) from error
@@ -213,8 +235,10 @@ class RedisStore:
     def everything(self):
         """Every entry may have changed: the log says so, and the entries are deleted."""
         try:
-            clock = self.client.incr(self.clock_key)
-            self.client.zadd(self.log_key, {EVERYTHING: clock})
+            self.invalidate_script(
+                keys=[self.clock_key, self.log_key, self.since_key],
+                args=["0", f"{PREFIX}:t:", "-", "-", GRACE, fresh_clock(), EVERYTHING],
+            )
             for pattern in (f"{PREFIX}:e:*", f"{PREFIX}:s:*", f"{PREFIX}:t:*"):
                 batch = []
                 for key in self.client.scan_iter(match=pattern, count=1000):
@@ -230,9 +254,16 @@ class RedisStore:
     def changed_since(self, clock):
         """The tags invalidated after `clock`, or None when everything may have changed."""
         try:
-            changed = self.client.zrangebyscore(self.log_key, f"({clock}", "+inf")
+            since, changed = (
+                self.client.pipeline(transaction=False)
+                .get(self.since_key)
+                .zrangebyscore(self.log_key, f"({clock}", "+inf")
+                .execute()
+            )
         except RedisError as error:
             raise Unavailable(str(error)) from error
+        if since is None or int(since) > clock:
+            return None  # the log does not reach back that far (a flushed or new Redis)
         tags = {tag.decode() for tag in changed}
         return None if EVERYTHING in tags else tags
 
@@ -256,8 +287,9 @@ class LocalStore:
             clock = cache.get(f"{PREFIX}:clock")
             if clock is None:
                 log = cache.get(f"{PREFIX}:log") or {}
-                clock = max(log.values(), default=0) + 1
+                clock = max(fresh_clock(), max(log.values(), default=0) + 1)
                 cache.set(f"{PREFIX}:clock", clock, None)
+                cache.set(f"{PREFIX}:since", clock, None)
             found = cache.get_many([f"{PREFIX}:e:{name}" for name in pages])
             stale = cache.get_many([f"{PREFIX}:s:{name}" for name in pages])
         entries = {
@@ -299,7 +331,7 @@ class LocalStore:
                         cache.set(f"{PREFIX}:s:{name}", kept, GRACE)
                         self.written(f"{PREFIX}:s:{name}")
                 cache.delete(f"{PREFIX}:t:{tag}")
-            clock = (cache.get(f"{PREFIX}:clock") or 0) + 1
+            clock = self.begin().clock + 1
             cache.set(f"{PREFIX}:clock", clock, None)
             log = cache.get(f"{PREFIX}:log") or {}
             log.update(dict.fromkeys(tags, clock))
@@ -308,7 +340,7 @@ class LocalStore:
 
     def everything(self):
         with self.lock:
-            clock = (cache.get(f"{PREFIX}:clock") or 0) + 1
+            clock = self.begin().clock + 1
             log = cache.get(f"{PREFIX}:log") or {}
             cache.delete_many(list(cache.get(f"{PREFIX}:all") or ()))
             cache.delete(f"{PREFIX}:all")
@@ -324,6 +356,9 @@ class LocalStore:
         cache.set(f"{PREFIX}:all", every, None)
 
     def changed_since(self, clock):
+        since = cache.get(f"{PREFIX}:since")
+        if since is None or since > clock:
+            return None  # the log does not reach back that far (the cache was cleared)
         log = cache.get(f"{PREFIX}:log") or {}
         tags = {tag for tag, at in log.items() if at > clock}
         return None if EVERYTHING in tags else tags

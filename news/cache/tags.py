@@ -74,8 +74,23 @@ def loaded(sender, instance, **kwargs):
 
 def instance_tags(instance):
     """The tags a write of `instance` invalidates when its model was registered with `shown`."""
+    if not hasattr(instance, "_meta"):
+        return ()  # None, or not a model instance
     tag_of = _tags_function(type(instance))
     return () if tag_of is None or instance.pk is None else tag_of(instance)
+
+
+def record_shown(*instances):
+    """Record that what is being made shows `instances`, loaded before it began (a page's
+    fragment, given the page), with the related objects loaded along with each (its lead
+    image, its column: select_related)."""
+    if _open.get() is None:
+        return
+    for instance in instances:
+        record(*instance_tags(instance))
+        state = getattr(instance, "_state", None)
+        for related in getattr(state, "fields_cache", {}).values():
+            record(*instance_tags(related))
 
 
 class ListedMixin:
@@ -97,9 +112,21 @@ class ListedMixin:
         return clone
 
     def _record(self):
-        if _open.get() is not None:
+        if _open.get() is not None and not self._by_key():
             tags = self._listed_as
             record(*(self.model.cache_list_tags if tags is None else tags))
+
+    def _by_key(self):
+        """Whether this asks for rows by their keys (`pk=`, `pk__in=[...]`, as Wagtail's
+        `.specific()` does): not a list, and its rows record themselves."""
+        children = self.query.where.children
+        if len(children) != 1 or getattr(children[0], "lookup_name", None) not in ("exact", "in"):
+            return False
+        lookup = children[0]
+        target = getattr(lookup.lhs, "target", None)
+        return bool(getattr(target, "primary_key", False)) and isinstance(
+            lookup.rhs, (int, list, tuple, set, frozenset)
+        )
 
     def _fetch_all(self):
         if self._result_cache is None:

@@ -90,7 +90,7 @@ class ArticleLinksMixin:
         newer_article = older_article = None
         # Two scalar subqueries the database runs once each: two index lookups, no scan.
         pair = Q(pk=Subquery(newer)) | Q(pk=Subquery(older))
-        for article in type(self).objects.filter(pair).select_related(None):
+        for article in type(self).objects.listed_as().filter(pair).select_related(None):
             if (article.news_date, article.pk) > (self.news_date, self.pk):
                 newer_article = article
             else:

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 
 from .. import languages
 from ..cache import fragments
+from ..cache import tags as cache_tags
 from ..forms import HomePageForm
 from ..listing import (
     DeferredList,
@@ -282,8 +283,11 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         year, month = current or (None, None)
 
         def render():
+            # read here, not taken from the caller, so the fragment records what it shows
+            shown = self.archive_months(request) if request is not None else months
+            cache_tags.record_shown(self)
             context = {
-                "archive": archive_years(months, current),
+                "archive": archive_years(shown, current),
                 "page": self,
                 "archive_date": current,
             }

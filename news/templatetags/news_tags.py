@@ -282,9 +282,7 @@ def render_cards(request, template_name, cards, timeout=fragments.FRAGMENT_TTL):
             with cache_tags.collecting() as shown:
                 article = full.get(article.pk, article)
                 # loaded above, outside this card's record: named here
-                cache_tags.record(*cache_tags.instance_tags(article))
-                if article.lead_image_id:
-                    cache_tags.record(*cache_tags.instance_tags(article.lead_image))
+                cache_tags.record_shown(article)
                 card = {**card, "article": article}
                 html = render_to_string(template_name, card, request=request)
             found[name] = html
@@ -306,6 +304,9 @@ def cached_include(context, template_name, shared=False):
     page = context.get("page")
 
     def render():
+        if not shared:
+            # the page was loaded before this fragment began: it shows it all the same
+            cache_tags.record_shown(page)
         template = context.template.engine.get_template(template_name)
         return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
 
@@ -330,6 +331,7 @@ def article_extras(context):
     page, request = context["page"], context.get("request")
 
     def render():
+        cache_tags.record_shown(page)
         with context.push(**page.extras()):
             template = context.template.engine.get_template("includes/article_extras.html")
             return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
@@ -360,12 +362,13 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if self.vary is not None:
-            what = self.vary.resolve(context)
-        else:
-            what = getattr(context.get("page"), "pk", None)
+        page = context.get("page")
+        shown = self.vary.resolve(context) if self.vary is not None else page
+        what = getattr(shown, "pk", shown)
 
         def render():
+            # what it shows was loaded before this fragment began: named here
+            cache_tags.record_shown(page, shown)
             return mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered by the template
 
         if request is None or what is None:

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from news.cache import breaker, store
 from news.tests.utils import build_site, member, url_in
 
+
 def clock():
     """The store's invalidation clock: it moves with every invalidation."""
     return store.get().begin().clock

@@ -42,6 +42,8 @@ class App(http.server.ThreadingHTTPServer):
 
 
 class Answer(http.server.BaseHTTPRequestHandler):
+    """The stand-in's answer to Varnish: the page set for the path, as the app sends one."""
+
     def do_GET(self):
         body, headers, delay = self.server.pages[self.path]
         self.server.fetched[self.path] += 1
@@ -53,7 +55,7 @@ class Answer(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):
+    def log_message(self, format, *args):  # no line on stderr per request
         pass
 
 

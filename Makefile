@@ -26,11 +26,13 @@ test: install $(MO)
 
 # The app as deployed (deploy/): Varnish in front of it (deploy/varnish/bitnews.vcl), and two
 # gunicorn servers behind nginx (deploy/nginx/bitnews.conf) on one PostgreSQL (DATABASE_URL)
-# and Redis. Debian's varnish and nginx, started by the tests themselves on loopback ports.
+# and Redis. Debian's varnish (with varnish-modules: the VCL imports xkey) and nginx, started
+# by the tests themselves on loopback ports.
 test-integration: install $(MO)
-	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v openssl >/dev/null || \
-		{ $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish nginx-light openssl; }
+	@command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1 && \
+		command -v nginx >/dev/null && command -v openssl >/dev/null || \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
+		-y -qq varnish varnish-modules nginx-light openssl; }
 	$(BIN)/pytest tests_integration
 
 # The JSON API against its own OpenAPI description: schemathesis on a served demo
@@ -97,9 +99,11 @@ bench: install $(MO) bench-tools
 	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES)
 
 bench-tools:
-	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v varnishd >/dev/null || \
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v varnishd >/dev/null && \
+		dpkg -s varnish-modules >/dev/null 2>&1 || \
 		{ $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light varnish; }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light varnish \
+		varnish-modules; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -215,18 +215,23 @@ def gunicorn(env, app):
 
 
 VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
+VARNISH_SERVICE = ROOT / "deploy" / "systemd" / "varnish.service.d" / "bitnews.conf"
 
 
 def varnish(backend):
-    """varnishd with the repository's VCL in front of `backend` ("http://127.0.0.1:port")."""
+    """varnishd with the repository's VCL in front of `backend` ("http://127.0.0.1:port"), with
+    the -p parameters it is deployed with (a sitemap page's cache tags need them), its visitors'
+    listener only."""
     port = free_port()
     folder = WORK / "varnish"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend.rsplit(":", 1)[1]}";')
     (folder / "bitnews.vcl").write_text(vcl)
-    command = ["varnishd", "-F", "-j", "none", "-n", str(folder / "state")]
-    command += ["-a", f"127.0.0.1:{port}", "-f", str(folder / "bitnews.vcl"), "-s", "malloc,256m"]
+    command = ["varnishd", "-F", "-j", "none", "-n", str(folder / "state"), "-s", "malloc,256m"]
+    command += ["-a", f"http=127.0.0.1:{port}", "-f", str(folder / "bitnews.vcl")]
+    for parameter in re.findall(r"^\s+-p (\S+)", VARNISH_SERVICE.read_text(), re.MULTILINE):
+        command += ["-p", parameter]
     return serving(command, port)
 
 

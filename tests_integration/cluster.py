@@ -1,11 +1,13 @@
-"""The app as deployed, on loopback ports: gunicorn servers with the production settings and
-nginx in front of them with deploy/nginx/bitnews.conf (TLS, load balancing), and a visitor who
-keeps the cookies it is given. Used by test_two_nodes.py and `make audit` (audit/)."""
+"""The app as deployed, on loopback ports: gunicorn servers with the production settings,
+nginx in front of them with deploy/nginx/bitnews.conf (TLS, load balancing), Varnish with
+deploy/varnish/bitnews.vcl, and a visitor who keeps the cookies it is given. Used by
+test_two_nodes.py, test_varnish*.py and `make audit` (audit/)."""
 
 import contextlib
 import http.client
 import os
 import re
+import shlex
 import signal
 import socket
 import ssl
@@ -18,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX_CONF = ROOT / "deploy" / "nginx" / "bitnews.conf"
+VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
+VARNISH_SERVICE = ROOT / "deploy" / "systemd" / "varnish.service.d" / "bitnews.conf"
 HOST = "localhost"
 
 
@@ -73,15 +77,21 @@ class Node:
 
 @contextlib.contextmanager
 def nginx(work, upstreams, cert, key, host=HOST):
-    """Debian's nginx with deploy/nginx/bitnews.conf in front of the two app servers on
-    `upstreams` (ports), its certificate `cert` and `key`, serving /media/ from work/media:
-    yields its ports, {"https": …, "http": …} (plain HTTP redirects to the HTTPS port)."""
+    """Debian's nginx with deploy/nginx/bitnews.conf in front of the servers on `upstreams`
+    (ports: the app servers, or Varnish's http listener), its certificate `cert` and `key`,
+    serving /media/ from work/media: yields its ports, {"https": …, "http": …} (plain HTTP
+    redirects to the HTTPS port)."""
     https, http = free_port(), free_port()
     conf = NGINX_CONF.read_text()
-    first, second = upstreams
+    servers = "".join(
+        f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;\n" for port in upstreams
+    )
     for old, new in (
-        ("127.0.0.1:8001", f"127.0.0.1:{first}"),
-        ("127.0.0.1:8002", f"127.0.0.1:{second}"),
+        (
+            "    server 127.0.0.1:8001 max_fails=1 fail_timeout=10s;\n"
+            "    server 127.0.0.1:8002 max_fails=1 fail_timeout=10s;\n",
+            servers,
+        ),
         ("listen 80;", f"listen 127.0.0.1:{http};"),
         ("listen 443 ssl;", f"listen 127.0.0.1:{https} ssl;"),
         ("listen [::]:80;", ""),
@@ -117,6 +127,80 @@ def nginx(work, upstreams, cert, key, host=HOST):
     finally:
         process.send_signal(signal.SIGQUIT)
         process.wait(timeout=30)
+
+
+def certificate(work, host=HOST):
+    """A self-signed certificate for `host`, made in `work`: (certificate, key) paths."""
+    cert, key = work / "cert.pem", work / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", f"/CN={host}", "-keyout", key, "-out", cert],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def varnishd_options():
+    """What deploy/systemd/varnish.service.d/bitnews.conf starts varnishd with that the tests
+    keep: its listeners' names and its -p parameters, (["http", "purge"], ["-p", "…", …])."""
+    text = VARNISH_SERVICE.read_text().replace("\\\n", " ")
+    (command,) = re.findall(r"^ExecStart=(/.+)$", text, re.MULTILINE)
+    words = shlex.split(command)
+    pairs = list(zip(words, words[1:], strict=False))
+    names = [value.split("=", 1)[0] for option, value in pairs if option == "-a"]
+    parameters = [word for option, value in pairs if option == "-p" for word in (option, value)]
+    return names, parameters
+
+
+@contextlib.contextmanager
+def varnish(work, backend):
+    """Debian's varnishd as deployed (deploy/varnish/bitnews.vcl, with the listeners and
+    parameters of deploy/systemd/varnish.service.d/bitnews.conf) in front of the server on
+    loopback port `backend`: yields its listeners' ports, {"http": …, "purge": …}."""
+    names, parameters = varnishd_options()
+    assert names == ["http", "purge"], "the VCL tells the listeners apart by these names"
+    vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend}";')
+    assert f'.port = "{backend}";' in vcl, "the VCL's backend port is no longer 8000"
+    (work / "bitnews.vcl").write_text(vcl)
+    ports = {name: free_port() for name in names}
+    command = ["varnishd", "-F", "-j", "none", "-n", str(work / "varnish")]
+    for name, port in ports.items():
+        command += ["-a", f"{name}=127.0.0.1:{port}"]
+    command += ["-f", str(work / "bitnews.vcl"), "-s", "malloc,32m", *parameters]
+    with (work / "varnishd.log").open("w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log)
+    try:
+        wait_for_port(ports["http"], process, "varnishd")
+        # Listening is not serving yet: the purge listener's answer to a GET comes from the VCL.
+        deadline = time.monotonic() + 30
+        while ask(ports["purge"], "/")[0] != 405:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("varnishd did not start")
+            time.sleep(0.1)
+    except (RuntimeError, OSError) as error:
+        process.kill()
+        process.wait(timeout=30)
+        raise RuntimeError((work / "varnishd.log").read_text()) from error
+    try:
+        yield ports
+    finally:
+        process.terminate()  # the manager stops its child, the cache, first
+        process.wait(timeout=30)
+
+
+def ask(port, path, method="GET", headers=None, source="127.0.0.1"):
+    """One plain HTTP request to loopback `port`, sent from `source` (any 127.x.x.x):
+    (status, headers, body text)."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=(source, 0)
+    )
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode()
+    finally:
+        connection.close()
 
 
 def multipart(fields, files):

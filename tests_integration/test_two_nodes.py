@@ -23,7 +23,7 @@ from news.tests.utils import build_site, url_in
 from stats import counting
 from stats.models import PageViewCount
 
-from .cluster import HOST, ROOT, Browser, Node, log_in_with_code, nginx
+from .cluster import HOST, ROOT, Browser, Node, certificate, log_in_with_code, nginx
 
 REDIS_URL = "redis://127.0.0.1:6379/3"  # this test's own database, emptied at start
 
@@ -72,15 +72,8 @@ def cluster(tmp_path_factory, django_db_setup, django_db_blocker):
         for name in ("a", "b"):
             nodes[name] = Node(env, log)
             stack.callback(nodes[name].stop)
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-            + ["-subj", f"/CN={HOST}", "-keyout", work / "key.pem", "-out", work / "cert.pem"],
-            check=True,
-            capture_output=True,
-        )
-        ports = stack.enter_context(
-            nginx(work, [nodes["a"].port, nodes["b"].port], work / "cert.pem", work / "key.pem")
-        )
+        cert, key = certificate(work)
+        ports = stack.enter_context(nginx(work, [nodes["a"].port, nodes["b"].port], cert, key))
         yield {**nodes, "nginx": ports["https"], "media": work / "media"}
 
 

@@ -17,6 +17,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news import views as news_views
 
+from . import health
+
 
 def admin_not_found(request):
     return page_not_found(request, None, template_name="wagtailadmin/404.html")
@@ -31,6 +33,7 @@ urlpatterns += [
     path("sitemap.xml", news_views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", news_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
+    path("health/ready/", health.ready, name="health_ready"),
 ]
 
 if apps.is_installed("api"):

@@ -7,7 +7,7 @@ view restriction on the page or an ancestor, its version in the requested langua
 so a draft, a private page or a hidden language version is never in a list, and its detail
 is a 404 like an id that never existed.
 
-Caching: answers are public, kept by the page cache (news/pagecache.py keys the API's
+Caching: answers are public, kept by the page cache (news/cache/pages.py keys the API's
 addresses by every parameter, `PAGE_CACHE_WHOLE_QUERY`) until the next publish, and by
 shared caches for their s-maxage; a list of events asked `when=` is kept no longer than the
 next moment an event is over.

@@ -2,7 +2,7 @@
 it: what a request costs right after a publish. For each page, SAMPLES times each, one request
 at a time (wall ms, median):
 
-- cold: the page rendered from the fragments kept for the content generation (PAGE_CACHE=off);
+- cold: the page rendered from the fragments kept until a write of what it shows (PAGE_CACHE=off);
 - scratch: rendered right after a new content generation began (nothing kept: every fragment
   made again), PAGE_CACHE=off;
 - after publish: the first request after an article was published (`save_revision().publish()`,

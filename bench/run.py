@@ -3,7 +3,7 @@
 1. Builds a fresh database (PostgreSQL `bitnews_bench`, or SQLite in .bench/) with the demo and
    N articles in all (`load_demo`, then `make_archive`), and collects the static files.
 2. Serves it with the production settings under gunicorn (2 sync workers) twice: rendering
-   every request ("cold": PAGE_CACHE=off, from the fragments kept for the content generation)
+   every request ("cold": PAGE_CACHE=off, from the fragments kept until a write of what it shows)
    and with the page cache ("warm": each page answered from Redis); Varnish with the
    repository's VCL (deploy/varnish/bitnews.vcl) in front of the warm one; and the same pages'
    bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and
@@ -218,10 +218,10 @@ VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
 VARNISH_SERVICE = ROOT / "deploy" / "systemd" / "varnish.service.d" / "bitnews.conf"
 
 
-def varnish(backend):
+def varnish(backend, purge_port):
     """varnishd with the repository's VCL in front of `backend` ("http://127.0.0.1:port"), with
-    the -p parameters it is deployed with (a sitemap page's cache tags need them), its visitors'
-    listener only."""
+    the -p parameters it is deployed with (a sitemap page's cache tags need them): its visitors'
+    listener, and its purge listener on `purge_port` (the app servers' SHARED_CACHES)."""
     port = free_port()
     folder = WORK / "varnish"
     shutil.rmtree(folder, ignore_errors=True)
@@ -229,7 +229,8 @@ def varnish(backend):
     vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend.rsplit(":", 1)[1]}";')
     (folder / "bitnews.vcl").write_text(vcl)
     command = ["varnishd", "-F", "-j", "none", "-n", str(folder / "state"), "-s", "malloc,256m"]
-    command += ["-a", f"http=127.0.0.1:{port}", "-f", str(folder / "bitnews.vcl")]
+    command += ["-a", f"http=127.0.0.1:{port}", "-a", f"purge=127.0.0.1:{purge_port}"]
+    command += ["-f", str(folder / "bitnews.vcl")]
     for parameter in re.findall(r"^\s+-p (\S+)", VARNISH_SERVICE.read_text(), re.MULTILINE):
         command += ["-p", parameter]
     return serving(command, port)
@@ -329,17 +330,22 @@ def measure(db, urls, seconds, passes):
     cold = {**production, "PAGE_CACHE": "off"}
     probe = json.loads(run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], cold))
     bare_env = {**production, "DJANGO_SETTINGS_MODULE": "bench.bare", "BENCH_PAGES": str(pages_dir)}
+    # Varnish's backend: the same, telling Varnish what changed (tags, news/cache/)
+    purge_port = free_port()
+    tagged = {**production, "SHARED_CACHES": f"http://127.0.0.1:{purge_port}/"}
     kinds = ("bitnews", "warm", "varnish", "bare", "nginx")
     runs = {name: {kind: [] for kind in kinds} for name in urls}
     with (
         gunicorn(cold, "bitnews.wsgi") as (site, site_url),
         gunicorn(production, "bitnews.wsgi") as (cached, cached_url),
-        varnish(cached_url) as (front, varnish_url),
+        gunicorn(tagged, "bitnews.wsgi") as (behind, behind_url),
+        varnish(behind_url, purge_port) as (front, varnish_url),
         gunicorn(bare_env, "bench.bare_wsgi") as (bare, bare_url),
         nginx(pages_dir) as (server, nginx_url),
     ):
         wait_for(site_url + "/en/", site)
         wait_for(cached_url + "/en/", cached)
+        wait_for(behind_url + "/en/", behind)
         wait_for(varnish_url + "/en/news/", front)
         wait_for(bare_url + "/home.html", bare)
         wait_for(nginx_url + "/home.html", server)
@@ -358,7 +364,10 @@ def measure(db, urls, seconds, passes):
         publish = json.loads(
             run([PYTHON, "-m", "bench.publish", str(urls_file), site_url, cached_url], production)
         )
-    return {
+        log("writes: failed sign-ins, a publish during a warm run, Varnish's soft purge")
+        command = [PYTHON, "-m", "bench.invalidation", str(urls_file), cached_url, varnish_url]
+        writes = json.loads(run([*command, str(seconds)], tagged))
+    return writes, {
         name: {
             "url": urls[name],
             **probe[name],
@@ -405,6 +414,34 @@ def table(results):
     return "\n".join(lines)
 
 
+def writes_table(writes):
+    """What writes cost the cache (bench/invalidation.py), as text."""
+    attack, publish = writes["attack"], writes["publish"]
+    lines = [
+        "",
+        "Writes (bench/invalidation.py):",
+        f"  failed sign-ins, {attack['sign_in_answers']} answers, "
+        f"{attack['axes_attempts_written']} attempts written: {attack['attacked_rps']:.0f} req/s "
+        f"against {attack['quiet_rps']:.0f} without ({100 * attack['ratio']:.0f} %)",
+        f"  a new story published during a warm run: {publish['still_hits']} of "
+        f"{publish['kept_before']} sampled addresses (of {publish['sitemap_addresses']} in the "
+        f"sitemaps) still hits ({100 * (publish['hit_ratio'] or 0):.1f} %); publish took "
+        f"{publish['publish_ms']:.0f} ms; shown at the next request: "
+        f"{sum(publish['show_it_next_request'].values())} of "
+        f"{len(publish['show_it_next_request'])} pages that show it",
+    ]
+    if "varnish" in writes:
+        varnish = writes["varnish"]
+        lines.append(
+            f"  through Varnish while a story is edited: {varnish['requests_during_publish']} "
+            f"requests, slowest {varnish['slowest_ms']:.1f} ms, p99 {varnish['p99_ms']:.1f} ms, "
+            f"errors {varnish['errors']}; a hit {varnish['hit_p50_ms']:.1f} ms (p50), "
+            f"{varnish['hit_max_ms']:.1f} ms (max); the correction shown after: "
+            f"{varnish['corrected_shown_after']}"
+        )
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -420,7 +457,7 @@ def main():
     if not options.no_build:
         build(options.db, options.articles)
     urls = pages(options.db)
-    results = measure(options.db, urls, options.seconds, options.passes)
+    writes, results = measure(options.db, urls, options.seconds, options.passes)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -434,9 +471,10 @@ def main():
         "cpus": os.cpu_count(),
     }
     out = WORK / f"results-{options.articles}-{options.db}-{meta['when'].replace(':', '')}.json"
-    out.write_text(json.dumps({"meta": meta, "pages": results}, indent=2))
+    out.write_text(json.dumps({"meta": meta, "pages": results, "writes": writes}, indent=2))
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
     print(table(results))
+    print(writes_table(writes))
     print(
         "\ncold: every request rendered (PAGE_CACHE=off, fragments kept for the generation);"
         "\nwarm: the page cache on; varnish: deploy/varnish/bitnews.vcl in front of warm;"

@@ -8,7 +8,7 @@ Django calls `handler500` for any exception a view or middleware did not handle,
 and a page in both languages that needs no query (templates/503.html); nothing keeps it
 (`no-store`: not the page cache, not Varnish, not a browser). Everything else is Django's own
 500 (templates/500.html). Pages the page cache holds are still answered during an outage,
-before Django (news/pagecache.py), and static files by WhiteNoise; the view beacon and the
+before Django (news/cache/pages.py), and static files by WhiteNoise; the view beacon and the
 admin answer 503 like pages. So does an unknown address: whether it is a 404 or an old
 address with a redirect is in the database (Wagtail's redirects), and a 404 would tell a
 search engine the page is gone.

@@ -1,5 +1,5 @@
 """WSGI entry point; production servers set DJANGO_SETTINGS_MODULE themselves. Pages kept
-for anonymous visitors are answered in front of Django (news/pagecache.py)."""
+for anonymous visitors are answered in front of Django (news/cache/pages.py)."""
 
 import os
 

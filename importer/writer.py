@@ -4,7 +4,7 @@ versions), under News&Events, each group in its own transaction.
 A new article is added as a draft, then its revision is saved (and published with
 `--publish`), the way the admin saves one, so the translation status (recorded on every
 save and revision by news/newsroom/translation_status.py), the search index and the
-content generation follow as for any edit. An article that was imported before (found by
+cache (news/cache/) follow as for any edit. An article that was imported before (found by
 its sources' addresses in ImportedSource) gets a new revision only when what was imported
 changed (the digest), else it is skipped.
 

@@ -35,6 +35,10 @@ class NewsConfig(AppConfig):
                 form = form.__bases__[0]
             model.base_form_class = indexed_slug_check_form(form)
 
+        # First: a write invalidates what it changes before any other receiver (the archive's
+        # recount below) reads a fragment.
+        self.connect_cache()
+
         # The archive's month counts follow every change to what the listings show.
         from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
         from wagtail.models import PageViewRestriction
@@ -55,8 +59,6 @@ class NewsConfig(AppConfig):
                 dispatch_uid="news.archive.restrictions",
             )
         post_migrate.connect(archive.fill_after_migrate, dispatch_uid="news.archive")
-
-        self.connect_cache()
 
     @staticmethod
     def connect_cache():

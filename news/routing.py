@@ -51,8 +51,8 @@ def child_pages(page):
 def child_by_slug(page, request, slug):
     """The child of `page` shown at `slug` in the active language, specific.
 
-    Children change only through writes: the one found is kept for the content generation
-    (news/generation.py; a slug that finds nothing is not), and each request gets its own
+    Children change only through writes: the one found is kept until a write of what it shows
+    (news/cache/; a slug that finds nothing is not), and each request gets its own
     copy. Routing an article from the database cost ~5 ms of CPU, most of it building the
     query over the wide page table; its copy costs 0.1 ms."""
 
@@ -86,12 +86,12 @@ def localized_route(self, request, path_components):
 
 
 def remembered_site_root_paths(localized):
-    """`Page._get_site_root_paths` kept for the content generation, per language.
+    """`Page._get_site_root_paths` kept until a write of what it shows, per language.
 
     wagtail-modeltranslation's version (`localized`) reads the cache again each time the
     language changes within a request, and the language links of every page switch it: seven
     round trips to Redis a page. Sites and their root pages change only through writes, which
-    start a new generation."""
+    invalidate what read them (news/cache/)."""
 
     def site_root_paths(self, request=None):
         # Wagtail passes the object to remember them on: a request, or a page (the redirects

@@ -141,7 +141,7 @@ class PageSitemap(Sitemap):
         # over the archive, once per fetch of this small sitemap.
         now = timezone.now()
         articles = published_articles(home)
-        # Changed only by writes: once per content generation (an aggregate over the archive).
+        # Changed only by writes: once until a write of what it shows (an aggregate over the archive).
         newest_article = fragments.fragment(
             None, ("sitemap-newest", home.pk), lambda: newest_change(articles)
         )
@@ -232,7 +232,7 @@ class ArticleSitemap(Sitemap):
 
     @property
     def paginator(self):
-        """Django's, with the number of articles counted once per content generation (the
+        """Django's, with the number of articles counted once until a write of what it shows (the
         index and every page need it: a COUNT over the archive, 80 ms at 100,000)."""
         parts = ("sitemap-articles", self.language.code)
         count = functools.partial(fragments.fragment, None, parts, self.articles().count)

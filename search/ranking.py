@@ -16,7 +16,7 @@ Two plans, chosen by how many entries match (one query, stopping at CANDIDATES +
   cost 50–280 ms at 100,000 articles for such a word, and seconds on SQLite.
 Either way no more than MAX_RESULTS are listed: past that, a visitor is asked to add a word.
 
-What a search found is kept for the content generation (news/generation.py) when the caller
+What a search found is kept until a write of what it shows (news/cache/) when the caller
 names it (`remember_as`): the same words searched again, until the next publish, ask only for
 the page's ten articles.
 """
@@ -90,8 +90,8 @@ class SearchResults:
     """The articles among `articles()` (a listing's queryset) with every word, for Django's
     Paginator: `count()` is at most `limit`, `more` says whether there were others, and a
     slice is one query. With `remember_as` (the parts of a fragment key that say which
-    articles were searched, e.g. the language), the total and each page's rows are kept for
-    the content generation, and the queryset is not even built when they are."""
+    articles were searched, e.g. the language), the total and each page's rows are kept until
+    a story changes, and the queryset is not even built when they are."""
 
     def __init__(self, articles, words, limit=None, remember_as=None):
         self.make_articles = articles

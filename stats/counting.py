@@ -34,7 +34,12 @@ from .models import PageViewCount
 
 RATE_PER_MINUTE = 30
 FLUSH_SECONDS = 30
-KEEP = 60 * 60 * 50  # a day's counters outlive the day (and its last flush) by a day
+KEEP = 60 * 60 * 50  # what may be lost: the marks of what was written, the dedupe keys
+# A day's counters and slots have no TTL, so Redis's eviction (volatile-lru, which evicts only
+# keys with one: docs/deployment.md) cannot take views not yet written; a flush deletes them
+# once their day is over and written (CLEARED_AFTER days back, the days before too).
+CLEARED_AFTER = 2
+CLEARED_DAYS = 7
 
 
 def same_origin(request):
@@ -82,7 +87,7 @@ def count(request, page_id, language):
         stored = PageViewCount.objects.filter(
             page_id=page_id, day=day, language=language
         ).values_list("views", flat=True)
-        if cache.add(key, next(iter(stored), 0), KEEP):
+        if cache.add(key, next(iter(stored), 0), None):
             register(day, page_id, language)
     try:
         cache.incr(key)
@@ -94,12 +99,12 @@ def count(request, page_id, language):
 def register(day, page_id, language):
     """Note that `page_id` has a counter for `day` in `language`, in the day's numbered slots."""
     slots = f"stats:slots:{day:%Y%m%d}"
-    cache.add(slots, 0, KEEP)
+    cache.add(slots, 0, None)
     try:
         number = cache.incr(slots)
     except ValueError:
         return
-    cache.set(f"{slots}:{number}", (page_id, language), KEEP)
+    cache.set(f"{slots}:{number}", (page_id, language), None)
 
 
 def counted_pages(day):
@@ -115,10 +120,12 @@ def flush_if_due():
 
 
 def flush():
-    """Write every day counter (today's and yesterday's) that changed since the last flush."""
+    """Write every day counter that changed since the last flush (today's, yesterday's, and
+    those of days over that a flush has not cleared yet), then clear the days over."""
     today = timezone.localdate()
+    over = [today - datetime.timedelta(days=n) for n in range(CLEARED_DAYS, CLEARED_AFTER - 1, -1)]
     rows = []
-    for day in (today - datetime.timedelta(days=1), today):
+    for day in (*over, today - datetime.timedelta(days=1), today):
         counters = {
             counter_key(day, *counted): counted
             for counted in counted_pages(day)
@@ -144,4 +151,24 @@ def flush():
             },
             KEEP,
         )
+    for day in over:
+        clear(day)
     return len(rows)
+
+
+def clear(day):
+    """Delete a written day's counters, slots and marks (they have no TTL)."""
+    slots = f"stats:slots:{day:%Y%m%d}"
+    last = cache.get(slots)
+    if last is None:
+        return
+    counted = cache.get_many([f"{slots}:{number}" for number in range(1, last + 1)])
+    counters = [counter_key(day, *pair) for pair in counted.values() if isinstance(pair, tuple)]
+    cache.delete_many(
+        [
+            *counters,
+            *(f"stats:written:{key}" for key in counters),
+            *(f"{slots}:{number}" for number in range(1, last + 1)),
+            slots,
+        ]
+    )

@@ -1,4 +1,4 @@
-"""What gunicorn serves (bitnews/wsgi.py): a page kept by the page cache (news/pagecache.py)
+"""What gunicorn serves (bitnews/wsgi.py): a page kept by the page cache (news/cache/pages.py)
 is answered in front of Django, the same bytes with no query and no request handling; what
 it must not answer reaches Django."""
 

@@ -197,10 +197,11 @@ def preview(request):
     return getattr(request, "is_preview", False)
 
 
-def fragment(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
+def fragment(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True, shows=()):
     """The fragment `parts`, `build()` when no process has it. A preview (unsaved content) is
     always built and never kept. With `keep_none=False`, a None built is not kept (what an
-    address that finds nothing built: those are endless)."""
+    address that finds nothing built: those are endless). `shows`: instances loaded before it
+    that it shows (the page whose part it is), recorded with it (tags.record_shown)."""
     if preview(request) or current(request) is None:
         return build()
     name = key(request, *parts)
@@ -208,6 +209,7 @@ def fragment(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
     if name in found:
         return found[name]
     with tags.collecting() as tags_read:
+        tags.record_shown(*shows)
         value = build()
     if value is not None or keep_none:
         keep(name, value, tags_read, request, timeout)
@@ -230,7 +232,7 @@ def content_fragment(request, inputs, build, timeout=FRAGMENT_TTL):
     return value
 
 
-def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
+def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True, shows=()):
     """`fragment`, for objects a request may change (model instances it serves): each call
     gets its own copy (unpickling is several times cheaper than `copy.deepcopy`)."""
     if preview(request) or current(request) is None:
@@ -240,16 +242,16 @@ def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True):
         value = build()
         return None if value is None and not keep_none else pickle.dumps(value)
 
-    found = fragment(request, parts, pickled, timeout, keep_none)
+    found = fragment(request, parts, pickled, timeout, keep_none, shows)
     return None if found is None else pickle.loads(found)  # noqa: S301 - pickled by us or peers
 
 
-def fragment_until(request, parts, build, keep=fragment):
+def fragment_until(request, parts, build, keep=fragment, shows=()):
     """A fragment that also changes at a moment no write marks (a Focus end date passing):
     `build()` returns (value, until). From `until` on, it is built again (under a name
     naming that moment). `keep` is `fragment` or `fragment_copy`."""
     while True:
-        value, until = keep(request, parts, build)
+        value, until = keep(request, parts, build, shows=shows)
         if until is None or timezone.now() < until:
             return value
         parts = (*parts, until.isoformat())

@@ -21,7 +21,7 @@ import urllib.request
 from django.conf import settings
 from django.db import transaction
 
-from . import store
+from . import local, store
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ def _add(tags, hard, whole=False):
     tags = set(tags)
     if not (tags or whole):
         return
+    local.drop(None if whole else tags)
     if transaction.get_connection().in_atomic_block:
         try:
             if whole:
@@ -121,6 +122,7 @@ def m2m(sender, instance, action, **kwargs):
 def send(soft, hard, whole=False):
     """Invalidate in the store, then purge the shared caches. A store that refuses is
     retried in the background (the shared caches are told anyway)."""
+    local.drop(None if whole else soft | hard)
     try:
         if whole:
             store.get().everything()

@@ -73,6 +73,14 @@ def sync(new_clock, changed_since):
         clock = new_clock
 
 
+def drop(changed):
+    """Drop this process's copies made from `changed` (tags; None: all) at once: a write here
+    must not be read back from them within the same request."""
+    with lock:
+        for copies in _all:
+            copies.drop(changed)
+
+
 def remember(copies, started, name, value, tags):
     """Keep a copy taken by a request that started at `started`, only if the copies are still
     valid at that clock (a newer invalidation may already have passed this process by)."""

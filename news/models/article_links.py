@@ -48,7 +48,8 @@ class ArticleLinksMixin:
         )
 
     def cache_tags_beside(self):
-        """The stories whose links this one's write may change, in every language: its newer
+        """`links:<id>` of the stories whose links this one's write may change (each story's
+        links record that tag: news_tags.article_extras), in every language: its newer
         and older neighbours, and for its column and each tag the first `related_count` newer
         stories (whose earlier related stories it may now be). Stories that showed it before
         the write have its own tag."""
@@ -74,7 +75,7 @@ class ArticleLinksMixin:
                 for group in groups:
                     first = later.filter(group).values_list("pk", flat=True)[: self.related_count]
                     beside.update(first)
-        return {f"page:{pk}" for pk in beside}
+        return {f"links:{pk}" for pk in beside}
 
     def neighbours(self, siblings):
         """(newer, older): the articles listed just before and after this one.

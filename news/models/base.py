@@ -82,7 +82,7 @@ def public_in(language):
 
 def view_restrictions():
     """[(page path, restriction)] of every view restriction, and whether any page is an alias
-    (whose restrictions are its source's): a small table, read once per content generation."""
+    (whose restrictions are its source's): a small table, read once until a write of what it shows."""
 
     def read():
         restrictions = PageViewRestriction.objects.select_related("page")

@@ -31,7 +31,7 @@ class DiscoveryRoutes:
         """Every column in the Column order (by name in the active language), each
         {"column", "description", "count"}: its own description and the number of articles
         it lists in the active language. Two queries (the columns, one GROUP BY over the
-        listed articles), kept for the content generation."""
+        listed articles), kept until a write of what it shows."""
 
         def build():
             listed = self.articles().select_related(None).order_by()
@@ -46,14 +46,14 @@ class DiscoveryRoutes:
             ]
 
         parts = ("columns", self.pk, language())
-        return fragments.fragment_copy(request, parts, build)
+        return fragments.fragment_copy(request, parts, build, shows=(self,))
 
     def column_url(self, request, column):
         return self.get_url(request) + self.reverse_subpage("column", args=[column.slug])
 
     def column_nav(self, request, current=None):
         """includes/column_nav.html, the columns of every listing (the current one marked),
-        rendered once per content generation, language and current column."""
+        rendered once until a write of what it shows, language and current column."""
 
         def render():
             context = {
@@ -66,7 +66,7 @@ class DiscoveryRoutes:
             return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
         parts = ("column-nav", self.pk, language(), getattr(current, "pk", None))
-        return fragments.fragment(request, parts, render)
+        return fragments.fragment(request, parts, render, shows=(self,))
 
     @path(COLUMNS_ROUTE, name="columns")
     def columns_index(self, request):

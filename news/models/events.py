@@ -242,7 +242,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
 
     def months(self, request):
         """[(label, "yyyy/mm/")] of every month with an event, newest first, for the month
-        links (kept for the content generation: only a publish adds or removes a month)."""
+        links (kept until a write of what it shows: only a publish adds or removes a month)."""
 
         def build():
             # In Python: modeltranslation's manager breaks `dates()` and `datetimes()`; a
@@ -251,7 +251,8 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             months = {timezone.localtime(start).date().replace(day=1) for start in starts}
             return [(year_month_label(m), f"{m:%Y/%m}/") for m in sorted(months, reverse=True)]
 
-        return fragments.fragment(request, ("event-months", self.pk, language()), build)
+        parts = ("event-months", self.pk, language())
+        return fragments.fragment(request, parts, build, shows=(self,))
 
     @path("")
     def upcoming(self, request):

@@ -116,7 +116,7 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
 
     def sections(self, request):
         """(Focus stories, latest others) as listed now: narrow rows (`card_keys`), kept
-        for the content generation until the next Focus end date."""
+        until a story changes or the next Focus end date."""
 
         def build():
             stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
@@ -126,7 +126,9 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
             return (focus, list(latest[: self.latest_count])), next_focus_end()
 
         parts = ("home-sections", self.pk, language())
-        return fragments.fragment_until(request, parts, build, keep=fragments.fragment_copy)
+        return fragments.fragment_until(
+            request, parts, build, keep=fragments.fragment_copy, shows=(self,)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -136,11 +138,13 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
             request,
             ("events-index", self.pk),
             lambda: EventIndexPage.objects.live().descendant_of(self).first(),
+            shows=(self,),
         )
         section = fragments.fragment_copy(
             request,
             ("news-index", self.pk),
             lambda: NewsIndexPage.objects.live().child_of(self).first(),
+            shows=(self,),
         )
         context["news_index"] = section
         if context["news_index"]:
@@ -204,14 +208,15 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
 
     def archive_months(self, request=None):
         """[(first day of a month, number of articles)] listed in the active language: the
-        ArchiveMonth rows that news/archive.py keeps up to date (one small query), kept for
-        this content generation."""
+        ArchiveMonth rows that news/archive.py keeps up to date (one small query), kept until
+        a story changes."""
 
         def rows():
             months = ArchiveMonth.objects.filter(index=self, language=language())
             return list(months.values_list("month", "count"))
 
-        return fragments.fragment(request, ("archive-months", self.pk, language()), rows)
+        parts = ("archive-months", self.pk, language())
+        return fragments.fragment(request, parts, rows, shows=(self,))
 
     def render_listing(
         self,
@@ -229,7 +234,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         When the listing is every article of the months `counted_months(month)` accepts (all
         news, a year, a month), newest first, its total is the archive's counts (no COUNT over
         the archive) and a deep page skips whole months by them (no OFFSET of 50,000 rows).
-        Other listings are counted once per content generation (`listing_total`).
+        Other listings are counted once until a write of what it shows (`listing_total`).
         """
         months = self.archive_months(request)
 
@@ -258,28 +263,31 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         return self.render(request, context_overrides=context)
 
     def listing_total(self, request, articles, changes_at=None):
-        """How many `articles()` a listing has, counted once per content generation (a column
+        """How many `articles()` a listing has, counted once until a write of what it shows (a column
         of 15,000 stories: 100 ms at 100,000 articles). A listing that also changes with time
         (`changes_at()`: Focus, when an end date passes) is counted again from that moment."""
 
         def count():
             return articles().count(), changes_at() if changes_at else None
 
-        return fragments.fragment_until(request, ("listing-total", request.path), count)
+        parts = ("listing-total", request.path)
+        return fragments.fragment_until(request, parts, count, shows=(self,))
 
     def listed_rows(self, request, listing, changes_at=None):
-        """The rows of a listing's page (narrow: `card_keys`), kept for the content generation
+        """The rows of a listing's page (narrow: `card_keys`), kept until a write of what it shows
         (and, for a listing that also changes with time, until `changes_at()`)."""
 
         def rows():
             return list(listing.object_list), changes_at() if changes_at else None
 
         parts = ("listing-rows", request.path, listing.number)
-        return fragments.fragment_until(request, parts, rows, keep=fragments.fragment_copy)
+        return fragments.fragment_until(
+            request, parts, rows, keep=fragments.fragment_copy, shows=(self,)
+        )
 
     def archive_nav(self, request, months, current):
-        """includes/archive_nav.html (20 years: 250 links), rendered once per content
-        generation, language and current year or month."""
+        """includes/archive_nav.html (20 years: 250 links), rendered once per language
+        and current year or month until a story changes."""
         year, month = current or (None, None)
 
         def render():
@@ -295,7 +303,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
         parts = ("archive-nav", self.pk, language(), year, month)
-        return fragments.fragment(request, parts, render)
+        return fragments.fragment(request, parts, render, shows=(self,))
 
     def route_suffixes(self, name, **kwargs):
         """{language: this route's path in that language}, for the switcher and hreflang.
@@ -321,7 +329,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         }
 
     def column_at(self, request, slug):
-        """The column at `slug` in the active language, kept for the content generation."""
+        """The column at `slug` in the active language, kept until a write of what it shows."""
 
         def find():
             return Column.objects.filter(slug_lookup(slug)).first()
@@ -330,7 +338,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         return fragments.fragment_copy(request, parts, find, keep_none=False)
 
     def tag_at(self, request, slug):
-        """The tag at `slug`, kept for the content generation."""
+        """The tag at `slug`, kept until a write of what it shows."""
 
         def find():
             return ArticleTag.objects.filter(slug=slug).first()

@@ -7,7 +7,7 @@ them with Wagtail's "Sort menu order"); the footer has one link group per such p
 its own children that have it ticked (articles and events are stories, not menu entries: their
 box is hidden and they are left out). Titles and addresses are the pages' own, so both languages
 follow the page; a page unpublished, deleted or restricted leaves the menus by itself. Both are
-made once per content generation, language and host (`site_menu`).
+made once until a write of what it shows, language and host (`site_menu`).
 
 The contact form: the fields are the editor's (Wagtail's form builder), each label and help text
 in both languages (news/translation.py); submissions land in Wagtail's Forms admin and are
@@ -178,7 +178,7 @@ def site_menu(request, home):
     """The navigation and footer link groups of the site whose home page is `home`:
     [{"pk", "title", "url", "children": [{"pk", "title", "url"}]}], the pages under Home with
     "Show in menus" ticked and theirs (stories left out), live and public, in tree order; made
-    once per content generation, language and host. Two queries when made."""
+    once until a write of what it shows, language and host. Two queries when made."""
 
     def build():
         shown = Page.objects.live().filter(public_q(), show_in_menus=True).order_by("path")
@@ -204,4 +204,5 @@ def site_menu(request, home):
                 parent["children"].append(item)
         return list(entries.values())
 
-    return fragments.fragment(request, ("site-menu", home.pk, language()), build)
+    parts = ("site-menu", home.pk, language())
+    return fragments.fragment(request, parts, build, shows=(home,))

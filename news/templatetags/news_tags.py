@@ -198,7 +198,7 @@ def news_index_page(context):
 @register.simple_tag(takes_context=True)
 def site_menus(context):
     """The main navigation and the footer's link groups: the pages under Home with "Show in
-    menus" ticked (news/models/site_pages.py), kept for the content generation."""
+    menus" ticked (news/models/site_pages.py), kept until a write of what it shows."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -247,7 +247,7 @@ def extension_point(context, name):
 @register.simple_tag(takes_context=True)
 def article_cards(context, articles, heading_level=3, featured_first=False, eager_first=False):
     """includes/article_card.html for each of `articles`, each from the fragment cache when
-    this generation has rendered it (a card's picture costs a dozen rendition lookups). A
+    it was rendered since its story last changed (a card's picture costs a dozen rendition lookups). A
     card's key holds all it shows that may change without a write: the language and whether
     Focus has ended. The first card may be the featured one, and loaded eagerly."""
     cards = []
@@ -293,7 +293,7 @@ def render_cards(request, template_name, cards, timeout=fragments.FRAGMENT_TTL):
 
 @register.simple_tag(takes_context=True)
 def cached_include(context, template_name, shared=False):
-    """`{% include template_name %}`, rendered once per content generation, language, page
+    """`{% include template_name %}`, rendered once until a write of what it shows, language, page
     address, listing page and what the page shows that changes with time alone
     (`time_varying_state()`: a Focus story's breadcrumbs): for the parts of a page that depend
     on nothing else (its head metadata, header and footer). Only for Wagtail pages, never for
@@ -326,12 +326,13 @@ def cached_include(context, template_name, shared=False):
 
 @register.simple_tag(takes_context=True)
 def article_extras(context):
-    """includes/article_extras.html for the article shown, its queries asked only when this
-    content generation has not rendered it in this language yet."""
+    """includes/article_extras.html for the article shown, its queries asked only when it
+    was not rendered in this language since the story or its links changed (`links:<id>`)."""
     page, request = context["page"], context.get("request")
 
     def render():
         cache_tags.record_shown(page)
+        cache_tags.record(f"links:{page.pk}")  # what a story's write beside it invalidates
         with context.push(**page.extras()):
             template = context.template.engine.get_template("includes/article_extras.html")
             return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
@@ -343,8 +344,8 @@ def article_extras(context):
 @register.tag("fragment")
 def do_fragment(parser, token):
     """`{% fragment "name" [what] %}…{% endfragment %}`: what it encloses, rendered once per
-    content generation, language and page shown (or `what`, e.g. an image's id), so only for
-    what depends on nothing else (news/generation.py); never kept for a preview."""
+    language and page shown (or `what`, e.g. an image) until a write of either, so only for
+    what depends on nothing else (news/cache/); never kept for a preview."""
     bits = token.split_contents()
     if len(bits) not in (2, 3):
         raise template.TemplateSyntaxError("{% fragment %} takes a name and what it shows")

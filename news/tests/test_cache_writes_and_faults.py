@@ -61,7 +61,7 @@ class WritesVisitorsDoNotSeeTests(TestCase):
         self.assertEqual(clock(), before)
         self.assertTrue(self.kept_without_a_query(url))
 
-    def test_a_publish_still_starts_a_generation(self):
+    def test_a_publish_still_invalidates(self):
         before = clock()
         self.article.title_en = "Corrected"
         self.article.save_revision().publish()

@@ -214,6 +214,6 @@ class ColumnsIndexQueryTests(TestCase):
                 n = index.get_children().count()
                 ArticlePageFactory(parent=index, column=columns[n % len(columns)])
             counts[total] = {url: queries_of(self.client, url)[1] for url in INDEX.values()}
-        # every part of it kept for the content generation: no query, as the other listings
+        # every part of it kept until a write of what it shows: no query, as the other listings
         self.assertEqual(counts[5], counts[50])
         self.assertEqual(set(counts[50].values()), {0}, counts[50])

@@ -40,7 +40,7 @@ class FragmentCacheTests(TestCase):
         store.get().everything()  # as the publish that put it in Focus would have
         for url in ("/en/", "/en/news/"):
             self.assertContains(self.client.get(url), '<span class="badge">Focus</span>')
-        # Time passes: no save, no signal, no new generation.
+        # Time passes: no save, no signal, no invalidation.
         time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.05)
         for url in ("/en/", "/en/news/"):
             self.assertNotContains(self.client.get(url), '<span class="badge">Focus</span>')
@@ -57,14 +57,14 @@ class FragmentCacheTests(TestCase):
                 response = self.client.get("/en/news/focus/")
             return response.context["listing"].paginator.count
 
-        self.assertEqual(focus_total(), 3)  # counted, and kept for this generation
+        self.assertEqual(focus_total(), 3)  # counted, and kept
         self.assertEqual(focus_total(), 3)
         self.assertIn(self.article.title, titles_in(self.client.get("/en/news/focus/")))
         home = self.client.get("/en/")
         self.assertIn(self.article.pk, [article.pk for article in home.context["focus_articles"]])
         time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.05)
         self.assertEqual(focus_total(), 2)  # no write: the end date passing is enough
-        # neither in the listing's rows, kept for the generation too, nor on the home page
+        # neither in the listing's rows, kept too, nor on the home page
         self.assertNotIn(self.article.title, titles_in(self.client.get("/en/news/focus/")))
         home = self.client.get("/en/")
         self.assertNotIn(

@@ -76,7 +76,7 @@ class ResponsiveImageTests(TestCase):
         with override_settings(PAGE_CACHE=False):
             first = pictures_in(self.client.get("/en/news/").text)
             self.assertTrue(first)
-            ArticlePageFactory(parent=self.index)  # a publish: a new content generation
+            ArticlePageFactory(parent=self.index)  # a publish: the lists are invalidated
             with CaptureQueriesContext(connection) as queries:
                 again = pictures_in(self.client.get("/en/news/").text)
             self.assertEqual(again, first)

@@ -186,6 +186,6 @@ class SubscribePageQueryTests(TestCase):
                 n = index.get_children().count()
                 ArticlePageFactory(parent=index, column=columns[n % 3])
             counts[total] = {url: queries_of(self.client, url)[1] for url in SUBSCRIBE.values()}
-        # every part of it kept for the content generation, as the listings
+        # every part of it kept until a write of what it shows, as the listings
         self.assertEqual(counts[5], counts[50])
         self.assertEqual(set(counts[50].values()), {0}, counts[50])

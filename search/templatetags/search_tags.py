@@ -13,8 +13,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def search_results(context, articles, query):
-    """search/search_result.html for each of `articles` (narrow rows), kept for the content
-    generation and this query (its words are highlighted) as long as its results are."""
+    """search/search_result.html for each of `articles` (narrow rows), kept until a story changes,
+    per query (its words are highlighted) as long as its results are."""
     searched = hashlib.sha256(query.text.encode()).hexdigest()[:24]
     cards = [
         (("search-result", int(article.in_focus), searched), article, {"query": query})

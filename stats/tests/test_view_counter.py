@@ -125,6 +125,16 @@ class ViewCounterTests(TestCase):
         counting.flush()
         self.assertEqual(PageViewCount.objects.get(day=yesterday).views, 7)
 
+    def test_a_day_over_is_written_then_cleared(self):
+        three_days_ago = timezone.localdate() - datetime.timedelta(days=3)
+        key = counting.counter_key(three_days_ago, self.article.pk, "en")
+        cache.set(key, 4, None)
+        counting.register(three_days_ago, self.article.pk, "en")
+        counting.flush()  # no flush had run since that day: written, then cleared
+        self.assertEqual(PageViewCount.objects.get(day=three_days_ago).views, 4)
+        self.assertIsNone(cache.get(key))
+        self.assertIsNone(cache.get(f"stats:slots:{three_days_ago:%Y%m%d}"))
+
     def test_a_counter_left_by_the_version_before_languages_does_not_stop_the_flush(self):
         today = timezone.localdate()
         cache.set(f"stats:slots:{today:%Y%m%d}", 1)
@@ -165,4 +175,18 @@ class ViewCounterTests(TestCase):
 
 @override_settings(CACHES=REDIS)
 class ViewCounterOnRedisTests(ViewCounterTests):
-    pass
+    def test_views_not_written_yet_cannot_be_evicted(self):
+        """Redis evicts only keys with a TTL (volatile-lru, docs/deployment.md): a day's
+        counter and its slots have none."""
+        from django_redis import get_redis_connection
+
+        self.beacon()
+        today = timezone.localdate()
+        raw = get_redis_connection("default")
+        for key in (
+            counting.counter_key(today, self.article.pk, "en"),
+            f"stats:slots:{today:%Y%m%d}",
+            f"stats:slots:{today:%Y%m%d}:1",
+        ):
+            with self.subTest(key=key):
+                self.assertEqual(raw.ttl(cache.make_key(key)), -1)

@@ -1,0 +1,279 @@
+"""What a write costs the cache (issue 23), measured on the servers `make bench` started
+(bench/run.py runs this with their addresses and the production settings):
+
+1. **Failed sign-ins**: a mix of pages under wrk, alone and then with five wrong passwords a
+   second sent to /admin/login/ in the background (a real form post with its CSRF token; the
+   answers are counted, and django-axes' attempts in the database). Throughput with the attack
+   against without it.
+2. **A publish during a warm run**: a sample of addresses from the sitemaps (what crawlers
+   read: every story in both languages, the sections), each read twice (kept), then a new story
+   published while wrk reads the mix. Then each sampled address once more: a hit is an answer
+   from the page cache (it carries `Age`). And the pages that show the new story: do they show it
+   at the next request?
+3. **Varnish with soft purge**: readers of a story and of home through Varnish (threads, one
+   request at a time each) while the story is edited and published: the slowest request against
+   a hit's time.
+"""
+
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+import django
+
+SAMPLE = 1000
+SEED = 23
+ATTACK_PER_SECOND = 5
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+
+def get(url, headers=None):
+    """(status, headers, body) of a GET."""
+    request = urllib.request.Request(url, headers={**HTTPS, **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def wrk_mix(base, paths, seconds):
+    """req/s of wrk reading `paths` in turn (a Lua script), two threads, 16 connections."""
+    script = (
+        "paths = {"
+        + ",".join(json.dumps(path) for path in paths)
+        + "}\n"
+        + (
+            "counter = 0\n"
+            "request = function()\n"
+            "  counter = counter + 1\n"
+            '  return wrk.format("GET", paths[(counter % #paths) + 1], '
+            '{["X-Forwarded-Proto"] = "https", ["Host"] = "127.0.0.1"})\n'
+            "end\n"
+        )
+    )
+    path = Path(__file__).resolve().parent.parent / ".bench" / "mix.lua"
+    path.write_text(script)
+    output = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(path), base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+class Attacker(threading.Thread):
+    """Wrong passwords for the demo admin, ATTACK_PER_SECOND a second, until stopped."""
+
+    def __init__(self, base):
+        super().__init__(daemon=True)
+        self.base = base
+        self.stopping = threading.Event()
+        self.answers = {}
+
+    def attempt(self):
+        status, headers, body = get(self.base + "/admin/login/")
+        cookie = SimpleCookie(headers.get("Set-Cookie", ""))
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+        data = urllib.parse.urlencode(
+            {"username": "admin", "password": "wrong", "csrfmiddlewaretoken": token}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/admin/login/",
+            data=data,
+            headers={
+                **HTTPS,
+                "Origin": "https://127.0.0.1",
+                "Referer": "https://127.0.0.1/admin/login/",
+                "Cookie": f"csrftoken={cookie['csrftoken'].value}",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        self.answers[status] = self.answers.get(status, 0) + 1
+
+    def run(self):
+        while not self.stopping.is_set():
+            started = time.monotonic()
+            self.attempt()
+            self.stopping.wait(max(0, 1 / ATTACK_PER_SECOND - (time.monotonic() - started)))
+
+
+def attack(base, mix, seconds):
+    from axes.models import AccessAttempt
+
+    quiet = wrk_mix(base, mix, seconds)
+    attempts = AccessAttempt.objects.count()
+    attacker = Attacker(base)
+    attacker.start()
+    attacked = wrk_mix(base, mix, seconds)
+    attacker.stopping.set()
+    attacker.join()
+    return {
+        "quiet_rps": quiet["rps"],
+        "attacked_rps": attacked["rps"],
+        "ratio": attacked["rps"] / quiet["rps"],
+        "sign_in_answers": attacker.answers,
+        "axes_attempts_written": AccessAttempt.objects.count() - attempts,
+    }
+
+
+def sitemap_paths(base):
+    """Every address of the sitemaps, as paths."""
+    _status, _headers, index = get(base + "/sitemap.xml")
+    paths = []
+    for sitemap in re.findall(rb"<loc>([^<]+)</loc>", index):
+        _status, _headers, body = get(base + re.sub(r"^https?://[^/]+", "", sitemap.decode()))
+        paths += [
+            re.sub(r"^https?://[^/]+", "", loc.decode())
+            for loc in re.findall(rb"<loc>([^<]+)</loc>", body)
+        ]
+    return sorted(set(paths))
+
+
+def new_story(index, title):
+    """A story published now, as an editor publishes one (a copy of the newest one's text)."""
+    from news.models import ArticlePage
+
+    model = ArticlePage.objects.live().order_by("-news_date", "-pk").first()
+    story = ArticlePage(
+        title=title,
+        title_en=title,
+        title_zh_hans=title + "（中）",
+        slug=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
+        slug_en=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
+        slug_zh_hans=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") + "-zh",
+        summary_en=model.summary_en,
+        summary_zh_hans=model.summary_zh_hans,
+        body_en=model.body_en,
+        body_zh_hans=model.body_zh_hans,
+        column=model.column,
+        news_date=model.news_date,
+        live=False,
+    )
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    return ArticlePage.objects.get(pk=story.pk)
+
+
+def publish_during_warm_run(base, mix):
+    from django.utils import translation
+
+    from news.models import NewsIndexPage
+
+    paths = sitemap_paths(base)
+    sample = random.Random(SEED).sample(paths, min(SAMPLE, len(paths)))  # noqa: S311 - a sample
+    for path in sample:
+        get(base + path)
+        get(base + path)
+    kept = [path for path in sample if "Age" in get(base + path)[1]]
+    reader = threading.Thread(target=wrk_mix, args=(base, mix, 4), daemon=True)
+    reader.start()
+    time.sleep(1)
+    title = f"Bench story {int(time.time())}"
+    started = time.monotonic()
+    story = new_story(NewsIndexPage.objects.get(), title)
+    publish_ms = 1000 * (time.monotonic() - started)
+    reader.join()
+    still = [path for path in kept if "Age" in get(base + path)[1]]
+    shows = {}
+    with translation.override("en"):
+        index = NewsIndexPage.objects.get()
+        english = ["/en/", index.get_url(), index.get_url() + "feed/rss/", story.get_url()]
+        if story.column:
+            english.append(
+                index.get_url() + index.reverse_subpage("column", args=[story.column.slug])
+            )
+    with translation.override("zh-hans"):
+        chinese = ["/zh-hans/", story.get_url()]
+    for path in english:
+        shows[path] = title.encode() in get(base + path)[2]
+    for path in chinese:
+        shows[path] = (title + "（中）").encode() in get(base + path)[2]
+    return {
+        "sampled": len(sample),
+        "sitemap_addresses": len(paths),
+        "kept_before": len(kept),
+        "still_hits": len(still),
+        "hit_ratio": len(still) / len(kept) if kept else None,
+        "publish_ms": publish_ms,
+        "show_it_next_request": shows,
+        "refreshed": sorted(set(kept) - set(still))[:40],
+    }
+
+
+def through_varnish(varnish, base):
+    """The slowest of the requests through Varnish while a story read by them is edited."""
+    from news.models import ArticlePage
+
+    story = ArticlePage.objects.live().order_by("-news_date", "-pk").first()
+    paths = [story.url, "/en/"]
+    for path in paths:
+        for _ in range(3):
+            get(varnish + path)
+    hits = []
+    for _ in range(50):
+        started = time.monotonic()
+        get(varnish + paths[0])
+        hits.append(1000 * (time.monotonic() - started))
+    times, stop = [], threading.Event()
+
+    def read(path):
+        while not stop.is_set():
+            started = time.monotonic()
+            status, _headers, _body = get(varnish + path)
+            times.append((1000 * (time.monotonic() - started), status))
+
+    readers = [threading.Thread(target=read, args=(path,), daemon=True) for path in paths * 2]
+    for thread in readers:
+        thread.start()
+    time.sleep(1)
+    story.title_en = story.title_en + " (corrected)"
+    story.save_revision().publish()
+    time.sleep(2)
+    stop.set()
+    for thread in readers:
+        thread.join()
+    shown = b"(corrected)" in get(varnish + paths[0])[2]
+    return {
+        "hit_p50_ms": statistics.median(hits),
+        "hit_max_ms": max(hits),
+        "requests_during_publish": len(times),
+        "slowest_ms": max(ms for ms, _status in times),
+        "p99_ms": sorted(ms for ms, _status in times)[int(len(times) * 0.99) - 1],
+        "errors": sum(1 for _ms, status in times if status >= 400),
+        "corrected_shown_after": shown,
+    }
+
+
+def main(mix_file, cached_url, varnish_url, seconds):
+    django.setup()
+    mix = list(json.loads(Path(mix_file).read_text()).values())
+    results = {
+        "attack": attack(cached_url, mix, seconds),
+        "publish": publish_during_warm_run(cached_url, mix),
+    }
+    if varnish_url != "-":
+        results["varnish"] = through_varnish(varnish_url, cached_url)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))

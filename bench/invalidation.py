@@ -10,7 +10,10 @@
    published while wrk reads the mix. Then each sampled address once more: a hit is an answer
    from the page cache (it carries `Age`). And the pages that show the new story: do they show it
    at the next request?
-3. **Varnish with soft purge**: readers of a story and of home through Varnish (threads, one
+3. **A flood of junk query strings**: 10,000 requests for an article and the home page, each
+   with parameters of its own (`?q=`, `?p=`, `?page=`, unknown names): how many entries Redis
+   gained.
+4. **Varnish with soft purge**: readers of a story and of home through Varnish (threads, one
    request at a time each) while the story is edited and published: the slowest request against
    a hit's time.
 """
@@ -219,6 +222,33 @@ def publish_during_warm_run(base, mix):
     }
 
 
+def entries_kept():
+    from news.cache import store
+
+    return sum(1 for _key in store.get().client.scan_iter(match=f"{store.PREFIX}:e:*", count=1000))
+
+
+def junk_flood(base, paths, requests=10_000):
+    """Entries Redis gained from `requests` addresses with junk query strings."""
+    for path in paths:
+        get(base + path)
+    before = entries_kept()
+    started = time.monotonic()
+    statuses = {}
+    for number in range(requests):
+        junk = urllib.parse.urlencode(
+            {"q": f"junk {number}", "p": number, "page": number, f"x{number}": number}
+        )
+        status, _headers, _body = get(f"{base}{paths[number % len(paths)]}?{junk}")
+        statuses[status] = statuses.get(status, 0) + 1
+    return {
+        "requests": requests,
+        "seconds": time.monotonic() - started,
+        "answers": statuses,
+        "entries_added": entries_kept() - before,
+    }
+
+
 def through_varnish(varnish, base):
     """The slowest of the requests through Varnish while a story read by them is edited."""
     from news.models import ArticlePage
@@ -270,6 +300,10 @@ def main(mix_file, cached_url, varnish_url, seconds):
         "attack": attack(cached_url, mix, seconds),
         "publish": publish_during_warm_run(cached_url, mix),
     }
+    from news.models import ArticlePage
+
+    story = ArticlePage.objects.live().order_by("news_date", "pk").first()
+    results["junk"] = junk_flood(cached_url, [story.url, "/en/"])
     if varnish_url != "-":
         results["varnish"] = through_varnish(varnish_url, cached_url)
     print(json.dumps(results))

@@ -430,6 +430,11 @@ def writes_table(writes):
         f"{sum(publish['show_it_next_request'].values())} of "
         f"{len(publish['show_it_next_request'])} pages that show it",
     ]
+    junk = writes["junk"]
+    lines.append(
+        f"  {junk['requests']} requests with junk query strings (an article, home): "
+        f"{junk['entries_added']} entries added; answers {junk['answers']}"
+    )
     if "varnish" in writes:
         varnish = writes["varnish"]
         lines.append(

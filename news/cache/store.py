@@ -16,6 +16,7 @@ Redis keeps this atomic with two scripts; eviction must spare the sets, the cloc
 
 import logging
 import pickle
+import random
 import threading
 import time
 
@@ -57,21 +58,36 @@ def dumps(value):
 
 
 # KEYS: entry, log, then keys to delete once stored (a page's stale copy and its renderer's
-# claim). ARGV: value, ttl, the clock the request started with, the tag sets' prefix, the
-# number of keys to delete, then the tags.
+# claim). ARGV: value, ttl, the clock the request started with, the tag sets' prefix, how many
+# members of each set to check for entries that expired (PRUNE, on some calls), then the tags.
 PUT = """
 local started = tonumber(ARGV[3])
 local whole = redis.call('ZSCORE', KEYS[2], '*')
 if whole and tonumber(whole) > started then return 0 end
-for i = 5, #ARGV do
+for i = 6, #ARGV do
   local at = redis.call('ZSCORE', KEYS[2], ARGV[i])
   if at and tonumber(at) > started then return 0 end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-for i = 5, #ARGV do redis.call('SADD', ARGV[4] .. ARGV[i], KEYS[1]) end
+local prune = tonumber(ARGV[5])
+for i = 6, #ARGV do
+  local set = ARGV[4] .. ARGV[i]
+  if prune > 0 then
+    for _, member in ipairs(redis.call('SRANDMEMBER', set, prune)) do
+      if redis.call('EXISTS', member) == 0 then redis.call('SREM', set, member) end
+    end
+  end
+  redis.call('SADD', set, KEYS[1])
+end
 for i = 3, #KEYS do redis.call('DEL', KEYS[i]) end
 return 1
 """
+
+# Entries expire (TTL, eviction) without leaving their tags' sets: one PUT in PRUNE_EVERY
+# checks PRUNE random members of each of its sets and removes those whose entry is gone, so a
+# set holds about as many names as there are entries made from its tag.
+PRUNE_EVERY = 20
+PRUNE = 20
 
 # KEYS: clock, log. ARGV: soft (1/0), tag sets' prefix, page entries' prefix, stale prefix,
 # grace, a fresh clock (used only when the clock is missing: see RESTART_CLOCK), then the tags. The entries go first: DEL works when Redis is full, INCR and ZADD do
@@ -79,21 +95,24 @@ return 1
 INVALIDATE = """
 local soft = ARGV[1] == '1'
 local pages, stale = ARGV[3], ARGV[4]
-local removed = 0
 for i = 7, #ARGV do
   local set = ARGV[2] .. ARGV[i]
+  local aside = {}
   for _, key in ipairs(redis.call('SMEMBERS', set)) do
     if soft and string.sub(key, 1, #pages) == pages then
       if redis.call('EXISTS', key) == 1 then
-        local aside = stale .. string.sub(key, #pages + 1)
-        redis.call('RENAME', key, aside)
-        redis.call('EXPIRE', aside, ARGV[5])
+        local copy = stale .. string.sub(key, #pages + 1)
+        redis.call('RENAME', key, copy)
+        redis.call('EXPIRE', copy, ARGV[5])
+        table.insert(aside, copy)
       end
     else
-      removed = removed + redis.call('DEL', key)
+      redis.call('DEL', key)
     end
   end
   redis.call('DEL', set)
+  -- a copy set aside stays named by the tag: a removal right after deletes it too
+  for _, copy in ipairs(aside) do redis.call('SADD', set, copy) end
 end
 if redis.call('EXISTS', KEYS[1]) == 0 then
   local last = redis.call('ZREVRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -195,7 +214,9 @@ class RedisStore:
         keys = [self.entry(name), self.log_key]
         if page:
             keys += [self.stale(name), f"{PREFIX}:l:{name}"]
-        args = [dumps((value, tuple(tags))), max(1, int(ttl)), started, f"{PREFIX}:t:", *tags]
+        prune = PRUNE if random.randrange(PRUNE_EVERY) == 0 else 0  # noqa: S311 - not a secret
+        args = [dumps((value, tuple(tags))), max(1, int(ttl)), started, f"{PREFIX}:t:", prune]
+        args += list(tags)
         try:
             return bool(self.put_script(keys=keys, args=args))
         except RedisError as error:
@@ -324,13 +345,21 @@ class LocalStore:
     def invalidate(self, tags, soft):
         with self.lock:
             for tag in tags:
+                aside = set()
                 for name in cache.get(f"{PREFIX}:t:{tag}") or ():
+                    if name.startswith("stale:"):  # set aside by an edit: a removal ends it
+                        cache.delete(f"{PREFIX}:s:{name[6:]}")
+                        continue
                     kept = cache.get(f"{PREFIX}:e:{name}")
                     cache.delete(f"{PREFIX}:e:{name}")
                     if soft and kept is not None and name.startswith("news:page:"):
                         cache.set(f"{PREFIX}:s:{name}", kept, GRACE)
                         self.written(f"{PREFIX}:s:{name}")
-                cache.delete(f"{PREFIX}:t:{tag}")
+                        aside.add(f"stale:{name}")
+                if aside:
+                    cache.set(f"{PREFIX}:t:{tag}", aside, None)
+                else:
+                    cache.delete(f"{PREFIX}:t:{tag}")
             clock = self.begin().clock + 1
             cache.set(f"{PREFIX}:clock", clock, None)
             log = cache.get(f"{PREFIX}:log") or {}

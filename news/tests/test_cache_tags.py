@@ -113,6 +113,17 @@ class SoftAndHardTests(TestCase):
         store.get().claim(name)
         self.assertEqual(self.client.get(url).status_code, 404)
 
+    def test_an_edit_then_a_removal_never_serves_the_copy_the_edit_set_aside(self):
+        url = url_in(self.article)
+        self.client.get(url)
+        name = pages.names(self.client.get(url).wsgi_request)[0]
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Corrected"
+        article.save_revision().publish()  # the old copy set aside for a few seconds
+        ArticlePage.objects.get(pk=self.article.pk).unpublish()  # then retracted
+        store.get().claim(name)  # another request renders: the others would get the copy
+        self.assertEqual(self.client.get(url).status_code, 404)
+
 
 class BoundedKeysTests(TestCase):
     @classmethod

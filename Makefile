@@ -96,7 +96,8 @@ DB ?= postgres
 DURATION ?= 10
 PASSES ?= 1
 bench: install $(MO) bench-tools
-	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES)
+	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES) \
+		$(if $(WRITES_ONLY),--writes-only)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v varnishd >/dev/null && \

@@ -320,7 +320,7 @@ def median_of(runs):
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def measure(db, urls, seconds, passes):
+def measure(db, urls, seconds, passes, writes_only=False):
     pages_dir = WORK / "pages"
     shutil.rmtree(pages_dir, ignore_errors=True)
     pages_dir.mkdir()
@@ -349,7 +349,7 @@ def measure(db, urls, seconds, passes):
         wait_for(varnish_url + "/en/news/", front)
         wait_for(bare_url + "/home.html", bare)
         wait_for(nginx_url + "/home.html", server)
-        for number in range(passes):
+        for number in range(0 if writes_only else passes):
             for name, url in urls.items():
                 log(f"pass {number + 1}/{passes}: {name} {url}")
                 warm(site_url, url)
@@ -360,10 +360,11 @@ def measure(db, urls, seconds, passes):
                 runs[name]["varnish"].append(wrk(varnish_url + url, seconds, front))
                 runs[name]["bare"].append(wrk(f"{bare_url}/{name}.html", seconds, bare))
                 runs[name]["nginx"].append(wrk(f"{nginx_url}/{name}.html", seconds, server))
-        log("one request at a time: cold, from scratch, and after a publish")
-        publish = json.loads(
-            run([PYTHON, "-m", "bench.publish", str(urls_file), site_url, cached_url], production)
-        )
+        publish = {name: {} for name in urls}
+        if not writes_only:
+            log("one request at a time: cold, from scratch, and after a publish")
+            command = [PYTHON, "-m", "bench.publish", str(urls_file), site_url, cached_url]
+            publish = json.loads(run(command, production))
         log("writes: failed sign-ins, a publish during a warm run, Varnish's soft purge")
         command = [PYTHON, "-m", "bench.invalidation", str(urls_file), cached_url, varnish_url]
         writes = json.loads(run([*command, str(seconds)], tagged))
@@ -372,7 +373,7 @@ def measure(db, urls, seconds, passes):
             "url": urls[name],
             **probe[name],
             **publish[name],
-            **{kind: median_of(results) for kind, results in runs[name].items()},
+            **{kind: median_of(results) for kind, results in runs[name].items() if results},
         }
         for name in urls
     }
@@ -454,6 +455,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--passes", type=int, default=1)
     parser.add_argument("--no-build", action="store_true", help="reuse the last database")
+    parser.add_argument(
+        "--writes-only", action="store_true", help="only what writes cost (bench/invalidation.py)"
+    )
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     import redis
@@ -462,7 +466,9 @@ def main():
     if not options.no_build:
         build(options.db, options.articles)
     urls = pages(options.db)
-    writes, results = measure(options.db, urls, options.seconds, options.passes)
+    writes, results = measure(
+        options.db, urls, options.seconds, options.passes, options.writes_only
+    )
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -478,7 +484,8 @@ def main():
     out = WORK / f"results-{options.articles}-{options.db}-{meta['when'].replace(':', '')}.json"
     out.write_text(json.dumps({"meta": meta, "pages": results, "writes": writes}, indent=2))
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
-    print(table(results))
+    if not options.writes_only:
+        print(table(results))
     print(writes_table(writes))
     print(
         "\ncold: every request rendered (PAGE_CACHE=off, fragments kept for the generation);"

@@ -155,8 +155,10 @@ def look_up(request):
     for position, name in enumerate(candidates):
         stale = began.stale.get(name) if began is not None else None
         usable = stale is not None and serves(stale[0], position == 0, extra, now)
-        if usable and not store.get().claim(name):
-            return state, stale[0]  # another request is rendering the new one
+        if usable:
+            if not store.get().claim(name):
+                return state, stale[0]  # another request is rendering the new one
+            state.claimed = name  # this one renders it (released if it keeps nothing)
     return state, None
 
 
@@ -215,18 +217,29 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+        response.page_cache_tags = tags_read
+        kept = self.keep_if_public(request, response, state)
+        if getattr(state, "claimed", None):
+            # kept, refused (what it shows changed meanwhile) or not to keep: either way the
+            # others need not wait for it any longer
+            store.get().release(state.claimed)
+        if kept is None:
+            return response
+        return get_conditional_response(request, etag=kept["etag"], response=response)
+
+    def keep_if_public(self, request, response, state):
+        """The entry kept for `response`, or None when it is not one to keep."""
         kind = getattr(response, "page_cache_kind", None)
         if kind is None or getattr(request, "is_preview", False):
-            return response
+            return None
         if response.cookies:  # said to this visitor only
             response.headers["Cache-Control"] = PRIVATE
-            return response
+            return None
         if response.status_code != 200 or response.streaming:
-            return response
+            return None
         if not shows_what_it_was_asked(request) or state.clock is None:
-            return response
-        kept = self.keep(request, response, kind, sorted(tags_read), state)
-        return get_conditional_response(request, etag=kept["etag"], response=response)
+            return None
+        return self.keep(request, response, kind, sorted(response.page_cache_tags), state)
 
     @staticmethod
     def keep(request, response, kind, tags_read, state):

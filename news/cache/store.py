@@ -295,6 +295,13 @@ class RedisStore:
         except RedisError:
             return True
 
+    def release(self, name):
+        """The request that claimed `name` ended without keeping it (an error)."""
+        try:
+            self.client.delete(f"{PREFIX}:l:{name}")
+        except RedisError:
+            pass  # the claim ends by itself
+
 
 class LocalStore:
     """The same in this process's Django cache (local memory): `make run` is one process and
@@ -394,6 +401,9 @@ class LocalStore:
 
     def claim(self, name):
         return cache.add(f"{PREFIX}:l:{name}", 1, RENDERING)
+
+    def release(self, name):
+        cache.delete(f"{PREFIX}:l:{name}")
 
 
 _store = None

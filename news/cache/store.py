@@ -14,6 +14,7 @@ The layout, the same in both:
 Redis keeps this atomic with two scripts; eviction must spare the sets, the clock and the log
 (they have no TTL: `maxmemory-policy volatile-lru`, docs/deployment.md)."""
 
+import contextlib
 import logging
 import pickle
 import random
@@ -296,11 +297,9 @@ class RedisStore:
             return True
 
     def release(self, name):
-        """The request that claimed `name` ended without keeping it (an error)."""
-        try:
+        """The request that claimed `name` is done (it kept the page, or could not)."""
+        with contextlib.suppress(RedisError):  # the claim ends by itself
             self.client.delete(f"{PREFIX}:l:{name}")
-        except RedisError:
-            pass  # the claim ends by itself
 
 
 class LocalStore:

@@ -3,7 +3,7 @@ it: what a request costs right after a publish. For each page, SAMPLES times eac
 at a time (wall ms, median):
 
 - cold: the page rendered from the fragments kept until a write of what it shows (PAGE_CACHE=off);
-- scratch: rendered right after a new content generation began (nothing kept: every fragment
+- scratch: rendered right after everything kept was invalidated (nothing kept: every fragment
   made again), PAGE_CACHE=off;
 - after publish: the first request after an article was published (`save_revision().publish()`,
   as the admin does), through the server with the page cache, which renders the page anew
@@ -42,7 +42,7 @@ def main(pages_file, cold_base, cached_base):
     published = ArticlePage.objects.live().order_by("pk").first()
     results = {}
     for name, url in pages.items():
-        timed_get(cold_base + url)  # its fragments made for this generation
+        timed_get(cold_base + url)  # its fragments made
         cold = [timed_get(cold_base + url) for _ in range(SAMPLES)]
         scratch, after = [], []
         for _ in range(SAMPLES):

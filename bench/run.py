@@ -12,7 +12,10 @@
    p99, and CPU ms per request (the workers' CPU time, from /proc, over the requests served).
    Queries and SQL ms per request come from bench/probe.py (cold pages, warm fragments).
 4. One request at a time (bench/publish.py): a cold page, a page rendered from scratch (just
-   after a new content generation began) and the first request after a real publish.
+   after everything kept was invalidated) and the first request after a real publish.
+6. What writes cost the cache (bench/invalidation.py): failed sign-ins under load, a new story
+   published during a warm run (how many of 1,000 sampled addresses still hit), Varnish while a
+   story is edited, a flood of junk query strings.
 5. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 """
 
@@ -488,11 +491,11 @@ def main():
         print(table(results))
     print(writes_table(writes))
     print(
-        "\ncold: every request rendered (PAGE_CACHE=off, fragments kept for the generation);"
+        "\ncold: every request rendered (PAGE_CACHE=off, fragments kept);"
         "\nwarm: the page cache on; varnish: deploy/varnish/bitnews.vcl in front of warm;"
         "\nwarm/bare, varnish/nginx: req/s against the bare Django view's and nginx's;"
         "\nbare/cold: how many times more requests a second the bare view serves than cold."
-        "\nOne at a time (wall ms, median): cold; scratch, just after a new content generation"
+        "\nOne at a time (wall ms, median): cold; scratch, just after everything was invalidated"
         "\n(nothing kept); after publish, the first request after a real publish (page cache on)."
         f"\nResults: {out}"
     )

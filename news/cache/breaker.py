@@ -62,25 +62,23 @@ class BreakerConnection(Connection):
     """redis-py's TCP connection, failing at once while the breaker is open and opening it
     when a connection or a reply fails."""
 
-    def connect(self, *args, **kwargs):
+    @staticmethod
+    def guarded(call, *args, **kwargs):
+        """`call` unless the breaker is open; a failure opens it."""
         check()
         try:
-            return super().connect(*args, **kwargs)
+            return call(*args, **kwargs)
         except BreakerOpen:
             raise
         except FAILURES as error:
             trip(error)
             raise
 
+    def connect(self, *args, **kwargs):
+        return self.guarded(super().connect, *args, **kwargs)
+
     def send_packed_command(self, *args, **kwargs):
-        check()
-        try:
-            return super().send_packed_command(*args, **kwargs)
-        except BreakerOpen:
-            raise
-        except FAILURES as error:
-            trip(error)
-            raise
+        return self.guarded(super().send_packed_command, *args, **kwargs)
 
     def read_response(self, *args, **kwargs):
         try:

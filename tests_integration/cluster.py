@@ -189,6 +189,29 @@ def varnish(work, backend):
         process.wait(timeout=30)
 
 
+def varnish_counter(work, name):
+    """The counter `name` (varnishstat) of the varnishd that `varnish(work, …)` started."""
+    listed = subprocess.run(
+        ["varnishstat", "-n", str(work / "varnish"), "-1", "-f", name],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=10,
+    ).stdout
+    (line,) = [line for line in listed.splitlines() if line.split()[:1] == [name]]
+    return int(line.split()[1])
+
+
+def wait_for_fetches(work, seconds=10):
+    """Wait until the varnishd that `varnish(work, …)` started fetches nothing (a fetch holds a
+    busy object from its start to its end: the background fetch a grace hit starts, too)."""
+    deadline = time.monotonic() + seconds
+    while varnish_counter(work, "MEMPOOL.busyobj.live"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"varnishd was still fetching after {seconds} s")
+        time.sleep(0.02)
+
+
 def ask(port, path, method="GET", headers=None, source="127.0.0.1"):
     """One plain HTTP request to loopback `port`, sent from `source` (any 127.x.x.x):
     (status, headers, body text)."""

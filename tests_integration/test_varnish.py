@@ -7,6 +7,7 @@ kept. `make test-integration` installs Varnish and runs these; each test starts 
 varnishd on free loopback ports, in front of pytest-django's live server. The VCL's own rules
 (tags, purges, who may send them) are tested without the app, in test_varnish_tags.py."""
 
+import concurrent.futures
 import re
 import time
 
@@ -164,3 +165,27 @@ def test_the_json_api_is_kept_like_pages_shared_by_signed_in_visitors_and_refres
     article.title_zh_hans = "望远镜揭幕"
     article.save_revision().publish()
     assert_new_within_two_requests(varnish, path, old, "望远镜揭幕")
+
+
+def test_an_edit_shows_at_every_address_of_a_listing_within_two_requests(varnish):
+    # Varnish keeps each address apart; the app answers both from one entry (it reads no
+    # utm_source). Right after the edit, both are fetched again at once: one of the app's
+    # requests renders the new listing, the other is answered the old one meanwhile.
+    _home, _index, (article, *_) = build_site(articles=5)
+    old = article.title_en
+    paths = ["/en/news/", "/en/news/?utm_source=newsletter"]
+    for path in paths * 2:
+        get(varnish, path)
+    assert [get(varnish, path)[1]["X-Cache"] for path in paths] == ["HIT", "HIT"]
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.title_en = "Telescope unveiled"
+    article.save_revision().publish()
+    with concurrent.futures.ThreadPoolExecutor(len(paths)) as visitors:
+        firsts = list(visitors.map(lambda path: get(varnish, path), paths))
+    assert all(status == 200 for status, _headers, _body in firsts)
+    cluster.wait_for_fetches(varnish["work"])
+    for path in paths:
+        for _ in range(3):
+            status, _headers, body = get(varnish, path)
+            assert status == 200 and shows(body, "Telescope unveiled"), path
+            assert not shows(body, old), path

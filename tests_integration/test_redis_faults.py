@@ -6,6 +6,7 @@ says so in the log and in `/health/ready/`, and serves and keeps again once Redi
 `make test-integration` runs these on PostgreSQL; each test starts its own redis-server on a
 free loopback port."""
 
+import contextlib
 import subprocess
 import time
 import uuid
@@ -171,3 +172,38 @@ def test_an_unpublish_while_redis_refuses_every_write_is_never_served_old(cache_
     assert not invalidation.pending()
     for path in paths:
         assert rendered(path) == 404, path
+
+
+@pytest.fixture
+def app_server(tmp_path):
+    """A function starting an app server as deployed (gunicorn with the production settings,
+    one worker) on the test database and the Redis at the URL it is given: its port."""
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context((tmp_path / "gunicorn.log").open("w"))
+
+        def start(redis_url):
+            env = cluster.production_env(connection.settings_dict, tmp_path, redis_url)
+            node = cluster.Node(env, log, workers=1)
+            stack.callback(node.stop)
+            return node.port
+
+        yield start
+
+
+def test_a_hanging_redis_costs_an_app_server_one_slow_request_not_one_a_page(app_server):
+    _home, _index, (article, *_) = build_site(articles=3)
+    with cluster.silent_listener() as redis_port:
+        browser = cluster.Browser(app_server(f"redis://127.0.0.1:{redis_port}/0"))
+        assert browser.get("/en/")[0] == 200  # waits out one timeout; then the breaker opens
+        paths = ["/en/", "/en/news/", url_in(article), url_in(article, "zh-hans")]
+        paths += [f"/api/v2/articles/{article.pk}/", "/en/search/?q=Article", "/health/ready/"]
+        # past the breaker's OPEN_FOR: Redis is asked again, and again costs one timeout
+        until = time.monotonic() + breaker.OPEN_FOR + 1
+        while time.monotonic() < until:
+            for path in paths:
+                asked = time.monotonic()
+                status, _headers, body = browser.get(path)
+                took = time.monotonic() - asked
+                assert status == (503 if path == "/health/ready/" else 200), path
+                assert took < 1, f"{path} took {took:.2f} s"
+        assert '"cache": "failing: not answering' in body

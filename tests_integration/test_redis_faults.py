@@ -1,10 +1,11 @@
-"""Redis that refuses writes, with the real thing (a private redis-server): full (maxmemory,
-noeviction: OOM) or refusing every write (min-replicas-to-write without replicas: NOREPLICAS,
-as a read-only replica or a failing disk refuse them). A page or an API answer kept before an
-unpublish is never served after it: the cache fails closed (pages are rendered without it),
-says so in the log and in `/health/ready/`, and serves and keeps again once Redis takes writes.
-`make test-integration` runs these on PostgreSQL; each test starts its own redis-server on a
-free loopback port."""
+"""Redis faults with the real things. Refusing writes (a private redis-server per test): full
+(maxmemory, noeviction: OOM) or refusing every write (min-replicas-to-write without replicas:
+NOREPLICAS, as a read-only replica or a failing disk refuse them). A page or an API answer kept
+before an unpublish is never served after it: the cache fails closed (pages are rendered
+without it), says so in the log and in `/health/ready/`, and serves and keeps again once Redis
+takes writes. Hanging (a port that never answers), behind gunicorn with the production
+settings: one slow request, then pages as fast as without Redis. And a known gap, marked
+xfail. `make test-integration` runs these on PostgreSQL."""
 
 import contextlib
 import subprocess

@@ -13,6 +13,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import uuid
@@ -73,6 +74,63 @@ class Node:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=30)
+
+
+def production_env(database, work, redis_url):
+    """The environment of an app server as deployed (bitnews.settings.production) on the
+    database `database` (a Django DATABASES entry) and the Redis at `redis_url`, its static
+    files collected into work/static (a manifest: production's storage needs one)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bitnews.settings.production",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+        ),
+        "REDIS_URL": redis_url,
+        "SECRET_KEY": "integration-test-not-secret",
+        "ALLOWED_HOSTS": HOST,
+        "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
+        "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "CONN_MAX_AGE": "60",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return env
+
+
+@contextlib.contextmanager
+def silent_listener():
+    """A loopback port that accepts connections and never answers (a Redis that hangs):
+    yields the port."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(128)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(server.accept()[0])  # read nothing, answer nothing
+            except OSError:
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        server.shutdown(socket.SHUT_RDWR)
+        server.close()
+        thread.join(timeout=10)
+        for connection in held:
+            connection.close()
 
 
 @contextlib.contextmanager
@@ -187,6 +245,29 @@ def varnish(work, backend):
     finally:
         process.terminate()  # the manager stops its child, the cache, first
         process.wait(timeout=30)
+
+
+def varnish_counter(work, name):
+    """The counter `name` (varnishstat) of the varnishd that `varnish(work, …)` started."""
+    listed = subprocess.run(
+        ["varnishstat", "-n", str(work / "varnish"), "-1", "-f", name],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=10,
+    ).stdout
+    (line,) = [line for line in listed.splitlines() if line.split()[:1] == [name]]
+    return int(line.split()[1])
+
+
+def wait_for_fetches(work, seconds=10):
+    """Wait until the varnishd that `varnish(work, …)` started fetches nothing (a fetch holds a
+    busy object from its start to its end: the background fetch a grace hit starts, too)."""
+    deadline = time.monotonic() + seconds
+    while varnish_counter(work, "MEMPOOL.busyobj.live"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"varnishd was still fetching after {seconds} s")
+        time.sleep(0.02)
 
 
 def ask(port, path, method="GET", headers=None, source="127.0.0.1"):

@@ -5,9 +5,9 @@ removes exactly the fragments that showed what it changed (invalidation.py).
 Each request reads the store's clock once (`begin`: with the page cache's lookup, or at the
 start of the request's middleware): a fragment is kept only if none of its tags was
 invalidated after that clock, and this process's copies (local.py) are brought up to date.
-When the store is not usable (Redis down, hanging, refusing writes, or its clock lost) the
-request renders everything and keeps nothing: never a copy that a failed invalidation could
-have left behind."""
+When the store is not usable (Redis down, hanging, refusing writes, or its clock lost, or this
+process has invalidations it refused) the request renders everything and keeps nothing: never
+a copy that a failed invalidation could have left behind."""
 
 import contextvars
 import functools
@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from . import local, store, tags
+from . import invalidation, local, store, tags
 
 FRAGMENT_TTL = 60 * 60 * 24
 
@@ -42,6 +42,11 @@ def begin(pages=()):
     """Read the clock (and the page entries `pages`, for the page cache) in one round trip;
     bring this process's copies up to date. Returns (State, store.Begin or None)."""
     the_store = store.get()
+    if not invalidation.deliver_pending():
+        # this process wrote what the store has not been told: what it kept may be older
+        store.warn("has not taken this process's invalidations", "retried every second")
+        local.sync(None, None)
+        return State(None), None
     try:
         began = the_store.begin(pages)
     except store.Unavailable as error:

@@ -11,7 +11,8 @@ bookkeeping, sessions, revisions and drafts, workflow states, logs, view counts,
 index, form submissions) touch nothing.
 
 When the store cannot take an invalidation, it is logged, retried every second by a thread
-of the writing process, and `pending()` says so (the readiness check)."""
+of the writing process, and `pending()` says so (the readiness check); until it is taken, the
+writing process's requests render without the store (`deliver_pending`, fragments.begin)."""
 
 import logging
 import threading
@@ -160,27 +161,41 @@ def _retry(soft, hard, whole):
             _retrying.start()
 
 
+def deliver_pending():
+    """Give the store the invalidations it refused this process, now: whether none is left.
+    A request of this process uses the store only then (fragments.begin): once Redis takes
+    writes again, what it kept from before this process's refused writes must not be served
+    in the second before the retry."""
+    with _failed_lock:
+        soft, hard, whole = set(_failed["soft"]), set(_failed["hard"]), _failed["everything"]
+    if not (soft or hard or whole):
+        return True
+    try:
+        if whole:
+            store.get().everything()
+        if hard:
+            store.get().invalidate(sorted(hard), soft=False)
+        if soft - hard:
+            store.get().invalidate(sorted(soft - hard), soft=True)
+    except store.Unavailable:
+        return False
+    with _failed_lock:
+        _failed["soft"] -= soft
+        _failed["hard"] -= hard
+        _failed["everything"] = _failed["everything"] and not whole
+    logger.warning("The cache took the invalidations it had refused.")
+    return not pending()
+
+
 def _retry_loop():
+    global _retrying  # noqa: PLW0603
     while True:
         time.sleep(RETRY_EVERY)
-        with _failed_lock:
-            soft, hard, whole = set(_failed["soft"]), set(_failed["hard"]), _failed["everything"]
-        if not (soft or hard or whole):
-            return
-        try:
-            if whole:
-                store.get().everything()
-            if hard:
-                store.get().invalidate(sorted(hard), soft=False)
-            if soft - hard:
-                store.get().invalidate(sorted(soft - hard), soft=True)
-        except store.Unavailable:
-            continue
-        with _failed_lock:
-            _failed["soft"] -= soft
-            _failed["hard"] -= hard
-            _failed["everything"] = _failed["everything"] and not whole
-        logger.warning("The cache took the invalidations it had refused.")
+        deliver_pending()
+        with _failed_lock:  # decided under the lock that _retry takes to start a thread
+            if not (_failed["soft"] or _failed["hard"] or _failed["everything"]):
+                _retrying = None
+                return
 
 
 SHARED_CACHE_TIMEOUT = 0.5  # seconds: a Varnish that does not answer must not hold a publish

@@ -14,8 +14,9 @@ parameters the page ignores (`?q=` on an article, `utm_source`) is answered with
 the address without them and makes none of its own, so junk query strings cannot fill Redis.
 
 After an edit (a soft invalidation) the old entry is set aside for a few seconds: one request
-claims the page and renders it while the others are answered the old copy. After a removal
-nothing is served: the next request renders.
+claims the page and renders it while the others are answered the old copy, marked `no-store`
+(a shared cache must not keep what its purge already ended). After a removal nothing is
+served: the next request renders.
 
 How long: until a write of what it shows, never past the next moment it changes without a
 write (`ends_with`: a Focus end date; `control.changes_at`: the hourly "most read" list), and
@@ -157,9 +158,18 @@ def look_up(request):
         usable = stale is not None and serves(stale[0], position == 0, extra, now)
         if usable:
             if not store.get().claim(name):
-                return state, stale[0]  # another request is rendering the new one
-            state.claimed = name  # this one renders it (released if it keeps nothing)
+                return state, not_kept(stale[0])  # another request is rendering the new one
+            state.claimed = name  # this one renders it (released when it is done)
     return state, None
+
+
+def not_kept(kept):
+    """A copy set aside by an edit, answered while another request renders the new one, that
+    no shared cache keeps: the edit's purges were sent already, so a Varnish fetching it
+    (at another address of the page, or another Varnish) would serve the old page until its
+    s-maxage ran out."""
+    headers = [(name, value) for name, value in kept["headers"] if name.lower() != "cache-control"]
+    return {**kept, "headers": [*headers, ("Cache-Control", "no-store")]}
 
 
 def answer(request, kept):

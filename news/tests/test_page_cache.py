@@ -8,7 +8,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import Client, TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
@@ -121,6 +121,18 @@ class PageCacheTests(TestCase):
         for url in urls:
             with self.subTest(url=url):
                 self.assertContains(self.client.get(url), "unveiled")
+
+    def test_while_an_edit_is_rendered_the_old_page_answered_meanwhile_is_kept_by_nobody(self):
+        url = url_in(self.article)
+        self.client.get(url)
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.title_en = "Telescope unveiled"
+        article.save_revision().publish()
+        name, _bare = pages.names(RequestFactory().get(url))
+        self.assertTrue(store.get().claim(name))  # another request is rendering it
+        response = self.client.get(url)
+        self.assertNotContains(response, "unveiled")
+        self.assertEqual(response["Cache-Control"], "no-store")  # not Varnish's for an hour
 
     def test_a_publish_by_another_server_ends_the_copies_this_process_kept(self):
         url = url_in(self.article)

@@ -107,6 +107,8 @@ for i = 7, #ARGV do
         redis.call('EXPIRE', copy, ARGV[5])
         table.insert(aside, copy)
       end
+    elseif soft and string.sub(key, 1, #stale) == stale then
+      table.insert(aside, key)  -- set aside by an earlier edit: still the old copy to serve
     else
       redis.call('DEL', key)
     end
@@ -354,7 +356,10 @@ class LocalStore:
                 aside = set()
                 for name in cache.get(f"{PREFIX}:t:{tag}") or ():
                     if name.startswith("stale:"):  # set aside by an edit: a removal ends it
-                        cache.delete(f"{PREFIX}:s:{name[6:]}")
+                        if soft:
+                            aside.add(name)
+                        else:
+                            cache.delete(f"{PREFIX}:s:{name[6:]}")
                         continue
                     kept = cache.get(f"{PREFIX}:e:{name}")
                     cache.delete(f"{PREFIX}:e:{name}")

@@ -440,13 +440,14 @@ def writes_table(writes):
         f"{junk['entries_added']} entries added; answers {junk['answers']}"
     )
     if "varnish" in writes:
-        varnish = writes["varnish"]
+        hits, during = writes["varnish"]["hits"], writes["varnish"]["during_publish"]
         lines.append(
-            f"  through Varnish while a story is edited: {varnish['requests_during_publish']} "
-            f"requests, slowest {varnish['slowest_ms']:.1f} ms, p99 {varnish['p99_ms']:.1f} ms, "
-            f"errors {varnish['errors']}; a hit {varnish['hit_p50_ms']:.1f} ms (p50), "
-            f"{varnish['hit_max_ms']:.1f} ms (max); the correction shown after: "
-            f"{varnish['corrected_shown_after']}"
+            f"  through Varnish, a story read while it is edited and published: p50 "
+            f"{during['p50_ms']:.2f} ms, p99 {during['p99_ms']:.2f}, slowest "
+            f"{during['max_ms']:.2f} ({during['requests']} requests, {during['errors']} errors); "
+            f"hits alone: p50 {hits['p50_ms']:.2f}, p99 {hits['p99_ms']:.2f}, slowest "
+            f"{hits['max_ms']:.2f}; the correction shown after: "
+            f"{writes['varnish']['corrected_shown_after']}"
         )
     return "\n".join(lines)
 

@@ -5,9 +5,10 @@ at a time (wall ms, median):
 - cold: the page rendered from the fragments kept until a write of what it shows (PAGE_CACHE=off);
 - scratch: rendered right after everything kept was invalidated (nothing kept: every fragment
   made again), PAGE_CACHE=off;
-- after publish: the first request after an article was published (`save_revision().publish()`,
-  as the admin does), through the server with the page cache, which renders the page anew
-  and keeps it.
+- after publish: the page kept by the server with the page cache, then an article published
+  (`save_revision().publish()`, as the admin does: the oldest, on no measured page but the
+  lists, the feed, the sitemaps and the API list), then the first request: a hit where the
+  publish changed nothing the page shows, a render of what it changed where it did.
 
 Prints JSON; bench/run.py starts it in a process of its own."""
 
@@ -48,6 +49,7 @@ def main(pages_file, cold_base, cached_base):
         for _ in range(SAMPLES):
             invalidation.everything()
             scratch.append(timed_get(cold_base + url))
+            timed_get(cached_base + url)  # kept again, as before any publish
             published.save_revision().publish()
             after.append(timed_get(cached_base + url))
         results[name] = {

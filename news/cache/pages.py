@@ -153,8 +153,9 @@ def look_up(request):
         if copy is not None and serves(copy[0], position == 0, extra, now):
             tags.record(*copy[1])
             return state, copy[0]
+    set_aside = store.get().stale_many(candidates)  # a miss: an edit's old copy?
     for position, name in enumerate(candidates):
-        stale = began.stale.get(name) if began is not None else None
+        stale = set_aside.get(name)
         usable = stale is not None and serves(stale[0], position == 0, extra, now)
         if usable:
             if not store.get().claim(name):

@@ -41,13 +41,12 @@ class Unavailable(Exception):
 
 class Begin:
     """What a request reads first, in one round trip: the clock, whether the store takes
-    writes, and any page entries (current and stale) it asked for."""
+    writes, and any page entries it asked for."""
 
-    def __init__(self, clock, writable, entries, stale):
+    def __init__(self, clock, writable, entries):
         self.clock = clock
         self.writable = writable
         self.entries = entries
-        self.stale = stale
 
 
 def loads(raw):
@@ -179,7 +178,6 @@ class RedisStore:
             pipe.set(self.writable_key, b"1", ex=60)
             if pages:
                 pipe.mget([self.entry(name) for name in pages])
-                pipe.mget([self.stale(name) for name in pages])
             replies = pipe.execute(raise_on_error=False)
         except RedisError as error:
             raise Unavailable(str(error)) from error
@@ -194,15 +192,20 @@ class RedisStore:
                 )
             except RedisError as error:
                 raise Unavailable(str(error)) from error
-        entries, stale = {}, {}
+        entries = {}
         if pages:
             for name, raw in zip(pages, replies[2], strict=True):
                 if raw is not None:
                     entries[name] = loads(raw)
-            for name, raw in zip(pages, replies[3], strict=True):
-                if raw is not None:
-                    stale[name] = loads(raw)
-        return Begin(None if clock is None else int(clock), writable, entries, stale)
+        return Begin(None if clock is None else int(clock), writable, entries)
+
+    def stale_many(self, names):
+        """{name: (entry, tags)} of the pages set aside by an edit (asked only on a miss)."""
+        try:
+            raws = self.client.mget([self.stale(name) for name in names])
+        except RedisError:
+            return {}
+        return {name: loads(raw) for name, raw in zip(names, raws, strict=True) if raw is not None}
 
     def get_many(self, names):
         try:
@@ -320,14 +323,16 @@ class LocalStore:
                 cache.set(f"{PREFIX}:clock", clock, None)
                 cache.set(f"{PREFIX}:since", clock, None)
             found = cache.get_many([f"{PREFIX}:e:{name}" for name in pages])
-            stale = cache.get_many([f"{PREFIX}:s:{name}" for name in pages])
         entries = {
             name: found[f"{PREFIX}:e:{name}"] for name in pages if f"{PREFIX}:e:{name}" in found
         }
-        stale = {
-            name: stale[f"{PREFIX}:s:{name}"] for name in pages if f"{PREFIX}:s:{name}" in stale
+        return Begin(clock, True, entries)
+
+    def stale_many(self, names):
+        found = cache.get_many([f"{PREFIX}:s:{name}" for name in names])
+        return {
+            name: found[f"{PREFIX}:s:{name}"] for name in names if f"{PREFIX}:s:{name}" in found
         }
-        return Begin(clock, True, entries, stale)
 
     def get_many(self, names):
         found = cache.get_many([f"{PREFIX}:e:{name}" for name in names])

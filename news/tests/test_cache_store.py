@@ -53,13 +53,14 @@ class StoreTests(SimpleTestCase):
         self.store.invalidate(["page:1"], soft=True)  # a publish is several writes: still aside
         began = self.store.begin(["news:page:x"])
         self.assertEqual(began.entries, {})
-        self.assertEqual(began.stale["news:page:x"][0], {"content": b"old"})
+        set_aside = self.store.stale_many(["news:page:x"])
+        self.assertEqual(set_aside["news:page:x"][0], {"content": b"old"})
         self.assertTrue(self.store.claim("news:page:x"))  # one renders
         self.assertFalse(self.store.claim("news:page:x"))  # the others get the old copy
         self.store.invalidate(["page:1"], soft=False)  # no entry left to remove
         self.store.put("news:page:y", {"content": b"old"}, ["page:1"], 60, began.clock, page=True)
         self.store.invalidate(["page:1"], soft=False)
-        self.assertEqual(self.store.begin(["news:page:y"]).stale, {})
+        self.assertEqual(self.store.stale_many(["news:page:y"]), {})
 
     def test_everything_removes_every_entry(self):
         clock = self.store.begin().clock

@@ -100,6 +100,10 @@ class NewsConfig(AppConfig):
                 written = getattr(page.specific_deferred, "cache_tags_written", None)
             return written() if written else page_tags_written(page)
 
+        def page_was(page):
+            was = getattr(page, "cache_tags_was", None)
+            return was() if was else page_tags_written(page)
+
         def page_removes(old, new):
             removes = getattr(new, "cache_removes", None)
             return removes(old) if removes else page_removed(old, new)
@@ -118,7 +122,7 @@ class NewsConfig(AppConfig):
         post_init.connect(tags.loaded, dispatch_uid="news.cache")
 
         # Written: each model says what it touches.
-        invalidation.watch(Page, page_written, page_removes, needs_old=True)
+        invalidation.watch(Page, page_written, page_removes, tags_was=page_was)
         for model, kind in (
             (get_image_model(), "image"),
             (get_document_model(), "document"),

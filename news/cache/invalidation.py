@@ -31,16 +31,17 @@ BOOKKEEPING = frozenset(
     {"latest_revision", "has_unpublished_changes", "draft_title", "latest_revision_created_at"}
 )
 
-# {model: (tags_written(instance), removes(old, new) or None, needs_old)}
+# {model: (tags_written(instance), removes(old, new) or None, tags_was(old) or None)}
 _watched = {}
 _resolved = {}
 
 
-def watch(model, tags_written, removes=None, needs_old=False):
+def watch(model, tags_written, removes=None, tags_was=None):
     """Writes of `model` (and its subclasses) invalidate `tags_written(instance)`: hard when
-    deleted or when `removes(old, new)` says the write takes something out of view (the old
-    instance read before the save when `needs_old`)."""
-    _watched[model] = (tags_written, removes, needs_old)
+    deleted or when `removes(old, new)` says the write takes something out of view. With
+    `tags_was`, the instance as it was is read before the save, and `tags_was(old)` (what
+    showed it before: its lists) is invalidated too."""
+    _watched[model] = (tags_written, removes, tags_was)
     _resolved.clear()
 
 
@@ -87,7 +88,7 @@ def saving(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     old = type(instance)._base_manager.filter(pk=instance.pk).first()
     if old is not None:
-        instance._cache_was = (old, set(rules[0](old)))
+        instance._cache_was = (old, set(rules[2](old)))
 
 
 def saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -96,7 +97,7 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= BOOKKEEPING:
         return
-    tags_written, removes, _needs_old = rules
+    tags_written, removes, _tags_was = rules
     tags = set(tags_written(instance))
     hard = False
     was = instance.__dict__.pop("_cache_was", None)

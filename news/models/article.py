@@ -278,13 +278,12 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
 
     objects = ArticleManager()
 
+    def cache_tags_was(self):
+        # not the stories beside it: they showed it, so they have its own tag
+        return {f"page:{self.pk}", "list:articles", *type(self).cache_list_tags}
+
     def cache_tags_written(self):
-        return {
-            f"page:{self.pk}",
-            "list:articles",
-            *type(self).cache_list_tags,
-            *self.cache_tags_beside(),
-        }
+        return {*self.cache_tags_was(), *self.cache_tags_beside()}
 
     def clean(self):
         super().clean()

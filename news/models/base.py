@@ -206,6 +206,11 @@ class TranslatedPageMixin:
         whose list of children (the menus, a footer group) may change with it."""
         return page_tags_written(self)
 
+    def cache_tags_was(self):
+        """The tags of what showed this page before a write (called on the page as it was, so
+        a page moved or taken out of a list refreshes where it was)."""
+        return page_tags_written(self)
+
     def cache_removes(self, old):
         """Whether the write that made this page out of `old` takes something out of view
         (unpublished, moved to another address, hidden in a language): a hard invalidation."""

@@ -132,9 +132,10 @@ class NewsConfig(AppConfig):
         ):
             invalidation.watch(model, own(kind))
         invalidation.watch(Column, lambda column: (f"column:{column.pk}", "list:columns"))
+        # a story's tags (rewritten by each publish): the story and the lists, not the tag
+        # itself (its name is the same; other stories with it are unchanged)
         invalidation.watch(
-            ArticlePageTag,
-            lambda row: (f"page:{row.content_object_id}", f"tag:{row.tag_id}", "list:articles"),
+            ArticlePageTag, lambda row: (f"page:{row.content_object_id}", "list:articles")
         )
         invalidation.watch(HomeFocusStory, lambda row: (f"page:{row.home_id}",))
         for model in (RelatedArticle, ContactFormField):

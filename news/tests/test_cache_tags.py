@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from news.cache import pages, store
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage
-from news.tests.utils import build_site, titles_in, url_in
+from news.tests.utils import build_site, tag, titles_in, url_in
 
 D = datetime.date
 
@@ -61,6 +61,14 @@ class PublishRefreshesWhatShowsItTests(TestCase):
         article.save_revision().publish()
         self.assertTrue(self.hit(far))
         self.assertTrue(self.hit(url_in(self.old, "zh-hans")))
+
+    def test_a_story_with_the_same_tag_stays_a_hit_when_the_other_is_published(self):
+        tag(self.old, "robotics")
+        tag(self.newest, "robotics")
+        far = url_in(self.old)
+        self.client.get(far)
+        ArticlePage.objects.get(pk=self.newest.pk).save_revision().publish()  # its tags rewritten
+        self.assertTrue(self.hit(far))
 
     def test_a_new_story_refreshes_its_older_neighbour_whose_newer_link_it_becomes(self):
         self.client.get(url_in(self.newest))

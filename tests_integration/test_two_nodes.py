@@ -6,9 +6,6 @@ counts live in the shared stores. `make test-integration` installs nginx and run
 need PostgreSQL (DATABASE_URL), which both servers share with the tests."""
 
 import contextlib
-import os
-import subprocess
-import sys
 import threading
 import time
 
@@ -23,7 +20,15 @@ from news.tests.utils import build_site, url_in
 from stats import counting
 from stats.models import PageViewCount
 
-from .cluster import HOST, ROOT, Browser, Node, certificate, log_in_with_code, nginx
+from .cluster import (
+    HOST,
+    Browser,
+    Node,
+    certificate,
+    log_in_with_code,
+    nginx,
+    production_env,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/3"  # this test's own database, emptied at start
 
@@ -41,30 +46,10 @@ def cluster(tmp_path_factory, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         database = connection.settings_dict
     work = tmp_path_factory.mktemp("cluster")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bitnews.settings.production",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-        ),
-        "REDIS_URL": REDIS_URL,
-        "SECRET_KEY": "two-nodes-test-not-secret",
-        "ALLOWED_HOSTS": HOST,
-        "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
-        "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "CONN_MAX_AGE": "60",
-    }
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
+    env = production_env(database, work, REDIS_URL)
     # what has started stops, whatever fails after it
     with contextlib.ExitStack() as stack:
         log = stack.enter_context((work / "nodes.log").open("w"))
@@ -79,7 +64,7 @@ def cluster(tmp_path_factory, django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def shared(settings):
-    """The tests' writes bump the content generation the two servers read (in Redis), and the
+    """The tests' writes invalidate what the two servers keep (in the same Redis), and the
     passwords they set are in the servers' hashing."""
     settings.CACHES = redis_cache(REDIS_URL)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]

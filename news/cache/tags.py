@@ -39,10 +39,6 @@ def record(*tags):
         tags_read.update(tags)
 
 
-def recording():
-    return _open.get() is not None
-
-
 # {model class: function(instance) -> its tags}, from `shown`; a class not registered itself
 # uses its nearest registered base (found once).
 _tag_of = {}

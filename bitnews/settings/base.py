@@ -236,6 +236,9 @@ SERVE_MEDIA = False  # production: the web server in front of Django serves medi
 # Whole public pages kept for anonymous visitors until what they show changes (news/cache/);
 # PAGE_CACHE=off renders every request (`make bench` measures both).
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on") != "off"
+# FRAGMENTS=off (with PAGE_CACHE=off): every request rendered from nothing, nothing read from or
+# kept in the store (`make bench`'s "from nothing" row); never in production.
+FRAGMENTS = os.environ.get("FRAGMENTS", "on") != "off"
 # Addresses whose responses depend on every query parameter (the JSON API, api/, which refuses
 # the parameters it does not know): the page cache keys them by all of their parameters.
 PAGE_CACHE_WHOLE_QUERY = ("/api/",)

@@ -41,6 +41,8 @@ _state = contextvars.ContextVar("news_cache_state", default=None)
 def begin(pages=()):
     """Read the clock (and the page entries `pages`, for the page cache) in one round trip;
     bring this process's copies up to date. Returns (State, store.Begin or None)."""
+    if not settings.FRAGMENTS:
+        return State(None), None  # the bench's "from nothing": nothing read, nothing kept
     the_store = store.get()
     if not invalidation.deliver_pending():
         # this process wrote what the store has not been told: what it kept may be older
@@ -98,8 +100,8 @@ def _canonical(value):
     return _ADDRESS.sub("", repr(value))
 
 
-# Settings that change no fragment: the page cache on or off.
-RENDER_NEUTRAL_SETTINGS = frozenset({"PAGE_CACHE"})
+# Settings that change no fragment: the page cache and fragments on or off.
+RENDER_NEUTRAL_SETTINGS = frozenset({"PAGE_CACHE", "FRAGMENTS"})
 
 
 @functools.cache

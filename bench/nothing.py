@@ -1,7 +1,9 @@
 """What a page costs rendered from nothing: run inside a database with the production settings.
 Before each request the cache's Redis database is emptied (no page, no fragment, no rendition
-or site root path kept in it: each process's own copies are dropped with it, news/cache/local.py),
-then the page is asked for in this process; its CPU time (this process's, time.process_time),
+or site root path kept in it) and this process's copies of fragments dropped; only its
+configuration copies stay (the Site, settings, menus, sections: news/cache/fragments.py
+`config`, which a publish does not change); with --process, those too (a new process's first
+request). Then the page is asked for in this process; its CPU time (time.process_time),
 queries and SQL time are the median of REPEAT requests.
 
     python -m bench.nothing PAGES.json            JSON: {name: {cpu_ms, queries, sql_ms}}
@@ -32,12 +34,18 @@ def main():
     parser.add_argument("--profile")
     parser.add_argument("--queries")
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--dump", help="with --profile: the pstats file to write")
     parser.add_argument("--repeat", type=int, default=REPEAT)
+    parser.add_argument(
+        "--process", action="store_true", help="nothing kept at all: a new process's first request"
+    )
     options = parser.parse_args()
     django.setup()
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
+
+    from news.cache import fragments, local, store
 
     pages = json.loads(Path(options.pages).read_text())
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
@@ -51,8 +59,24 @@ def main():
             spent.append(time.perf_counter() - started)
             statements.append(sql)
 
+    def empty():
+        """Nothing kept but this process's configuration copies (the Site, its settings, the
+        menus, the sections: fragments.config), as after a write of what every page shows
+        (a publish changes none of them): the Redis database emptied (pages, fragments, Wagtail's
+        renditions and site root paths), this process's copies of fragments dropped, and its
+        clock moved to the store's new one, which the configuration copies stay valid at. With
+        --process, those are dropped too: the first request of a new process."""
+        cache.clear()
+        if options.process:
+            local.sync(None, None)
+            return
+        began = store.get().begin()
+        with local.lock:
+            local.clock = began.clock
+        fragments._fragments.drop(None)
+
     def from_nothing(url):
-        cache.clear()  # the Redis database of the page cache, fragments, renditions, site paths
+        empty()
         spent.clear()
         statements.clear()
         started = time.process_time()
@@ -69,12 +93,15 @@ def main():
         url = pages[options.profile]
         profiler = cProfile.Profile()
         for _ in range(options.repeat):
-            cache.clear()
+            empty()
             profiler.enable()
             client.get(url, secure=True)
             profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(options.sort).print_stats(60)
+        stats = pstats.Stats(profiler, stream=out)
+        if options.dump:
+            stats.dump_stats(options.dump)
+        stats.sort_stats(options.sort).print_stats(60)
         print(out.getvalue())
         return
     if options.queries:

@@ -53,6 +53,7 @@ if apps.is_installed("search"):
 
 urlpatterns += i18n_patterns(
     *language_patterns,
+    path("share/qr/<int:pk>.svg", news_views.share_qr, name="share_qr"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,11 +32,11 @@ class RememberedSiteMiddleware:
                 site.root_page.specific  # noqa: B018 - kept with it: routing starts there
             return site
 
-        site = fragments.fragment_copy(request, ("site", hostname, port), find_site)
+        site = fragments.config(request, ("site", hostname, port), find_site, copy=True)
         if site is not None:
             request._wagtail_site = site  # what Site.find_for_request reads
-            site_settings = fragments.fragment_copy(
-                request, ("site-settings", site.pk), lambda: SiteSettings.for_site(site)
+            site_settings = fragments.config(
+                request, ("site-settings", site.pk), lambda: SiteSettings.for_site(site), copy=True
             )
             site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

@@ -29,10 +29,12 @@ _fragments = local.register(local.Copies(2000))
 
 class State:
     """A request's view of the store: the clock it started at, or None when the store is not
-    usable for it."""
+    usable for it; `keeps`: whether fragments are read and kept (FRAGMENTS=off: not, while this
+    process's configuration copies, `config`, still are)."""
 
-    def __init__(self, clock):
+    def __init__(self, clock, keeps=True):
         self.clock = clock
+        self.keeps = keeps
 
 
 _state = contextvars.ContextVar("news_cache_state", default=None)
@@ -41,8 +43,6 @@ _state = contextvars.ContextVar("news_cache_state", default=None)
 def begin(pages=()):
     """Read the clock (and the page entries `pages`, for the page cache) in one round trip;
     bring this process's copies up to date. Returns (State, store.Begin or None)."""
-    if not settings.FRAGMENTS:
-        return State(None), None  # the bench's "from nothing": nothing read, nothing kept
     the_store = store.get()
     if not invalidation.deliver_pending():
         # this process wrote what the store has not been told: what it kept may be older
@@ -60,7 +60,8 @@ def begin(pages=()):
         local.sync(None, None)
         return State(None), began
     local.sync(began.clock, the_store.changed_since)
-    return State(began.clock), began
+    # FRAGMENTS=off: the bench's "from nothing", no fragment read or kept
+    return State(began.clock, keeps=settings.FRAGMENTS), began
 
 
 def serving(request, state=None):
@@ -84,8 +85,9 @@ def state(request=None):
 
 
 def current(request=None):
-    """The clock the request started at, or None when nothing may be kept or read."""
-    return state(request).clock
+    """The clock the request started at, or None when no fragment may be kept or read."""
+    found = state(request)
+    return found.clock if found.keeps else None
 
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # in the repr of a function or object: per process
@@ -251,6 +253,35 @@ def fragment_copy(request, parts, build, timeout=FRAGMENT_TTL, keep_none=True, s
 
     found = fragment(request, parts, pickled, timeout, keep_none, shows)
     return None if found is None else pickle.loads(found)  # noqa: S301 - pickled by us or peers
+
+
+_config = local.register(local.Copies(500))
+
+
+def config(request, parts, build, copy=False, keep_none=True):
+    """What every page reads and only its own writes change (the request's Site and its
+    settings, the menus, the sections, the view restrictions): `build()` once per process,
+    kept in this process only (never in the store: a round trip would cost more than the
+    build's queries saved), with the tags it read, until a write of one of them. Each call
+    gets its own copy with `copy` (model instances a request may change); with
+    `keep_none=False` a None is not kept (an address that finds nothing). When the store is
+    not usable no process can hear of writes: built each time."""
+    clock = state(request).clock
+    if preview(request) or clock is None:
+        return build()
+    name = ":".join(map(str, parts))
+    found = local.look(_config, name)
+    if found is None:
+        with tags.collecting() as tags_read:
+            value = build()
+        if value is None and not keep_none:
+            return None
+        value = pickle.dumps(value) if copy else value
+        local.remember(_config, clock, name, value, tuple(tags_read))
+    else:
+        value, tags_read = found
+        tags.record(*tags_read)
+    return pickle.loads(value) if copy else value  # noqa: S301 - pickled by this process
 
 
 def fragment_until(request, parts, build, keep=fragment, shows=()):

@@ -89,7 +89,7 @@ def view_restrictions():
         paths = [(restriction.page.path, restriction) for restriction in restrictions]
         return paths, Page.objects.filter(alias_of__isnull=False).exists()
 
-    return fragments.fragment(None, ("view-restrictions",), read)
+    return fragments.config(None, ("view-restrictions",), read)
 
 
 def public_q():

@@ -220,6 +220,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.EventPage"]
+    routed_model = EventPage  # its children, found in one query (news/routing.py)
     max_count = 1
 
     PAST_ROUTE = "past/"

@@ -134,17 +134,17 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["focus_articles"], context["latest_articles"] = self.sections(request)
         context["upcoming_events"] = upcoming_events(request, self)
-        context["events_index"] = fragments.fragment_copy(
+        context["events_index"] = fragments.config(
             request,
             ("events-index", self.pk),
             lambda: EventIndexPage.objects.live().descendant_of(self).first(),
-            shows=(self,),
+            copy=True,
         )
-        section = fragments.fragment_copy(
+        section = fragments.config(
             request,
             ("news-index", self.pk),
             lambda: NewsIndexPage.objects.live().child_of(self).first(),
-            shows=(self,),
+            copy=True,
         )
         context["news_index"] = section
         if context["news_index"]:
@@ -188,6 +188,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
 
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage", "news.EventIndexPage"]
+    routed_model = ArticlePage  # most of its children, found in one query (news/routing.py)
     max_count = 1
 
     FOCUS_ROUTE = FOCUS_ROUTE
@@ -335,7 +336,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             return Column.objects.filter(slug_lookup(slug)).first()
 
         parts = ("column", language(), slug)
-        return fragments.fragment_copy(request, parts, find, keep_none=False)
+        return fragments.config(request, parts, find, copy=True, keep_none=False)
 
     def tag_at(self, request, slug):
         """The tag at `slug`, kept until a write of what it shows."""
@@ -343,7 +344,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         def find():
             return ArticleTag.objects.filter(slug=slug).first()
 
-        return fragments.fragment_copy(request, ("tag", slug), find, keep_none=False)
+        return fragments.config(request, ("tag", slug), find, copy=True, keep_none=False)
 
     @path("")
     def all_news(self, request):

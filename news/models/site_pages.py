@@ -32,6 +32,7 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..cache import control, fragments
+from ..cache import tags as cache_tags
 from ..visitor import client_ip
 from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import TranslatedPageMixin, language, public_q
@@ -204,5 +205,9 @@ def site_menu(request, home):
                 parent["children"].append(item)
         return list(entries.values())
 
-    parts = ("site-menu", home.pk, language())
-    return fragments.fragment(request, parts, build, shows=(home,))
+    def tagged():
+        cache_tags.record_shown(home)
+        return build()
+
+    host = request.get_host() if request is not None else "-"
+    return fragments.config(request, ("site-menu", host, home.pk, language()), tagged)

@@ -1,51 +1,38 @@
 """Ways to pass an article on: a WeChat QR code, Weibo, e-mail and its plain link.
 
-Everything is built on the server: the QR code is an SVG drawn by segno (no
-external service), the Weibo and e-mail shares are plain links.
+Everything is built on the server: the QR code is an SVG drawn by segno (no external
+service), served at an address of its own (news/views.py `share_qr`: drawing one costs more
+than the rest of an article page, so the page only links it, and the caches keep it); the
+Weibo and e-mail shares are plain links.
 """
 
-import hashlib
+import io
 from urllib.parse import quote, urlencode
 
 import segno
-from django.core.cache import cache
-from django.utils.safestring import mark_safe
 
-QR_CACHE_SECONDS = 7 * 24 * 60 * 60
 WEIBO_SHARE_URL = "https://service.weibo.com/share/share.php"
 
 
-def qr_cache_key(url):
-    return "share-qr:" + hashlib.sha256(url.encode()).hexdigest()
-
-
-def _draw_qr_svg(url, label):
+def qr_svg(url, label, svgclass=None):
+    """An SVG document of the QR code of `url`, titled `label` (with `svgclass`: to be
+    written inside a page)."""
     qr = segno.make(url, error="m", micro=False)
-    return qr.svg_inline(
+    out = io.BytesIO()
+    qr.save(
+        out,
+        kind="svg",
         scale=1,
         border=4,
         dark="#000",
         light="#fff",  # a light quiet zone, so that it scans in dark mode too
         title=label,
-        svgclass="share__qr-code",
+        svgclass=svgclass,
         lineclass=None,
         omitsize=True,  # a viewBox instead of a fixed size: the stylesheet sizes it
+        xmldecl=False,
     )
-
-
-def qr_svg(url, label):
-    """An inline `<svg>` QR code of `url`, drawn once per URL and then cached.
-
-    The URL carries the language prefix, so the cached SVG's `<title>` (`label`) is in
-    the language of the page it was drawn for.
-    """
-    key = qr_cache_key(url)
-    svg = cache.get(key)
-    if svg is None:
-        svg = _draw_qr_svg(url, label)
-        cache.set(key, svg, QR_CACHE_SECONDS)
-    # segno escapes the title; the rest is numbers and path commands it wrote itself.
-    return mark_safe(svg)  # noqa: S308
+    return out.getvalue()
 
 
 def weibo_share_url(url, title):

@@ -189,8 +189,8 @@ def news_index_page(context):
         return context["news_index"]
     request = context["request"]
     if not hasattr(request, "_news_index_page"):
-        request._news_index_page = fragments.fragment_copy(
-            request, ("news-index",), lambda: NewsIndexPage.objects.live().first()
+        request._news_index_page = fragments.config(
+            request, ("news-index",), lambda: NewsIndexPage.objects.live().first(), copy=True
         )
     return request._news_index_page
 

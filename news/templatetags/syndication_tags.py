@@ -2,6 +2,8 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from news.syndication import metadata, sharing
@@ -86,9 +88,18 @@ def share_links(context):
     page = context["page"]
     url = canonical_url(context)
     title = page.title
-    return {
+    label = gettext("QR code of the link to this article")
+    links = {
         "url": url,
-        "qr_svg": sharing.qr_svg(url, gettext("QR code of the link to this article")),
         "weibo_url": sharing.weibo_share_url(url, title),
         "mailto_url": sharing.mailto_url(url, title, page.summary),
     }
+    if getattr(context.get("request"), "is_preview", False):
+        # a preview's page may have no address of its own yet: its code drawn into it (segno
+        # escapes the title; the rest of its SVG is numbers and path commands)
+        svg = sharing.qr_svg(url, label, svgclass="share__qr-code").decode()
+        links["qr_svg"] = mark_safe(svg)  # noqa: S308
+    else:
+        # drawn at its own address (news/views.py share_qr), not while the page renders
+        links["qr_src"] = reverse("share_qr", kwargs={"pk": page.pk})
+    return links

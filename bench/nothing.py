@@ -60,12 +60,14 @@ def main():
             statements.append(sql)
 
     def empty():
-        """Nothing kept but this process's configuration copies (the Site, its settings, the
-        menus, the sections: fragments.config), as after a write of what every page shows
-        (a publish changes none of them): the Redis database emptied (pages, fragments, Wagtail's
-        renditions and site root paths), this process's copies of fragments dropped, and its
-        clock moved to the store's new one, which the configuration copies stay valid at. With
-        --process, those are dropped too: the first request of a new process."""
+        """Nothing kept but this process's configuration copies that no publish changes (the
+        Site, its settings, the menus, the sections: fragments.config), as after a write of
+        every story: the Redis database emptied (pages, fragments, Wagtail's renditions and
+        site root paths), this process's copies of fragments dropped, and of its
+        configuration copies those made from a list of stories (`list:` tags: the archive's
+        and the columns' counts, the next Focus end); its clock moved to the store's new one,
+        which the others stay valid at. With --process, all are dropped: the first request
+        of a new process."""
         cache.clear()
         if options.process:
             local.sync(None, None)
@@ -73,7 +75,10 @@ def main():
         began = store.get().begin()
         with local.lock:
             local.clock = began.clock
-        fragments._fragments.drop(None)
+            fragments._fragments.drop(None)
+            config = fragments._config
+            listed = {tag for _value, tags in config.entries.values() for tag in tags}
+            config.drop({tag for tag in listed if tag.startswith(("list:", "links:"))})
 
     def from_nothing(url):
         empty()

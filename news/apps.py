@@ -156,7 +156,7 @@ class NewsConfig(AppConfig):
         # A page kept ends no later than the next Focus end date (lists and badges change
         # then, without a write).
         pages.ends_with(
-            lambda request: fragments.fragment_until(
+            lambda request: fragments.config_until(
                 request, ("next-focus-end",), lambda: (next_focus_end(),) * 2
             )
         )

@@ -9,6 +9,7 @@ connected in news/apps.py; `refresh` is also what a bulk import calls once at th
 """
 
 import calendar
+from collections import Counter
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -22,8 +23,9 @@ from .models.base import listed_articles
 
 
 def month_counts(index_path, index_depth, language, months=None):
-    """[(first day of month, number)] of the section's articles listed in `language`; only
-    in `months` (first days) when given, which the listing index reads by date."""
+    """[(first day of month, column id, number)] of the section's articles listed in
+    `language`, per column (None: no column); only in `months` (first days) when given,
+    which the listing index reads by date."""
     with translation.override(language):
         articles = listed_articles(
             ArticlePage.objects.filter(path__startswith=index_path, depth=index_depth + 1)
@@ -39,19 +41,29 @@ def month_counts(index_path, index_depth, language, months=None):
             .select_related(None)
             .prefetch_related(None)
             .annotate(month=TruncMonth("news_date"))
-            .values("month")
+            .values("month", "column")
             .annotate(count=Count("pk"))
         )
-        return [(row["month"], row["count"]) for row in rows]
+        return [(row["month"], row["column"], row["count"]) for row in rows]
 
 
 def refresh(index_id, index_path, index_depth, months=None):
     """Recompute one section's rows in every language: all of them, or those of `months`."""
-    rows = [
-        ArchiveMonth(index_id=index_id, language=code, month=month, count=count)
-        for code in languages.CODES
-        for month, count in month_counts(index_path, index_depth, code, months)
-    ]
+    rows = []
+    for code in languages.CODES:
+        totals = Counter()
+        for month, column, count in month_counts(index_path, index_depth, code, months):
+            totals[month] += count
+            if column is not None:
+                rows.append(
+                    ArchiveMonth(
+                        index_id=index_id, language=code, month=month, column_id=column, count=count
+                    )
+                )
+        rows += [
+            ArchiveMonth(index_id=index_id, language=code, month=month, count=count)
+            for month, count in totals.items()
+        ]
     with transaction.atomic():
         stale = ArchiveMonth.objects.filter(index_id=index_id)
         if months is not None:

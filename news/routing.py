@@ -24,6 +24,7 @@ from wagtail.url_routing import RouteResult
 
 from . import languages
 from .cache import fragments
+from .prepared import prepared
 
 
 def slug_lookup(slug):
@@ -59,9 +60,7 @@ def child_by_slug(page, request, slug):
     that finds nothing is not kept)."""
     model = getattr(page, "routed_model", None)
     if model is not None:
-        # not a list: what it finds changes only with a write of the page found (its tag)
-        children = model.objects.listed_as().child_of(page).filter(slug_lookup(slug))
-        found = children.select_related(*getattr(model, "route_select_related", ())).first()
+        found = routed_child(model, page, slug)
         if found is not None:
             return found
 
@@ -70,6 +69,22 @@ def child_by_slug(page, request, slug):
 
     parts = ("child", page.pk, translation.get_language(), slug)
     return fragments.config(request, parts, find, copy=True, keep_none=False)
+
+
+def routed_child(model, page, slug):
+    """The `model` child of `page` at `slug` in the active language, or None: one query,
+    prepared once per process, parent and language (news/prepared.py)."""
+    related = getattr(model, "route_select_related", ())
+
+    def build(slug):
+        # not a list: what it finds changes only with a write of the page found (its tag)
+        children = model.objects.listed_as().child_of(page).filter(slug_lookup(slug))
+        return children.select_related(*related).order_by("path")[:1]
+
+    field = model._meta.get_field(languages.active().field("slug"))
+    key = ("route", model._meta.label, page.path, page.depth, translation.get_language())
+    found = prepared(key, build, slug=field).run(slug=slug)
+    return found[0] if found else None
 
 
 def localized_route(self, request, path_components):
@@ -100,15 +115,25 @@ def remembered_site_root_paths(localized):
     wagtail-modeltranslation's version (`localized`) reads the cache again each time the
     language changes within a request, and the language links of every page switch it: seven
     round trips to Redis a page. Sites and their root pages change only through writes, which
-    invalidate what read them (news/cache/)."""
+    invalidate what read them (news/cache/). Kept per process (`fragments.config`), and on the
+    request once found (a page's links ask for them a few dozen times)."""
 
     def site_root_paths(self, request=None):
         # Wagtail passes the object to remember them on: a request, or a page (the redirects
         # it makes after a move), which has no host to key by.
         keyed_by = request if isinstance(request, HttpRequest) else None
+        language = translation.get_language()
+        found = getattr(keyed_by, "_news_site_root_paths", None)
+        if found is not None and language in found:
+            return found[language]
         host = keyed_by.get_host() if keyed_by is not None else "-"
-        parts = ("site-root-paths", host, translation.get_language())
-        return fragments.config(keyed_by, parts, lambda: localized(self, request))
+        parts = ("site-root-paths", host, language)
+        paths = fragments.config(keyed_by, parts, lambda: localized(self, request))
+        if keyed_by is not None:
+            if found is None:
+                found = keyed_by._news_site_root_paths = {}
+            found[language] = paths
+        return paths
 
     return site_root_paths
 

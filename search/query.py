@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from news import languages, segmentation
-from news.models import ArticlePage, card_keys, listed_articles
+from news.models import ArticlePage, card_rows, listed_articles
 
 from . import ranking
 
@@ -94,8 +94,7 @@ def search_articles(query):
     then the others, newest first in each (search/ranking.py); lazy, sliced by the paginator."""
 
     def articles():
-        # narrow rows: a result is rendered from its fragment, or loaded then (search_tags)
-        return card_keys(listed_articles(ArticlePage.objects.all()))
+        return card_rows(listed_articles(ArticlePage.objects.all()))
 
     words = query.backend_query.split()
     return ranking.SearchResults(articles, words, remember_as=(query.language,))

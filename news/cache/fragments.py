@@ -269,7 +269,7 @@ def config(request, parts, build, copy=False, keep_none=True):
     clock = state(request).clock
     if preview(request) or clock is None:
         return build()
-    name = ":".join(map(str, parts))
+    name = ":".join([settings_digest(), *map(str, parts)])  # tests override settings
     found = local.look(_config, name)
     if found is None:
         with tags.collecting() as tags_read:
@@ -282,6 +282,16 @@ def config(request, parts, build, copy=False, keep_none=True):
         value, tags_read = found
         tags.record(*tags_read)
     return pickle.loads(value) if copy else value  # noqa: S301 - pickled by this process
+
+
+def config_until(request, parts, build):
+    """`config` for what also changes at a moment no write marks: `build()` returns (value,
+    until); from `until` on it is built again."""
+
+    def keep(request, parts, build, shows=()):
+        return config(request, parts, build)
+
+    return fragment_until(request, parts, build, keep=keep)
 
 
 def fragment_until(request, parts, build, keep=fragment, shows=()):

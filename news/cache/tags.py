@@ -83,6 +83,8 @@ def record_shown(*instances):
     if _open.get() is None:
         return
     for instance in instances:
+        if instance is None:
+            continue
         record(*instance_tags(instance))
         state = getattr(instance, "_state", None)
         for related in getattr(state, "fields_cache", {}).values():

@@ -8,12 +8,13 @@ from ..cache.tags import ListedQuerySet
 
 
 class ArchiveMonth(models.Model):
-    """How many stories a News&Events section lists in one month, in one language.
+    """How many stories a News&Events section lists in one month, in one language: in all
+    (`column` empty), and in each column (a row per column with stories that month).
 
-    The archive navigation's counts and the listings' totals read these rows (one small
-    indexed query); news/archive.py recomputes a section's rows whenever one of its articles
-    is saved, moved or deleted, or a view restriction changes: once per publish, not per view.
-    Editors never see or edit them.
+    The archive navigation's counts, the columns' counts and the listings' totals read these
+    rows (one small indexed query); news/archive.py recomputes a section's rows whenever one
+    of its articles is saved, moved or deleted, or a view restriction changes: once per
+    publish, not per view. Editors never see or edit them.
     """
 
     index = models.ForeignKey("news.NewsIndexPage", on_delete=models.CASCADE, related_name="+")
@@ -21,6 +22,9 @@ class ArchiveMonth(models.Model):
         max_length=10, choices=[(language.code, language.name) for language in languages.LANGUAGES]
     )
     month = models.DateField(help_text="The first day of the month.")
+    column = models.ForeignKey(
+        "news.Column", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     count = models.PositiveIntegerField()
 
     # Rewritten with every story's write: reading them is reading the list of stories.
@@ -30,8 +34,18 @@ class ArchiveMonth(models.Model):
     class Meta:
         verbose_name = _("archive month")
         constraints = [
-            models.UniqueConstraint(fields=["index", "language", "month"], name="one_row_per_month")
+            models.UniqueConstraint(
+                fields=["index", "language", "month"],
+                condition=models.Q(column__isnull=True),
+                name="one_row_per_month",
+            ),
+            models.UniqueConstraint(
+                fields=["index", "language", "column", "month"],
+                condition=models.Q(column__isnull=False),
+                name="one_row_per_column_month",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.index_id} {self.language} {self.month:%Y-%m}: {self.count}"
+        column = f" column {self.column_id}" if self.column_id else ""
+        return f"{self.index_id} {self.language} {self.month:%Y-%m}{column}: {self.count}"

@@ -420,16 +420,14 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
 
     def extras(self):
         """What includes/article_extras.html shows: tags, the newer and older neighbours and
-        related articles (four queries; news_tags.article_extras asks only when the fragment is
-        not cached)."""
-        siblings = self.siblings()
+        related articles (three queries, the last two prepared: news/prepared.py)."""
         tags = list(self.tags.all())
-        newer_article, older_article = self.neighbours(siblings)
+        newer_article, older_article = self.neighbours()
         return {
             "article_tags": tags,
             "newer_article": newer_article,
             "older_article": older_article,
-            "related_articles": self.related_articles(siblings, tags),
+            "related_articles": self.related_articles(tags),
         }
 
     class Meta:

@@ -7,12 +7,44 @@ publishing a new story changes no older story's page but its older neighbour's (
 link it becomes). `cache_tags_beside` names the stories whose links a write may change: the
 page cache and Varnish refresh those and no others (news/cache/)."""
 
-from django.db.models import Case, IntegerField, Q, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import translation
 
 from .. import languages
-from .base import ARTICLE_ORDER, language, public_in, public_q
-from .taxonomy import ArticlePageTag
+from ..prepared import prepared
+from .base import ARTICLE_ORDER, CARD_FIELDS, language, public_in, public_q
+from .taxonomy import ArticlePageTag, RelatedArticle
+
+BEYOND_PICKS = 2**31 - 1  # the rank of a related story that is not one of the picks
+
+
+def siblings_of(model, parent_path, depth, pk):
+    """The other live, public articles under `parent_path` that are public in the active
+    language."""
+    return (
+        model.objects.listed_as()  # the writes name the stories whose links change
+        .filter(path__startswith=parent_path, depth=depth)
+        .filter(public_in(language()))
+        .exclude(pk=pk)
+        .live()
+        .filter(public_q())
+    )
+
+
+def older_than(pk, news_date):
+    """Stories listed after the story `pk` of `news_date` (older). The redundant date bound
+    lets the database start its walk of the listing index (article_listing_order) there."""
+    return Q(news_date__lte=news_date) & (
+        Q(news_date__lt=news_date) | Q(news_date=news_date, page_ptr__lt=pk)
+    )
+
+
+def newer_than(pk, news_date):
+    """Stories listed before the story `pk` of `news_date` (newer)."""
+    return Q(news_date__gte=news_date) & (
+        Q(news_date__gt=news_date) | Q(news_date=news_date, page_ptr__gt=pk)
+    )
 
 
 class ArticleLinksMixin:
@@ -23,29 +55,34 @@ class ArticleLinksMixin:
     def siblings(self):
         """The other live, public articles of News&Events that are public in the active
         language (no query to find the parent)."""
-        parent_path = self.path[: -self.steplen]
-        return (
-            type(self)
-            .objects.listed_as()  # the writes name the stories whose links change
-            .filter(path__startswith=parent_path, depth=self.depth)
-            .filter(public_in(language()))
-            .exclude(pk=self.pk)
-            .live()
-            .filter(public_q())
-        )
+        return siblings_of(type(self), self.parent_path(), self.depth, self.pk)
+
+    def parent_path(self):
+        return self.path[: -self.steplen]
 
     def older_q(self):
-        """Stories listed after this one (older). The redundant date bound lets the database
-        start its walk of the listing index (article_listing_order) at this article's date."""
-        return Q(news_date__lte=self.news_date) & (
-            Q(news_date__lt=self.news_date) | Q(news_date=self.news_date, page_ptr__lt=self.pk)
-        )
+        return older_than(self.pk, self.news_date)
 
     def newer_q(self):
-        """Stories listed before this one (newer)."""
-        return Q(news_date__gte=self.news_date) & (
-            Q(news_date__gt=self.news_date) | Q(news_date=self.news_date, page_ptr__gt=self.pk)
+        return newer_than(self.pk, self.news_date)
+
+    def prepared_links(self, kind, build):
+        """The query `kind` of this story's section and language, prepared once per process
+        (news/prepared.py): it takes the story's key, date and column."""
+        model = type(self)
+        key = (kind, model._meta.label, self.parent_path(), self.depth, language())
+        meta = model._meta
+        return prepared(
+            key,
+            build,
+            pk=meta.pk,
+            news_date=meta.get_field("news_date"),
+            column=meta.get_field("column"),
         )
+
+    def run_links(self, kind, build):
+        query = self.prepared_links(kind, build)
+        return query.run(pk=self.pk, news_date=self.news_date, column=self.column_id)
 
     def cache_tags_beside(self):
         """`links:<id>` of the stories whose links this one's write may change (each story's
@@ -64,7 +101,7 @@ class ArticleLinksMixin:
         for code in languages.CODES:
             with translation.override(code):
                 siblings = self.siblings()
-                beside.update(article.pk for article in self.neighbours(siblings) if article)
+                beside.update(article.pk for article in self.neighbours() if article)
                 later = siblings.filter(self.newer_q()).order_by("news_date", "page_ptr")
                 groups = []
                 if self.column_id:
@@ -77,33 +114,44 @@ class ArticleLinksMixin:
                     beside.update(first)
         return {f"links:{pk}" for pk in beside}
 
-    def neighbours(self, siblings):
+    def neighbours(self):
         """(newer, older): the articles listed just before and after this one.
 
         The News&Events order is newest first (ARTICLE_ORDER), so the one listed before is
         the next newer story (`rel="prev"`) and the one after the next older (`rel="next"`);
-        the article labels them by time ("Newer", "Older", with their dates). One query.
+        the article labels them by time ("Newer", "Older", with their dates). One query,
+        prepared once per process, section and language (news/prepared.py).
         """
         if self.pk is None:  # preview of an article that was never saved
             return None, None
-        older = siblings.filter(self.older_q()).order_by(*ARTICLE_ORDER).values("pk")[:1]
-        newer = siblings.filter(self.newer_q()).order_by("news_date", "page_ptr").values("pk")[:1]
+        model, parent_path, depth = type(self), self.parent_path(), self.depth
+
+        def build(pk, news_date, column):
+            siblings = siblings_of(model, parent_path, depth, pk)
+            older = siblings.filter(older_than(pk, news_date)).order_by(*ARTICLE_ORDER)
+            newer = siblings.filter(newer_than(pk, news_date)).order_by("news_date", "page_ptr")
+            # Two scalar subqueries the database runs once each: two index lookups, no scan.
+            pair = Q(pk=Subquery(newer.values("pk")[:1])) | Q(pk=Subquery(older.values("pk")[:1]))
+            return model.objects.listed_as().filter(pair).select_related(None).only(*CARD_FIELDS)
+
         newer_article = older_article = None
-        # Two scalar subqueries the database runs once each: two index lookups, no scan.
-        pair = Q(pk=Subquery(newer)) | Q(pk=Subquery(older))
-        for article in type(self).objects.listed_as().filter(pair).select_related(None):
+        for article in self.run_links("neighbours", build):
             if (article.news_date, article.pk) > (self.news_date, self.pk):
                 newer_article = article
             else:
                 older_article = article
         return newer_article, older_article
 
-    def related_articles(self, siblings, tags):
+    def related_articles(self, tags):
         """Up to `related_count` articles: the editor's picks in their order, then earlier
         articles of the same column or with a shared tag, newest first.
 
-        Two queries: the picks (from memory in a preview), then the articles.
+        One query, the picks, tags and order read by subqueries (in a preview, the edit
+        form's picks and tags, which exist only in memory).
         """
+        in_memory = getattr(self, "_cluster_related_objects", {}).keys()
+        if self.pk and not in_memory & {"related_links", "tagged_items"}:
+            return self.published_related()
         picked = [link.article_id for link in self.related_links.all()]
         matches = Q(pk__in=picked)
         earlier = Q()
@@ -122,7 +170,37 @@ class ArticleLinksMixin:
             output_field=IntegerField(),
         )
         return list(
-            siblings.filter(matches)
+            self.siblings()
+            .filter(matches)
             .annotate(pick_order=pick_order)
+            .only(*CARD_FIELDS)
             .order_by("pick_order", *ARTICLE_ORDER)[: self.related_count]
         )
+
+    def published_related(self):
+        """`related_articles` of a saved story: its picks as stored and its tags, read by
+        subqueries (a story without a column matches none by `column_id = NULL`)."""
+        model, parent_path, depth, count = (
+            type(self),
+            self.parent_path(),
+            self.depth,
+            self.related_count,
+        )
+
+        def build(pk, news_date, column):
+            picks = RelatedArticle.objects.filter(page_id=pk)
+            its_tags = ArticlePageTag.objects.filter(content_object_id=pk).values("tag_id")
+            tagged = ArticlePageTag.objects.filter(tag_id__in=its_tags)
+            earlier = Q(column_id=column) | Q(pk__in=tagged.values("content_object_id"))
+            matches = Q(pk__in=picks.values("article_id")) | (earlier & older_than(pk, news_date))
+            rank = picks.filter(article_id=OuterRef("pk")).order_by("sort_order")
+            pick_order = Coalesce(Subquery(rank.values("sort_order")[:1]), Value(BEYOND_PICKS))
+            return (
+                siblings_of(model, parent_path, depth, pk)
+                .filter(matches)
+                .annotate(pick_order=pick_order)
+                .only(*CARD_FIELDS)
+                .order_by("pick_order", *ARTICLE_ORDER)[:count]
+            )
+
+        return self.run_links("related", build)

@@ -137,15 +137,30 @@ def listed_articles(queryset):
     )
 
 
-# What an article card's cache key needs (news_tags.article_cards): a listing loads only these,
-# and the cards not cached yet load their article in full, in one query.
-CARD_KEY_FIELDS = ("news_date", "focus", "focus_until")
+def _in_every_language(*names):
+    return tuple(language.field(name) for name in names for language in languages.LANGUAGES)
 
 
-def card_keys(queryset):
-    """`queryset` (a listing's articles) loading only CARD_KEY_FIELDS: a narrow row instead
-    of the page table's eighty columns, and no image."""
-    return queryset.select_related(None).only(*CARD_KEY_FIELDS)
+# What an article card shows (includes/article_card.html, the search results, the links under a
+# story): its address, title, summary, date, Focus, lead image; nothing else of the page table's
+# eighty columns.
+CARD_FIELDS = (
+    "path",
+    "depth",
+    "content_type",
+    "live",
+    "news_date",
+    "focus",
+    "focus_until",
+    "lead_image",
+    *_in_every_language("title", "url_path", "summary", "public"),
+)
+
+
+def card_rows(queryset):
+    """`queryset` (a listing's articles) loading only what a card shows (CARD_FIELDS), with
+    its lead image: one narrow query for a listing's cards."""
+    return queryset.select_related("lead_image").only(*CARD_FIELDS)
 
 
 def focus_articles(queryset):
@@ -313,9 +328,10 @@ class TranslatedPageMixin:
         if language == languages.DEFAULT.code:
             return set()
         missing = set()
+        deferred = self.get_deferred_fields()  # a card's row (`card_rows`): not asked, not missing
         for name in self.translated_display_fields:
-            value = getattr(self, build_localized_fieldname(name, language), None)
-            if not value:
+            field = build_localized_fieldname(name, language)
+            if field not in deferred and not getattr(self, field, None):
                 missing.add(name)
         return missing
 

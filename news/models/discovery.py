@@ -5,7 +5,7 @@ They are routes of NewsIndexPage (pages.py), rendered, cached and switched betwe
 its listings are (`route_context`, `render`, the page cache); `DiscoveryRoutes` is its mixin.
 """
 
-from django.db.models import Count
+from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,9 @@ from wagtail.contrib.routable_page.models import path
 
 from .. import languages
 from ..cache import fragments
+from ..cache import tags as cache_tags
 from ..syndication.feeds import feed_links
+from .archive import ArchiveMonth
 from .base import COLUMNS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
 from .taxonomy import Column
 
@@ -30,12 +32,15 @@ class DiscoveryRoutes:
     def columns(self, request):
         """Every column in the Column order (by name in the active language), each
         {"column", "description", "count"}: its own description and the number of articles
-        it lists in the active language. Two queries (the columns, one GROUP BY over the
-        listed articles), kept until a write of what it shows."""
+        it lists in the active language. Two queries (the columns, the sum of their
+        ArchiveMonth rows: no count over the articles), kept in this process until a write of
+        what it shows (fragments.config)."""
 
         def build():
-            listed = self.articles().select_related(None).order_by()
-            counts = dict(listed.values_list("column").annotate(count=Count("pk")))
+            cache_tags.record_shown(self)
+            rows = ArchiveMonth.objects.filter(index=self, language=language())
+            rows = rows.filter(column__isnull=False).values_list("column").order_by()
+            counts = dict(rows.annotate(count=Sum("count")))
             return [
                 {
                     "column": column,
@@ -46,7 +51,7 @@ class DiscoveryRoutes:
             ]
 
         parts = ("columns", self.pk, language())
-        return fragments.fragment_copy(request, parts, build, shows=(self,))
+        return fragments.config(request, parts, build, copy=True)
 
     def column_url(self, request, column):
         return self.get_url(request) + self.reverse_subpage("column", args=[column.slug])
@@ -65,8 +70,12 @@ class DiscoveryRoutes:
             html = render_to_string("includes/column_nav.html", context, request=request)
             return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
+        def tagged():
+            cache_tags.record_shown(self)
+            return render()
+
         parts = ("column-nav", self.pk, language(), getattr(current, "pk", None))
-        return fragments.fragment(request, parts, render, shows=(self,))
+        return fragments.config(request, parts, tagged)
 
     @path(COLUMNS_ROUTE, name="columns")
     def columns_index(self, request):

@@ -230,11 +230,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
 
     def render_events(self, request, events, **context):
         """One listing of events, paginated; kept until the next event is over."""
-        changes_at = fragments.fragment_until(
-            request, ("next-event-change",), lambda: (next_event_change(),) * 2
-        )
-        if changes_at is not None:
-            control.changes_at(request, changes_at)
+        changes_with_time(request)
         listing = paginate(request, events)
         context["listing"] = listing
         context["feed_url"] = self.get_url(request) + "feed/ical/"
@@ -299,28 +295,27 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             calendars.ical(events, request, name=str(self.title)),
             content_type=calendars.CONTENT_TYPE,
         )
-        changes_at = next_event_change()
-        if changes_at is not None:
-            control.changes_at(request, changes_at)
+        changes_with_time(request)
         return control.public(response, control.LISTING)
 
     class Meta:
         verbose_name = _("events index")
 
 
-def upcoming_events(request, home, count=3):
-    """The next `count` events under `home`, as the home page shows them (kept until the first
-    of them, or the next event, is over)."""
-
-    def build():
-        events = listed_events(EventPage.objects.descendant_of(home)).filter(upcoming_q())
-        return list(events[:count]), next_event_change()
-
-    parts = ("upcoming-events", home.pk, language(), count)
-    events = fragments.fragment_until(request, parts, build, keep=fragments.fragment_copy)
-    changes_at = fragments.fragment_until(
+def changes_with_time(request):
+    """Note that the response changes when the next event is over or starts, without a write
+    (control.changes_at): that moment kept in this process until it passes or a write of an
+    event (fragments.config_until)."""
+    moment = fragments.config_until(
         request, ("next-event-change",), lambda: (next_event_change(),) * 2
     )
-    if changes_at is not None:
-        control.changes_at(request, changes_at)
-    return events
+    if moment is not None:
+        control.changes_at(request, moment)
+
+
+def upcoming_events(request, home, count=3):
+    """The next `count` events under `home`, as the home page shows them (the page is kept
+    until the next event is over)."""
+    changes_with_time(request)
+    events = listed_events(EventPage.objects.descendant_of(home)).filter(upcoming_q())
+    return list(events[:count])

@@ -38,7 +38,7 @@ from .base import (
     SUBSCRIBE_ROUTE,
     SectionPage,
     TranslatedPageMixin,
-    card_keys,
+    card_rows,
     focus_articles,
     in_focus_q,
     language,
@@ -115,20 +115,13 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
         return (chosen + others)[: self.focus_count]
 
     def sections(self, request):
-        """(Focus stories, latest others) as listed now: narrow rows (`card_keys`), kept
-        until a story changes or the next Focus end date."""
-
-        def build():
-            stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
-            articles = card_keys(listed_articles(stories))
-            focus = self.home_focus_articles(request, articles)
-            latest = articles.exclude(pk__in=[article.pk for article in focus])
-            return (focus, list(latest[: self.latest_count])), next_focus_end()
-
-        parts = ("home-sections", self.pk, language())
-        return fragments.fragment_until(
-            request, parts, build, keep=fragments.fragment_copy, shows=(self,)
-        )
+        """(Focus stories, latest others) as listed now: card rows (`card_rows`), three
+        queries (the page is kept no later than the next Focus end date: news/apps.py)."""
+        stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
+        articles = card_rows(listed_articles(stories))
+        focus = self.home_focus_articles(request, articles)
+        latest = articles.exclude(pk__in=[article.pk for article in focus])
+        return focus, list(latest[: self.latest_count])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -207,17 +200,18 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         """The RSS and Atom feeds of the listing at `route_suffix`, for the page's <head>."""
         return feed_links(title or self.title, self.get_url(request) + route_suffix)
 
-    def archive_months(self, request=None):
-        """[(first day of a month, number of articles)] listed in the active language: the
-        ArchiveMonth rows that news/archive.py keeps up to date (one small query), kept until
-        a story changes."""
+    def archive_months(self, request=None, column=None):
+        """[(first day of a month, number of articles)] listed in the active language (of
+        `column` only, when given): the ArchiveMonth rows that news/archive.py keeps up to date
+        (one small query), kept in this process until a story changes (fragments.config)."""
 
         def rows():
-            months = ArchiveMonth.objects.filter(index=self, language=language())
+            cache_tags.record_shown(self)
+            months = ArchiveMonth.objects.filter(index=self, language=language(), column=column)
             return list(months.values_list("month", "count"))
 
-        parts = ("archive-months", self.pk, language())
-        return fragments.fragment(request, parts, rows, shows=(self,))
+        parts = ("archive-months", self.pk, language(), getattr(column, "pk", None))
+        return fragments.config(request, parts, rows)
 
     def render_listing(
         self,
@@ -227,6 +221,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         order=None,
         counted_months=None,
         changes_at=None,
+        counted_column=None,
         **context,
     ):
         """One listing: the articles matching `where` (in `order`, default newest first),
@@ -235,17 +230,21 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         When the listing is every article of the months `counted_months(month)` accepts (all
         news, a year, a month), newest first, its total is the archive's counts (no COUNT over
         the archive) and a deep page skips whole months by them (no OFFSET of 50,000 rows).
+        A column's listing (`counted_column`) is counted and skipped by its own months' rows.
         Other listings are counted once until a write of what it shows (`listing_total`).
         """
         months = self.archive_months(request)
+        if counted_column is not None:
+            counted_months = counted_months or (lambda month: True)
 
         def articles():  # made only when the page's rows or total are not kept
-            articles = card_keys(self.articles())  # the cards load the rest when not cached
+            articles = card_rows(self.articles())  # one query for the page's cards
             listed = articles.filter(where) if where else articles
             return listed.order_by(*order) if order else listed
 
         if counted_months is not None:
-            counted = [(month, count) for month, count in months if counted_months(month)]
+            by_month = self.archive_months(request, counted_column) if counted_column else months
+            counted = [(month, count) for month, count in by_month if counted_months(month)]
             listed = DeferredList(
                 lambda: MonthSkippingList(articles(), counted, "news_date"),
                 lambda: sum(count for _month, count in counted),
@@ -257,7 +256,6 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
         listing = paginate(request, listed)
         if not_found_when_empty and not listing.paginator.count:
             raise Http404
-        listing.object_list = self.listed_rows(request, listing, changes_at)
         context["listing"] = listing
         context["column_nav"] = self.column_nav(request, context.pop("column", None))
         context["archive_nav"] = self.archive_nav(request, months, context.get("archive_date"))
@@ -273,18 +271,6 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
 
         parts = ("listing-total", request.path)
         return fragments.fragment_until(request, parts, count, shows=(self,))
-
-    def listed_rows(self, request, listing, changes_at=None):
-        """The rows of a listing's page (narrow: `card_keys`), kept until a write of what it shows
-        (and, for a listing that also changes with time, until `changes_at()`)."""
-
-        def rows():
-            return list(listing.object_list), changes_at() if changes_at else None
-
-        parts = ("listing-rows", request.path, listing.number)
-        return fragments.fragment_until(
-            request, parts, rows, keep=fragments.fragment_copy, shows=(self,)
-        )
 
     def archive_nav(self, request, months, current):
         """includes/archive_nav.html (20 years: 250 links), rendered once per language
@@ -373,6 +359,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             request,
             Q(column=column),
             column=column,
+            counted_column=column,
             # Only the active language's own text: no unmarked English on the Chinese site.
             route_intro=own_description(column),
             feeds=self.feed_links(

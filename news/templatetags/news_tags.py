@@ -3,7 +3,8 @@ where other apps add to the pages (news/extensions.py)."""
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
@@ -13,7 +14,7 @@ from wagtail.models import Site
 from news import extensions, languages
 from news.cache import fragments
 from news.cache import tags as cache_tags
-from news.models import ArticlePage, NewsIndexPage, site_menu
+from news.models import ArticlePage, NewsIndexPage, SiteSettings, site_menu
 
 register = template.Library()
 
@@ -112,17 +113,26 @@ def canonical_url(context):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The live ancestors of a page below the tree root, top first (one query per request),
-    each with `is_home` set from its page type.
+    """The live ancestors of a page below the tree root, top first, each with `is_home` set
+    from its page type: the sections above it, the same for all its siblings, so found once
+    per process and parent until a write of one of them (fragments.config).
 
     The breadcrumbs and the JSON-LD BreadcrumbList both ask; the page object lives for
     one request, so the answer is kept on it.
     """
     if not hasattr(page, "_breadcrumb_pages"):
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).live().order_by("depth"))
-        for ancestor in ancestors:
-            ancestor.is_home = getattr(ancestor.specific_class, "is_home", False)
-        page._breadcrumb_pages = ancestors
+
+        def ancestors_of():
+            ancestors = list(page.get_ancestors().filter(depth__gt=1).live().order_by("depth"))
+            for ancestor in ancestors:
+                ancestor.is_home = getattr(ancestor.specific_class, "is_home", False)
+            return ancestors
+
+        if page.pk is None:  # a preview of a page never saved
+            page._breadcrumb_pages = ancestors_of()
+        else:
+            parts = ("ancestors", page.path[: -page.steplen], translation.get_language())
+            page._breadcrumb_pages = fragments.config(None, parts, ancestors_of, copy=True)
     return page._breadcrumb_pages
 
 
@@ -246,133 +256,55 @@ def extension_point(context, name):
 
 @register.simple_tag(takes_context=True)
 def article_cards(context, articles, heading_level=3, featured_first=False, eager_first=False):
-    """includes/article_card.html for each of `articles`, each from the fragment cache when
-    it was rendered since its story last changed (a card's picture costs a dozen rendition lookups). A
-    card's key holds all it shows that may change without a write: the language and whether
-    Focus has ended. The first card may be the featured one, and loaded eagerly."""
+    """includes/article_card.html for each of `articles` (card rows: models.card_rows). The
+    first card may be the featured one, and loaded eagerly."""
     cards = []
     for position, article in enumerate(articles):
         featured = featured_first and position == 0
         loading = "eager" if eager_first and position == 0 else "lazy"
-        variant = f"{int(featured)}{heading_level}{loading}{int(article.in_focus)}"
-        card = {"featured": featured, "heading_level": heading_level, "loading": loading}
-        cards.append((("card", variant), article, card))
+        cards.append(
+            (article, {"featured": featured, "heading_level": heading_level, "loading": loading})
+        )
     return render_cards(context.get("request"), "includes/article_card.html", cards)
 
 
-def render_cards(request, template_name, cards, timeout=fragments.FRAGMENT_TTL):
-    """`template_name` rendered for each of `cards` ([(key parts, article, its context)]),
-    joined; each kept under its parts, the language and the article's id, with the tags of
-    what it shows (news/cache/). The articles may be narrow rows (models.card_keys: what the
-    parts need): those of the cards not kept yet are loaded in full here, in one query."""
-    language = translation.get_language()
-    keyed = {}
-    for (kind, *parts), article, card in cards:
-        name = fragments.key(request, kind, language, article.pk, *parts)
-        keyed[name] = (article, card)
-    preview = fragments.preview(request) or fragments.current(request) is None
-    found = {} if preview else fragments.get_many(list(keyed), request)
-    missing = [article.pk for name, (article, _card) in keyed.items() if name not in found]
-    full = (
-        ArticlePage.objects.filter(pk__in=missing).select_related("lead_image") if missing else []
-    )
-    full = {article.pk: article for article in full}
-    for name, (article, card) in keyed.items():
-        if name not in found:
-            with cache_tags.collecting() as shown:
-                article = full.get(article.pk, article)
-                # loaded above, outside this card's record: named here
-                cache_tags.record_shown(article)
-                card = {**card, "article": article}
-                html = render_to_string(template_name, card, request=request)
-            found[name] = html
-            if not preview:
-                fragments.keep(name, html, shown, request, timeout)
-    return mark_safe("\n".join(found[name] for name in keyed))  # noqa: S308 - escaped there
+def render_cards(request, template_name, cards):
+    """`template_name` rendered for each of `cards` ([(article, its context)]), joined: the
+    articles are card rows (models.card_rows), all loaded by the listing's one query. Each is
+    rendered in a plain context with the request (no context processor runs per card)."""
+    template = get_template(template_name).template
+    html = []
+    for article, card in cards:
+        html.append(template.render(Context({**card, "article": article, "request": request})))
+    return mark_safe("\n".join(html))  # noqa: S308 - escaped by the template
 
 
 @register.simple_tag(takes_context=True)
-def cached_include(context, template_name, shared=False):
-    """`{% include template_name %}`, rendered once until a write of what it shows, language, page
-    address, listing page and what the page shows that changes with time alone
-    (`time_varying_state()`: a Focus story's breadcrumbs): for the parts of a page that depend
-    on nothing else (its head metadata, header and footer). Only for Wagtail pages, never for
-    a preview; views such as the search, whose addresses are endless, render it each time. A
-    `shared` include (the footer) is the same on every page of a language: rendered once for
-    all of them, views included."""
+def shared_include(context, template_name):
+    """`{% include template_name %}` for a part that is the same on every page of a language
+    (the footer: the site's settings and menus): rendered once per process, language and host
+    until a write of what it shows (fragments.config); never for a preview."""
     request = context.get("request")
-    page = context.get("page")
 
     def render():
-        if not shared:
-            # the page was loaded before this fragment began: it shows it all the same
-            cache_tags.record_shown(page)
+        # loaded before it began (news/middleware.py): the site and its settings it shows
+        cache_tags.record_shown(Site.find_for_request(request), SiteSettings.for_request(request))
         template = context.template.engine.get_template(template_name)
         return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
 
     if request is None:
         return render()
-    language = translation.get_language()
-    if shared:
-        return fragments.fragment(request, ("include", template_name, language), render)
-    if not hasattr(page, "get_url") or context.get("view_name"):
-        return render()
-    listing = context.get("listing")
-    number = getattr(listing, "number", None)
-    state = page.time_varying_state() if hasattr(page, "time_varying_state") else ()
-    parts = ("include", template_name, language, request.path, number, *state)
-    return fragments.fragment(request, parts, render)
+    parts = ("include", template_name, translation.get_language(), request.get_host())
+    return fragments.config(request, parts, render)
 
 
 @register.simple_tag(takes_context=True)
 def article_extras(context):
-    """includes/article_extras.html for the article shown, its queries asked only when it
-    was not rendered in this language since the story or its links changed (`links:<id>`)."""
-    page, request = context["page"], context.get("request")
-
-    def render():
-        cache_tags.record_shown(page)
-        cache_tags.record(f"links:{page.pk}")  # what a story's write beside it invalidates
-        with context.push(**page.extras()):
-            template = context.template.engine.get_template("includes/article_extras.html")
-            return mark_safe(template.render(context))  # noqa: S308 - rendered by the template
-
-    parts = ("article-extras", translation.get_language(), page.pk)
-    return fragments.fragment(request, parts, render)
-
-
-@register.tag("fragment")
-def do_fragment(parser, token):
-    """`{% fragment "name" [what] %}…{% endfragment %}`: what it encloses, rendered once per
-    language and page shown (or `what`, e.g. an image) until a write of either, so only for
-    what depends on nothing else (news/cache/); never kept for a preview."""
-    bits = token.split_contents()
-    if len(bits) not in (2, 3):
-        raise template.TemplateSyntaxError("{% fragment %} takes a name and what it shows")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    vary = parser.compile_filter(bits[2]) if len(bits) == 3 else None
-    return FragmentNode(parser.compile_filter(bits[1]), vary, nodelist)
-
-
-class FragmentNode(template.Node):
-    def __init__(self, name, vary, nodelist):
-        self.name = name
-        self.vary = vary
-        self.nodelist = nodelist
-
-    def render(self, context):
-        request = context.get("request")
-        page = context.get("page")
-        shown = self.vary.resolve(context) if self.vary is not None else page
-        what = getattr(shown, "pk", shown)
-
-        def render():
-            # what it shows was loaded before this fragment began: named here
-            cache_tags.record_shown(page, shown)
-            return mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered by the template
-
-        if request is None or what is None:
-            return render()
-        parts = ("fragment", self.name.resolve(context), translation.get_language(), what)
-        return fragments.fragment(request, parts, render)
+    """includes/article_extras.html for the article shown: its column and tags, newer and
+    older stories and related ones (`ArticlePage.extras`). The page records `links:<id>`,
+    what a write of a story beside it invalidates (news/cache/)."""
+    page = context["page"]
+    cache_tags.record(f"links:{page.pk}")
+    with context.push(**page.extras()):
+        template = context.template.engine.get_template("includes/article_extras.html")
+        return mark_safe(template.render(context))  # noqa: S308 - rendered by the template

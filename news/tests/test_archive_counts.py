@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from news import archive
 from news.factories import ArticlePageFactory
-from news.models import ArchiveMonth
+from news.models import ArchiveMonth, Column
 from news.tests.utils import build_site
 
 D = datetime.date
@@ -25,9 +25,26 @@ class ArchiveCountTests(TestCase):
         cls.march_too = ArticlePageFactory(parent=cls.index, news_date=D(2023, 3, 20))
         cls.may = ArticlePageFactory(parent=cls.index, news_date=D(2023, 5, 1))
 
-    def counts(self, language):
-        rows = ArchiveMonth.objects.filter(index=self.index, language=language)
+    def counts(self, language, column=None):
+        rows = ArchiveMonth.objects.filter(index=self.index, language=language, column=column)
         return {f"{month:%Y-%m}": count for month, count in rows.values_list("month", "count")}
+
+    def test_each_column_is_counted_by_month_and_follows_a_change_of_column(self):
+        """The columns' counts and a column's listing read these rows (no count over the
+        articles on a page view)."""
+        research, campus = (
+            Column.objects.create(name_en=name, slug_en=name, name_zh_hans=name, slug_zh_hans=name)
+            for name in ("research", "campus")
+        )
+        for article, column in ((self.march, research), (self.march_too, research)):
+            article.column = column
+            article.save_revision().publish()
+        self.assertEqual(self.counts("en", research), {"2023-03": 2})
+        self.march_too.column = campus
+        self.march_too.save_revision().publish()
+        self.assertEqual(self.counts("en", research), {"2023-03": 1})
+        self.assertEqual(self.counts("zh-hans", campus), {"2023-03": 1})
+        self.assertEqual(self.counts("en"), {"2023-03": 2, "2023-05": 1})  # the totals
 
     def test_each_language_counts_the_articles_of_each_month(self):
         for language in ("en", "zh-hans"):

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,8 +26,10 @@ class NewsConfig(AppConfig):
 
         # Its patched `clean()` looks this function up in its module each time it runs.
         patch_wagtailadmin._validate_slugs = validate_slugs
-        for model in (Page, HomePage, NewsIndexPage, ArticlePage, EventIndexPage):
-            model._get_site_root_paths = remembered_site_root_paths(model._get_site_root_paths)
+        # every page model: wagtail-modeltranslation patched each translated one on its own
+        for model in {Page, *(m for m in apps.get_models() if issubclass(m, Page))}:
+            if "_get_site_root_paths" in vars(model):  # its own, not one wrapped already
+                model._get_site_root_paths = remembered_site_root_paths(model._get_site_root_paths)
         for model in (HomePage, NewsIndexPage, ArticlePage, EventIndexPage):
             model.route = localized_route
             form = model.base_form_class

@@ -132,14 +132,19 @@ def pages(db):
 import json, django
 django.setup()
 from django.utils import translation
-from news.models import ArticlePage, NewsIndexPage
-from django.conf import settings
+from django.utils import timezone
+from news.models import ArticlePage, ArticleTag, EventIndexPage, EventPage, NewsIndexPage
 index = NewsIndexPage.objects.get()
 count = ArticlePage.objects.live().count()
 translated = ArticlePage.objects.live().exclude(title_zh_hans="").order_by("-news_date", "-pk")
 middle = translated[translated.count() // 2]
 deep = max(1, min(500, (count + 9) // 10 // 2))
 month = middle.news_date
+# the middle story's first tag: make_archive files every story under two of the demo's tags,
+# so at 100,000 articles a tag lists thousands (a deep listing, like News&Events)
+tag = middle.tags.order_by("name").first() or ArticleTag.objects.order_by("name").first()
+events = EventPage.objects.live().order_by("start", "pk")
+event = events.filter(ends_at__gt=timezone.now()).first() or events.last()
 urls = {}
 for code, short in (("en", "en"), ("zh-hans", "zh")):
     with translation.override(code):
@@ -152,7 +157,10 @@ with translation.override("en"):
         "news-deep": f"{news}?page={deep}",
         "focus": news + "focus/",
         "column": news + "column/international/",
+        "tag": news + index.reverse_subpage("tag", args=[tag.slug]),
         "month": f"{news}{month:%Y/%m}/",
+        "event": event.get_url(),
+        "events": EventIndexPage.objects.get().get_url(),
         "search-en": "/en/search/?q=international+cooperation",
         "feed": news + "feed/rss/",
     })
@@ -172,9 +180,12 @@ ORDER = (
     "news-deep",
     "focus",
     "column",
+    "tag",
     "month",
     "article-en",
     "article-zh",
+    "event",
+    "events",
     "search-en",
     "search-zh",
     "feed",

@@ -1,8 +1,11 @@
 """What a page costs rendered from nothing: run inside a database with the production settings.
 Before each request the cache's Redis database is emptied (no page, no fragment, no rendition
-or site root path kept in it: each process's own copies are dropped with it, news/cache/local.py),
-then the page is asked for in this process; its CPU time (this process's, time.process_time),
-queries and SQL time are the median of REPEAT requests.
+or site root path kept in it), and so are this process's own copies (news/cache/local.py) and
+Django's content types (which a new process has yet to ask for): as for a new process with an
+empty Redis. Then the page is asked for in this process; its CPU time (this process's,
+time.process_time), queries and SQL time are the median of REPEAT requests (each page asked for
+once before: imports, templates and its pictures' renditions made, as demo/tests/
+test_query_budget.py does).
 
     python -m bench.nothing PAGES.json            JSON: {name: {cpu_ms, queries, sql_ms}}
     python -m bench.nothing PAGES.json --profile NAME [--sort tottime]
@@ -35,9 +38,17 @@ def main():
     parser.add_argument("--repeat", type=int, default=REPEAT)
     options = parser.parse_args()
     django.setup()
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
+
+    from news.cache import local
+
+    def empty_every_cache():
+        cache.clear()  # the Redis database of the page cache, fragments, renditions, site paths
+        local.sync(None, lambda clock: None)
+        ContentType.objects.clear_cache()
 
     pages = json.loads(Path(options.pages).read_text())
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
@@ -52,7 +63,7 @@ def main():
             statements.append(sql)
 
     def from_nothing(url):
-        cache.clear()  # the Redis database of the page cache, fragments, renditions, site paths
+        empty_every_cache()
         spent.clear()
         statements.clear()
         started = time.process_time()
@@ -69,7 +80,7 @@ def main():
         url = pages[options.profile]
         profiler = cProfile.Profile()
         for _ in range(options.repeat):
-            cache.clear()
+            empty_every_cache()
             profiler.enable()
             client.get(url, secure=True)
             profiler.disable()

@@ -2,21 +2,28 @@
 
 1. Builds a fresh database (PostgreSQL `bitnews_bench`, or SQLite in .bench/) with the demo and
    N articles in all (`load_demo`, then `make_archive`), and collects the static files.
-2. Serves it with the production settings under gunicorn (2 sync workers) twice: rendering
-   every request ("cold": PAGE_CACHE=off, from the fragments kept until a write of what it shows)
-   and with the page cache ("warm": each page answered from Redis); Varnish with the
-   repository's VCL (deploy/varnish/bitnews.vcl) in front of the warm one; and the same pages'
-   bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard middleware) and
-   from nginx as files.
-3. For each page and server, in turn (never two at once): wrk -t2 -c16 for SECONDS; req/s, p50,
-   p99, and CPU ms per request (the workers' CPU time, from /proc, over the requests served).
-   Queries and SQL ms per request come from bench/probe.py (cold pages, warm fragments).
+2. Serves it with the production settings under gunicorn (2 sync workers) three times: rendering
+   every request ("cold": PAGE_CACHE=off, from the fragments kept until a write of what it shows),
+   rendering every request from nothing ("nothing": PAGE_CACHE=off FRAGMENTS=off, no page or
+   fragment read or kept) and with the page cache ("warm": each page answered from Redis);
+   Varnish with the repository's VCL (deploy/varnish/bitnews.vcl) in front of a warm one; and the
+   same pages' bytes twice more: from a bare Django view (bench/bare.py, gunicorn, standard
+   middleware) and from nginx as files.
+3. For each page and server, in turn (never two at once): wrk -t2 -c16 for SECONDS (the
+   from-nothing server: --nothing-seconds); req/s, p50, p99, and CPU ms per request (the
+   workers' CPU time, from /proc, over the requests served). Queries and SQL ms per request come
+   from bench/probe.py (cold pages, warm fragments) and, from nothing, bench/nothing.py (every
+   cache emptied before each request: queries, SQL ms and CPU ms in process), each page marked
+   against issue 24's targets (6 ms CPU, 8 queries, 5 ms SQL).
 4. One request at a time (bench/publish.py): a cold page, a page rendered from scratch (just
    after everything kept was invalidated) and the first request after a real publish.
-6. What writes cost the cache (bench/invalidation.py): failed sign-ins under load, a new story
+5. What writes cost the cache (bench/invalidation.py): failed sign-ins under load, a new story
    published during a warm run (how many of 1,000 sampled addresses still hit), Varnish while a
    story is edited, a flood of junk query strings.
-5. Prints the table and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+6. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+
+A quick run: `--articles 60 --seconds 1 --nothing-seconds 1`, or `--no-build` and
+`--pages home,article-en` to measure some pages of the last database built.
 """
 
 import argparse
@@ -222,10 +229,10 @@ def serving(command, port, stop=signal.SIGTERM, **popen):
         process.wait(timeout=30)
 
 
-def gunicorn(env, app):
+def gunicorn(env, app, *options):
     port = free_port()
     command = [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-    return serving(command, port, env=env, cwd=ROOT)
+    return serving([*command, *options], port, env=env, cwd=ROOT)
 
 
 VCL = ROOT / "deploy" / "varnish" / "bitnews.vcl"
@@ -305,10 +312,15 @@ def wrk(url, seconds, master):
         check=True,
     ).stdout
     cpu = cpu_seconds(master) - before
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error responses\n{output}")
+    return wrk_figures(output, cpu)
+
+
+def wrk_figures(output, cpu):
+    """req/s, p50 and p99 in ms, and CPU ms per request (of `cpu` seconds) from wrk's output."""
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": duration_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),
@@ -334,7 +346,7 @@ def median_of(runs):
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def measure(db, urls, seconds, passes, writes_only=False):
+def measure(db, urls, seconds, passes, writes_only=False, nothing_seconds=5):
     pages_dir = WORK / "pages"
     shutil.rmtree(pages_dir, ignore_errors=True)
     pages_dir.mkdir()
@@ -343,11 +355,17 @@ def measure(db, urls, seconds, passes, writes_only=False):
     production = environment(db, "bitnews.settings.production")
     cold = {**production, "PAGE_CACHE": "off"}
     probe = json.loads(run([PYTHON, "-m", "bench.probe", str(urls_file), str(pages_dir)], cold))
+    nothing = {name: {} for name in urls}
+    if not writes_only:
+        log("from nothing, in process (bench/nothing.py): every cache emptied before each request")
+        nothing = json.loads(run([PYTHON, "-m", "bench.nothing", str(urls_file)], cold))
+    # every request rendered from nothing: no page, no fragment read or kept (FRAGMENTS=off)
+    empty = {**cold, "FRAGMENTS": "off"}
     bare_env = {**production, "DJANGO_SETTINGS_MODULE": "bench.bare", "BENCH_PAGES": str(pages_dir)}
     # Varnish's backend: the same, telling Varnish what changed (tags, news/cache/)
     purge_port = free_port()
     tagged = {**production, "SHARED_CACHES": f"http://127.0.0.1:{purge_port}/"}
-    kinds = ("bitnews", "warm", "varnish", "bare", "nginx")
+    kinds = ("bitnews", "warm", "varnish", "bare", "nginx", "nothing")
     runs = {name: {kind: [] for kind in kinds} for name in urls}
     with (
         gunicorn(cold, "bitnews.wsgi") as (site, site_url),
@@ -356,8 +374,10 @@ def measure(db, urls, seconds, passes, writes_only=False):
         varnish(behind_url, purge_port) as (front, varnish_url),
         gunicorn(bare_env, "bench.bare_wsgi") as (bare, bare_url),
         nginx(pages_dir) as (server, nginx_url),
+        gunicorn(empty, "bitnews.wsgi") as (fresh, fresh_url),
     ):
         wait_for(site_url + "/en/", site)
+        wait_for(fresh_url + "/en/", fresh)
         wait_for(cached_url + "/en/", cached)
         wait_for(behind_url + "/en/", behind)
         wait_for(varnish_url + "/en/news/", front)
@@ -374,6 +394,8 @@ def measure(db, urls, seconds, passes, writes_only=False):
                 runs[name]["varnish"].append(wrk(varnish_url + url, seconds, front))
                 runs[name]["bare"].append(wrk(f"{bare_url}/{name}.html", seconds, bare))
                 runs[name]["nginx"].append(wrk(f"{nginx_url}/{name}.html", seconds, server))
+                warm(fresh_url, url, 3)
+                runs[name]["nothing"].append(wrk(fresh_url + url, nothing_seconds, fresh))
         publish = {name: {} for name in urls}
         if not writes_only:
             log("one request at a time: cold, from scratch, and after a publish")
@@ -382,15 +404,35 @@ def measure(db, urls, seconds, passes, writes_only=False):
         log("writes: failed sign-ins, a publish during a warm run, Varnish's soft purge")
         command = [PYTHON, "-m", "bench.invalidation", str(urls_file), cached_url, varnish_url]
         writes = json.loads(run([*command, str(seconds)], tagged))
-    return writes, {
+    results = {
         name: {
             "url": urls[name],
             **probe[name],
+            **nothing[name],
             **publish[name],
             **{kind: median_of(results) for kind, results in runs[name].items() if results},
         }
         for name in urls
     }
+    if not writes_only:
+        for page in results.values():
+            page["over"] = over_targets(page)
+    return writes, results
+
+
+# Issue 24: what a page may cost rendered from nothing
+TARGETS = {"cpu": 6, "queries": 8, "sql": 5}
+
+
+def over_targets(page):
+    """The targets a page misses from nothing: "cpu" (its CPU ms under wrk or in process),
+    "queries", "sql" (ms)."""
+    figures = {
+        "cpu": max(page["nothing"]["cpu_ms"], page["nothing_cpu_ms"]),
+        "queries": page["nothing_queries"],
+        "sql": page["nothing_sql_ms"],
+    }
+    return [target for target, limit in TARGETS.items() if figures[target] > limit]
 
 
 def table(results):
@@ -426,6 +468,34 @@ def table(results):
             f"{page['after_publish_ms'] / page['scratch_ms']:>13.2f} "
             f"{page['after_publish_ms'] / page['cold_ms']:>10.1f}"
         )
+    return "\n".join(lines)
+
+
+def nothing_table(results):
+    """From nothing (issue 24) next to warm and kept fragments: under wrk (FRAGMENTS=off) and
+    in process (bench/nothing.py), each page against the targets."""
+    head = (
+        f"{'page':<16} {'warm CPU':>8} | {'kept r/s':>8} {'CPU ms':>6} {'queries':>7} | "
+        f"{'nothing r/s':>11} {'p50':>6} {'p99':>6} {'CPU ms':>6} | {'in-process CPU':>14} "
+        f"{'queries':>7} {'SQL ms':>6} | targets"
+    )
+    lines = [
+        "From nothing (issue 24: at most 6 ms CPU, 8 queries, 5 ms SQL a page):",
+        head,
+        "-" * len(head),
+    ]
+    for name, page in results.items():
+        kept, nothing = page["bitnews"], page["nothing"]
+        over = page["over"]
+        lines.append(
+            f"{name:<16} {page['warm']['cpu_ms']:>8.2f} | {kept['rps']:>8.1f} "
+            f"{kept['cpu_ms']:>6.1f} {page['queries']:>7.1f} | {nothing['rps']:>11.1f} "
+            f"{nothing['p50_ms']:>6.1f} {nothing['p99_ms']:>6.1f} {nothing['cpu_ms']:>6.1f} | "
+            f"{page['nothing_cpu_ms']:>14.1f} {page['nothing_queries']:>7.0f} "
+            f"{page['nothing_sql_ms']:>6.1f} | {'✗ over: ' + ', '.join(over) if over else '✓'}"
+        )
+    met = sum(not page["over"] for page in results.values())
+    lines.append(f"{met} of {len(results)} pages within every target.")
     return "\n".join(lines)
 
 
@@ -473,6 +543,12 @@ def main():
     parser.add_argument(
         "--writes-only", action="store_true", help="only what writes cost (bench/invalidation.py)"
     )
+    parser.add_argument(
+        "--nothing-seconds", type=int, default=5, help="wrk's seconds on the from-nothing server"
+    )
+    parser.add_argument(
+        "--pages", help="measure only these pages (names, comma-separated: a quick run)"
+    )
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     import redis
@@ -481,8 +557,20 @@ def main():
     if not options.no_build:
         build(options.db, options.articles)
     urls = pages(options.db)
+    if options.pages:
+        names = options.pages.split(",")
+        if unknown := set(names) - set(urls):
+            raise SystemExit(
+                f"no such page: {', '.join(sorted(unknown))} (pages: {', '.join(urls)})"
+            )
+        urls = {name: url for name, url in urls.items() if name in names}
     writes, results = measure(
-        options.db, urls, options.seconds, options.passes, options.writes_only
+        options.db,
+        urls,
+        options.seconds,
+        options.passes,
+        options.writes_only,
+        options.nothing_seconds,
     )
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -492,6 +580,7 @@ def main():
         "db": options.db,
         "seconds": options.seconds,
         "passes": options.passes,
+        "nothing_seconds": options.nothing_seconds,
         "commit": commit,
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
@@ -501,6 +590,7 @@ def main():
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
     if not options.writes_only:
         print(table(results))
+        print("\n" + nothing_table(results))
     print(writes_table(writes))
     print(
         "\ncold: every request rendered (PAGE_CACHE=off, fragments kept);"
@@ -509,6 +599,10 @@ def main():
         "\nbare/cold: how many times more requests a second the bare view serves than cold."
         "\nOne at a time (wall ms, median): cold; scratch, just after everything was invalidated"
         "\n(nothing kept); after publish, the first request after a real publish (page cache on)."
+        "\nFrom nothing: kept, the cold server (fragments kept); nothing r/s .. CPU ms, wrk on a"
+        "\nserver that reads and keeps no page and no fragment (PAGE_CACHE=off FRAGMENTS=off);"
+        "\nin-process, bench/nothing.py: Redis, this process's copies and content types emptied"
+        "\nbefore each request (median of 7). A page is over a target if either CPU figure is."
         f"\nResults: {out}"
     )
 

@@ -20,9 +20,12 @@
 5. What writes cost the cache (bench/invalidation.py): failed sign-ins under load, a new story
    published during a warm run (how many of 1,000 sampled addresses still hit), Varnish while a
    story is edited, a flood of junk query strings.
-6. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+6. The long tail: wrk over up to --tail distinct article addresses in both languages, each asked
+   for once (bench/longtail.py chooses them, bench/longtail.lua asks), on a server with the
+   page cache whose Redis was emptied just before; queries counted in it (bench/counting.py).
+7. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 
-A quick run: `--articles 60 --seconds 1 --nothing-seconds 1`, or `--no-build` and
+A quick run: `--articles 60 --seconds 1 --nothing-seconds 1 --tail 200`, or `--no-build` and
 `--pages home,article-en` to measure some pages of the last database built.
 """
 
@@ -420,6 +423,84 @@ def measure(db, urls, seconds, passes, writes_only=False, nothing_seconds=5):
     return writes, results
 
 
+LONG_TAIL_SCRIPT = ROOT / "bench" / "longtail.lua"
+LONG_TAIL_MAX_SECONDS = 1200  # wrk's limit: it stops earlier, once every address was answered
+
+
+def start_workers(base):
+    """Each worker of the server at `base` started (imports, templates): searches asked for
+    eight at a time, so that both workers render some; no article is asked for."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    searches = [f"/{code}/search/?q=warm+up+{n}" for code in ("en", "zh-hans") for n in range(16)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda path: warm(base, path, 1), searches))
+
+
+def long_tail(db, limit):
+    """wrk over up to `limit` distinct article addresses in both languages, each asked for once
+    (bench/longtail.lua), against a server with the production settings (the page cache on)
+    whose Redis was emptied just before: every answer made from nothing and kept. req/s, p50,
+    p99 and CPU ms per request as for the pages; queries and SQL ms per request counted in the
+    server by bench/counting.py."""
+    import redis
+
+    production = environment(db, "bitnews.settings.production")
+    addresses = WORK / "longtail.txt"
+    chosen = json.loads(
+        run([PYTHON, "-m", "bench.longtail", str(addresses), str(limit)], production)
+    )
+    counts = WORK / "counts"
+    shutil.rmtree(counts, ignore_errors=True)
+    counts.mkdir()
+    env = {**production, "BENCH_COUNTS": str(counts)}
+    threads = 2
+    command = ["wrk", f"-t{threads}", "-c16", f"-d{LONG_TAIL_MAX_SECONDS}s", "--timeout", "60s"]
+    command += ["--latency", *HEADERS, "-H", "X-Bench-Count: 1", "-s", str(LONG_TAIL_SCRIPT)]
+    with gunicorn(env, "bitnews.wsgi", "-c", "python:bench.counting") as (server, base):
+        wait_for(base + "/en/", server)
+        start_workers(base)
+        redis.Redis.from_url(REDIS_URL).flushdb()  # nothing kept beforehand
+        log(f"long tail: {chosen['addresses']} addresses, each asked for once")
+        before = cpu_seconds(server)
+        started = time.monotonic()
+        wrk_process = subprocess.Popen(
+            [*command, base, "--", str(addresses), str(threads)], stdout=subprocess.PIPE, text=True
+        )
+        lines, finished = [], 0
+        for line in wrk_process.stdout:
+            lines.append(line)
+            finished += line == "done\n"
+            if finished == threads:  # every address answered: end wrk's run now
+                wrk_process.send_signal(signal.SIGINT)
+                break
+        lines += wrk_process.stdout.readlines()
+        wrk_process.wait()
+        seconds = time.monotonic() - started
+        cpu = cpu_seconds(server) - before
+    output = "".join(lines)
+    asked = json.loads(re.search(r"^longtail (\{.*\})$", output, re.MULTILINE).group(1))
+    totals = {"requests": 0, "kept": 0, "queries": 0, "sql_s": 0.0, "statuses": {}}
+    for file in counts.glob("*.json"):  # each worker's, written as it stopped
+        worker = json.loads(file.read_text())
+        for key in ("requests", "kept", "queries", "sql_s"):
+            totals[key] += worker[key]
+        for status, number in worker["statuses"].items():
+            totals["statuses"][status] = totals["statuses"].get(status, 0) + number
+    rendered = totals["requests"] - totals["kept"]
+    return {
+        **chosen,
+        **wrk_figures(output, cpu),
+        "answered": asked["answered"],
+        "kept_answers": asked["kept"],
+        "failed": asked["failed"],
+        "seconds": seconds,
+        "queries": totals["queries"] / rendered if rendered else None,
+        "sql_ms": 1000 * totals["sql_s"] / rendered if rendered else None,
+        "statuses": totals["statuses"],
+    }
+
+
 # Issue 24: what a page may cost rendered from nothing
 TARGETS = {"cpu": 6, "queries": 8, "sql": 5}
 
@@ -499,6 +580,37 @@ def nothing_table(results):
     return "\n".join(lines)
 
 
+def long_tail_table(tail, results, articles):
+    """The long-tail row, next to an article's warm, kept-fragment and from-nothing rows."""
+    languages_ = ", ".join(f"{count:,} {code}" for code, count in tail["languages"].items())
+    every = "every article's" if tail["articles"] >= articles else "articles evenly spread"
+    lines = [
+        "",
+        f"Long tail at {articles:,} articles: {tail['addresses']:,} distinct article addresses "
+        f"({languages_}; {every}: {tail['articles']:,} articles), nothing kept before (page "
+        f"cache on, Redis emptied), each asked for once: {tail['answered']:,} answered "
+        f"({tail['failed']} not 200) in {tail['seconds']:.0f} s; {tail['kept_answers']} more "
+        "answers were repeats, from the page cache, while the last were being rendered.",
+    ]
+    head = f"{'':<20} {'r/s':>8} {'p50':>7} {'p99':>7} {'CPU ms':>7} {'queries':>7} {'SQL ms':>6}"
+    lines += [head, "-" * len(head)]
+
+    def row(label, figures, queries, sql):
+        lines.append(
+            f"{label:<20} {figures['rps']:>8.1f} {figures['p50_ms']:>7.1f} "
+            f"{figures['p99_ms']:>7.1f} {figures['cpu_ms']:>7.2f} {queries:>7.1f} {sql:>6.1f}"
+        )
+
+    row("long tail", tail, tail["queries"] or 0, tail["sql_ms"] or 0)
+    for name in ("article-en", "article-zh"):
+        page = results.get(name)
+        if page:
+            row(f"{name} warm", page["warm"], 0, 0)
+            row(f"{name} kept", page["bitnews"], page["queries"], page["sql_ms"])
+            row(f"{name} nothing", page["nothing"], page["nothing_queries"], page["nothing_sql_ms"])
+    return "\n".join(lines)
+
+
 def writes_table(writes):
     """What writes cost the cache (bench/invalidation.py), as text."""
     attack, publish = writes["attack"], writes["publish"]
@@ -547,6 +659,12 @@ def main():
         "--nothing-seconds", type=int, default=5, help="wrk's seconds on the from-nothing server"
     )
     parser.add_argument(
+        "--tail",
+        type=int,
+        default=10_000,
+        help="the long tail's distinct addresses at most (0: no long tail)",
+    )
+    parser.add_argument(
         "--pages", help="measure only these pages (names, comma-separated: a quick run)"
     )
     options = parser.parse_args()
@@ -572,6 +690,9 @@ def main():
         options.writes_only,
         options.nothing_seconds,
     )
+    tail = None
+    if options.tail and not options.writes_only:
+        tail = long_tail(options.db, options.tail)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -586,11 +707,15 @@ def main():
         "cpus": os.cpu_count(),
     }
     out = WORK / f"results-{options.articles}-{options.db}-{meta['when'].replace(':', '')}.json"
-    out.write_text(json.dumps({"meta": meta, "pages": results, "writes": writes}, indent=2))
+    out.write_text(
+        json.dumps({"meta": meta, "pages": results, "long_tail": tail, "writes": writes}, indent=2)
+    )
     print(f"\nbitnews, {options.articles} articles on {options.db}, commit {commit}:")
     if not options.writes_only:
         print(table(results))
         print("\n" + nothing_table(results))
+    if tail:
+        print(long_tail_table(tail, results, options.articles))
     print(writes_table(writes))
     print(
         "\ncold: every request rendered (PAGE_CACHE=off, fragments kept);"
@@ -603,6 +728,8 @@ def main():
         "\nserver that reads and keeps no page and no fragment (PAGE_CACHE=off FRAGMENTS=off);"
         "\nin-process, bench/nothing.py: Redis, this process's copies and content types emptied"
         "\nbefore each request (median of 7). A page is over a target if either CPU figure is."
+        "\nLong tail: wrk (bench/longtail.lua) on a server with the page cache, Redis emptied"
+        "\nbefore; queries and SQL ms per rendered request, counted in it (bench/counting.py)."
         f"\nResults: {out}"
     )
 

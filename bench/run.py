@@ -384,8 +384,9 @@ def measure(db, urls, seconds, passes, writes_only=False, nothing_seconds=5):
         wait_for(cached_url + "/en/", cached)
         wait_for(behind_url + "/en/", behind)
         wait_for(varnish_url + "/en/news/", front)
-        wait_for(bare_url + "/home.html", bare)
-        wait_for(nginx_url + "/home.html", server)
+        first = next(iter(urls))  # a page whose bytes bench/probe.py saved (--pages)
+        wait_for(f"{bare_url}/{first}.html", bare)
+        wait_for(f"{nginx_url}/{first}.html", server)
         for number in range(0 if writes_only else passes):
             for name, url in urls.items():
                 log(f"pass {number + 1}/{passes}: {name} {url}")

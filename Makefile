@@ -90,13 +90,19 @@ $(OBSERVATORY)/conf/hsts-preload.json:
 # The same checks as .pre-commit-config.yaml, with the same pinned tools and their one config each
 # (ruff.toml, .importlinter; djhtml's indent is given here).
 # Speed, measured: N articles on PostgreSQL (DB=sqlite for the embedded default), gunicorn with
-# the production settings, wrk, next to a bare Django view and nginx (bench/run.py).
+# the production settings, wrk, next to a bare Django view and nginx (bench/run.py): warm, from
+# kept fragments and from nothing (NOTHING_SECONDS of wrk a page), and the long tail (TAIL
+# distinct article addresses at most, each asked for once; TAIL=0: none). PAGES=home,tag: only
+# those pages (a quick run).
 N ?= 2000
 DB ?= postgres
 DURATION ?= 10
 PASSES ?= 1
+NOTHING_SECONDS ?= 5
+TAIL ?= 10000
 bench: install $(MO) bench-tools
 	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES) \
+		--nothing-seconds $(NOTHING_SECONDS) --tail $(TAIL) $(if $(PAGES),--pages $(PAGES)) \
 		$(if $(WRITES_ONLY),--writes-only)
 
 bench-tools:

@@ -1,10 +1,16 @@
-"""`python -m bench.compare OLD.json NEW.json`: two `make bench` runs side by side, per page."""
+"""`python -m bench.compare OLD.json NEW.json`: two `make bench` runs side by side, per page (and
+from nothing, in process, bench/nothing.py, when both runs measured it)."""
 
 import json
 import sys
 from pathlib import Path
 
 FIGURES = (("req/s", "rps"), ("CPU ms", "cpu_ms"), ("p50 ms", "p50_ms"))
+NOTHING = (
+    ("CPU ms", "nothing_cpu_ms"),
+    ("queries", "nothing_queries"),
+    ("SQL ms", "nothing_sql_ms"),
+)
 
 
 def load(path):
@@ -28,6 +34,13 @@ def main(old_path, new_path):
         queries = f"{old[name]['queries']:>4.0f} → {new[name]['queries']:>4.0f}"
         sql = f"{old[name]['sql_ms']:>7.1f} → {new[name]['sql_ms']:>7.1f}"
         print(f"{name:<16} " + " ".join(cells) + f" {queries:>11} {sql:>17}")
+    shared = [name for name in new if "nothing_queries" in new[name] and name in old]
+    shared = [name for name in shared if "nothing_queries" in old[name]]
+    if shared:  # both runs measured pages from nothing (issue 24)
+        print(f"\nfrom nothing\n{'page':<16}" + "".join(f" {label:>17}" for label, _ in NOTHING))
+        for name in shared:
+            cells = [f"{old[name][key]:>7.1f} → {new[name][key]:>7.1f}" for _label, key in NOTHING]
+            print(f"{name:<16} " + " ".join(cells))
 
 
 if __name__ == "__main__":

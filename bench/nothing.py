@@ -3,8 +3,10 @@ Before each request the cache's Redis database is emptied (no page, no fragment,
 or site root path kept in it) and this process's copies of fragments dropped; only its
 configuration copies stay (the Site, settings, menus, sections: news/cache/fragments.py
 `config`, which a publish does not change); with --process, those too (a new process's first
-request). Then the page is asked for in this process; its CPU time (time.process_time),
-queries and SQL time are the median of REPEAT requests.
+request, Django's content types dropped too, as demo/tests/test_query_budget.py does). Then
+the page is asked for in this process (each page once before: imports, templates and its
+pictures made); its CPU time (time.process_time), queries and SQL time are the median of
+REPEAT requests.
 
     python -m bench.nothing PAGES.json            JSON: {name: {cpu_ms, queries, sql_ms}}
     python -m bench.nothing PAGES.json --profile NAME [--sort tottime]
@@ -41,11 +43,12 @@ def main():
     )
     options = parser.parse_args()
     django.setup()
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
-    from news.cache import fragments, local, store
+    from news.cache import fragments, local
 
     pages = json.loads(Path(options.pages).read_text())
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
@@ -71,14 +74,9 @@ def main():
         cache.clear()
         if options.process:
             local.sync(None, None)
+            ContentType.objects.clear_cache()
             return
-        began = store.get().begin()
-        with local.lock:
-            local.clock = began.clock
-            fragments._fragments.drop(None)
-            config = fragments._config
-            listed = {tag for _value, tags in config.entries.values() for tag in tags}
-            config.drop({tag for tag in listed if tag.startswith(("list:", "links:"))})
+        fragments.forget_content()
 
     def from_nothing(url):
         empty()

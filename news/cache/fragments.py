@@ -284,6 +284,25 @@ def config(request, parts, build, copy=False, keep_none=True):
     return pickle.loads(value) if copy else value  # noqa: S301 - pickled by this process
 
 
+# What a publish changes among the tags of configuration copies: the lists of stories (the
+# archive's and the columns' counts, the next Focus end or event change) and a story's links.
+CONTENT_TAGS = ("list:", "links:")
+
+
+def forget_content():
+    """After emptying the store (Django's cache): this process as it is once every story has
+    changed, for the bench and the tests of a page rendered from nothing (bench/nothing.py,
+    news/tests/utils.py). Its copies of fragments are dropped, and of its configuration
+    copies those made from what a publish changes (CONTENT_TAGS); the others (the Site, its
+    settings, menus, sections, prepared queries) stay, valid at the store's new clock."""
+    began = store.get().begin()
+    with local.lock:
+        local.clock = began.clock
+        _fragments.drop(None)
+        made_from = {tag for _value, tags in _config.entries.values() for tag in tags}
+        _config.drop({tag for tag in made_from if tag.startswith(CONTENT_TAGS)})
+
+
 def config_until(request, parts, build):
     """`config` for what also changes at a moment no write marks: `build()` returns (value,
     until); from `until` on it is built again."""

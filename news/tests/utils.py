@@ -1,6 +1,7 @@
 """Test helpers, in one module that every test module may import (never another test module).
 
-- a page tree built with the factories (`build_site`) and query counting (`queries_of`);
+- a page tree built with the factories (`build_site`) and query counting (`queries_of`, and
+  `queries_from_nothing` with every cache emptied first: `empty_every_cache`);
 - reading pages: listings, breadcrumbs, the language switcher, <head> metadata, sitemaps,
   search results;
 - filling in the admin's forms as each role (`article_form`, `edit_form`, `member`,
@@ -22,6 +23,8 @@ from html.parser import HTMLParser
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -33,6 +36,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from news.cache import fragments, local
 from news.factories import ArticlePageFactory, HomePageFactory, NewsIndexPageFactory
 from news.models import ArticlePage, ArticleTag, Column, SiteSettings
 from news.newsroom.roles import attach_review_workflow
@@ -74,6 +78,30 @@ def queries_of(client, url):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
     return response, len(queries)
+
+
+def empty_every_cache():
+    """Nothing kept anywhere, as for a new process with an empty Redis: Django's cache (the
+    page cache, the fragments, the store's clock and tags, Wagtail's renditions and site root
+    paths), this process's copies of what it kept (news/cache/local.py) and Django's content
+    types (kept by each process once asked for)."""
+    cache.clear()
+    local.sync(None, lambda clock: None)
+    ContentType.objects.clear_cache()
+
+
+def queries_from_nothing(client, url):
+    """(response, the queries it made) of `url` rendered from nothing: asked for once (the
+    process's configuration copies made: the Site, its settings, menus, sections; its
+    pictures' renditions), then every page, fragment and copy made from what a publish changes
+    forgotten (Django's cache emptied, `fragments.forget_content`), as after every story
+    changed. `empty_every_cache` is a new process's first request, with no copies at all."""
+    client.get(url)
+    cache.clear()
+    fragments.forget_content()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, queries.captured_queries
 
 
 # Pages as a visitor reads them

@@ -292,13 +292,16 @@ CONTENT_TAGS = ("list:", "links:")
 def forget_content():
     """After emptying the store (Django's cache): this process as it is once every story has
     changed, for the bench and the tests of a page rendered from nothing (bench/nothing.py,
-    news/tests/utils.py). Its copies of fragments are dropped, and of its configuration
-    copies those made from what a publish changes (CONTENT_TAGS); the others (the Site, its
-    settings, menus, sections, prepared queries) stay, valid at the store's new clock."""
+    news/tests/utils.py). Its copies of pages and fragments are dropped, and of its
+    configuration copies those made from what a publish changes (CONTENT_TAGS); the others
+    (the Site, its settings, menus, sections, prepared queries) stay, valid at the store's new
+    clock."""
     began = store.get().begin()
     with local.lock:
         local.clock = began.clock
-        _fragments.drop(None)
+        for copies in local.registered():
+            if copies is not _config:
+                copies.drop(None)
         made_from = {tag for _value, tags in _config.entries.values() for tag in tags}
         _config.drop({tag for tag in made_from if tag.startswith(CONTENT_TAGS)})
 

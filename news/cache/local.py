@@ -55,6 +55,10 @@ def register(copies):
     return copies
 
 
+def registered():
+    return list(_all)
+
+
 def sync(new_clock, changed_since):
     """Make the copies valid at `new_clock` (None: the store is not usable: drop them all).
     `changed_since(old_clock)` gives the tags invalidated since, or None for everything."""

@@ -194,6 +194,15 @@ class EventPage(RoutablePageMixin, ArticlePage):
             return None
         return timezone.localtime(self.end)
 
+    def serve(self, request, *args, **kwargs):
+        """RoutablePageMixin's (first in this class's bases: the page or its `ics/`), its
+        response marked public as every page's is (TranslatedPageMixin.serve, which it passes
+        by): without it no cache kept an event page."""
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False) or "Cache-Control" in response:
+            return response
+        return control.public(response, self.cache_kind)
+
     @path("ics/")
     def ics(self, request):
         """The event as an iCalendar file, for "Add to calendar"."""

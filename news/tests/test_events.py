@@ -91,6 +91,18 @@ class EventListingTests(TestCase):
         self.assertContains(response, "This event is over.")
         self.assertNotContains(response, "Add to calendar")
 
+    def test_an_event_page_is_kept_until_the_event_is_over(self):
+        """Like every page: public for shared caches, kept by the page cache (no query on the
+        next view), never past its end."""
+        url = self.soon.url
+        response = self.client.get(url)
+        self.assertIn("s-maxage", response["Cache-Control"])
+        _state, kept = pages.look_up(RequestFactory().get(url))
+        self.assertIsNotNone(kept)
+        self.assertLessEqual(kept["expires"], self.soon.ends_at.timestamp())
+        with self.assertNumQueries(0):
+            self.assertEqual(self.client.get(url).status_code, 200)
+
     def test_events_stay_out_of_the_news_listings_and_the_home_page_s_latest_news(self):
         self.assertNotIn("Robotics talk", titles_in(self.client.get("/en/news/")))
         home = self.client.get("/en/")

@@ -91,7 +91,7 @@ class NewsConfig(AppConfig):
             SiteSettings,
         )
         from .models.base import page_removed, page_tags_written
-        from .models.pages import next_focus_end
+        from .models.pages import kept_next_focus_end
 
         def own(kind):
             return lambda instance: (f"{kind}:{instance.pk}",)
@@ -157,8 +157,4 @@ class NewsConfig(AppConfig):
 
         # A page kept ends no later than the next Focus end date (lists and badges change
         # then, without a write).
-        pages.ends_with(
-            lambda request: fragments.config_until(
-                request, ("next-focus-end",), lambda: (next_focus_end(),) * 2
-            )
-        )
+        pages.ends_with(kept_next_focus_end)

@@ -19,13 +19,16 @@ from django.utils import translation
 from . import languages
 from .cache.invalidation import BOOKKEEPING
 from .models import ArchiveMonth, ArticlePage, NewsIndexPage
+from .models.archive import change_dates, newest
 from .models.base import listed_articles
 
 
 def month_counts(index_path, index_depth, language, months=None):
-    """[(first day of month, column id, number)] of the section's articles listed in
-    `language`, per column (None: no column); only in `months` (first days) when given,
-    which the listing index reads by date."""
+    """[(first day of month, column id, number, newest change)] of the section's articles
+    listed in `language`, per column (None: no column); only in `months` (first days) when
+    given, which the listing index reads by date. The newest change is when the last of them
+    was published, or for stories imported without publishing dates their newest news date
+    (sitemaps.changed)."""
     with translation.override(language):
         articles = listed_articles(
             ArticlePage.objects.filter(path__startswith=index_path, depth=index_depth + 1)
@@ -42,26 +45,34 @@ def month_counts(index_path, index_depth, language, months=None):
             .prefetch_related(None)
             .annotate(month=TruncMonth("news_date"))
             .values("month", "column")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk"), **change_dates())
         )
-        return [(row["month"], row["column"], row["count"]) for row in rows]
+        return [(row["month"], row["column"], row["count"], newest(row)) for row in rows]
 
 
 def refresh(index_id, index_path, index_depth, months=None):
     """Recompute one section's rows in every language: all of them, or those of `months`."""
     rows = []
     for code in languages.CODES:
-        totals = Counter()
-        for month, column, count in month_counts(index_path, index_depth, code, months):
+        totals, changes = Counter(), {}
+        for month, column, count, changed in month_counts(index_path, index_depth, code, months):
             totals[month] += count
+            changes[month] = max(filter(None, (changes.get(month), changed)), default=None)
             if column is not None:
                 rows.append(
                     ArchiveMonth(
-                        index_id=index_id, language=code, month=month, column_id=column, count=count
+                        index_id=index_id,
+                        language=code,
+                        month=month,
+                        column_id=column,
+                        count=count,
+                        changed=changed,
                     )
                 )
         rows += [
-            ArchiveMonth(index_id=index_id, language=code, month=month, count=count)
+            ArchiveMonth(
+                index_id=index_id, language=code, month=month, count=count, changed=changes[month]
+            )
             for month, count in totals.items()
         ]
     with transaction.atomic():
@@ -127,7 +138,16 @@ def restrictions_changed(sender, **kwargs):
     refresh_all()
 
 
-def fill_after_migrate(sender, **kwargs):
-    """Sections that have articles but no rows yet (a database from before ArchiveMonth)."""
-    if sender.name == "news" and not ArchiveMonth.objects.exists():
+def fill_after_migrate(sender, apps=None, **kwargs):
+    """Sections that have articles but no rows yet (a database from before ArchiveMonth, or
+    whose rows a migration dropped to make them again). Not when migrating back to a schema
+    these rows do not fit (`apps`: the models as migrated)."""
+    if sender.name != "news":
+        return
+    try:
+        migrated = apps.get_model("news", "ArchiveMonth") if apps is not None else ArchiveMonth
+    except LookupError:  # migrated back to before it
+        return
+    fields = {field.name for field in migrated._meta.get_fields()}
+    if fields >= {"column", "changed"} and not ArchiveMonth.objects.exists():
         refresh_all()

@@ -15,14 +15,12 @@ redirect by `Accept-Language` and, with per-language slugs, to a 404; `x-default
 page instead, as in each page's `<head>`, or the article's first public version.
 """
 
-import datetime
 import functools
 from dataclasses import dataclass
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -32,14 +30,17 @@ from .cache import fragments
 from .listing import DeferredList
 from .models import (
     ARTICLE_ORDER,
+    ArchiveMonth,
     ArticlePage,
     Column,
     ContactPage,
     EventIndexPage,
+    EventPage,
     HomePage,
     NewsIndexPage,
     StandardPage,
 )
+from .models.archive import change_dates, newest
 from .models.base import COLUMNS_ROUTE, public_in, public_q
 from .syndication.metadata import publication_datetime
 
@@ -78,35 +79,54 @@ def published_articles(home):
     return ArticlePage.objects.live().filter(public_q()).descendant_of(home)
 
 
-def change_dates():
-    """The aggregates `newest()` reads: the latest publication, and the latest news date of
-    articles never published in the admin."""
-    return {
-        "published": Max(Coalesce("last_published_at", "first_published_at")),
-        "undated": Max(
-            "news_date", filter=Q(last_published_at__isnull=True, first_published_at__isnull=True)
-        ),
-    }
-
-
-def newest(dates):
-    """The latest `changed()` from the `change_dates()` aggregates."""
-    undated = dates["undated"]
-    if undated is not None:
-        undated = timezone.make_aware(datetime.datetime.combine(undated, datetime.time()))
-    return latest(dates["published"], undated)
-
-
 def newest_change(articles):
-    """The latest `changed()` of `articles`, by aggregates rather than a walk through them."""
+    """The latest `changed()` of `articles` (a few: the events), by aggregates."""
     return newest(articles.aggregate(**change_dates()))
 
 
-def newest_change_by_column(articles):
+def archive_rows(home):
+    """The archive's month rows (ArchiveMonth) of the sections under `home`: counts and
+    newest changes that every publish keeps, read instead of aggregates over the archive."""
+    return ArchiveMonth.objects.filter(index__path__startswith=home.path)
+
+
+def newest_in_archive(home):
+    """The latest `changed()` of the articles under `home` (the events' too): from the
+    archive's rows, not an aggregate over every article."""
+    rows = archive_rows(home).filter(column=None).aggregate(changed=Max("changed"))
+    return latest(rows["changed"], newest_change(published_events(home)))
+
+
+def newest_change_by_column(home):
     """{column id: the latest `changed()` of its articles}, for the columns that have any:
-    one GROUP BY, never a walk through the archive."""
-    rows = articles.filter(column__isnull=False).order_by().values("column")
-    return {row["column"]: newest(row) for row in rows.annotate(**change_dates())}
+    from the archive's rows by column."""
+    rows = archive_rows(home).exclude(column=None).order_by().values_list("column")
+    return dict(rows.annotate(changed=Max("changed")))
+
+
+def article_counts(home):
+    """{language code: how many articles under `home` are public in it, events included}:
+    from the archive's rows and one count over the events, once for every language (the index
+    asks for each), kept in this process until a story changes (fragments.config)."""
+
+    def build():
+        rows = archive_rows(home).filter(column=None).order_by().values_list("language")
+        counts = dict(rows.annotate(total=Sum("count")))
+        by_language = {
+            language.field_suffix: Count("pk", filter=public_in(language.code))
+            for language in languages.LANGUAGES
+        }
+        events = published_events(home).aggregate(**by_language)
+        return {
+            language.code: counts.get(language.code, 0) + events[language.field_suffix]
+            for language in languages.LANGUAGES
+        }
+
+    return fragments.config(None, ("sitemap-counts", home.pk), build)
+
+
+def published_events(home):
+    return EventPage.objects.live().filter(public_q()).descendant_of(home)
 
 
 def with_x_default(alternates):
@@ -141,19 +161,14 @@ class PageSitemap(Sitemap):
         # over the archive, once per fetch of this small sitemap.
         now = timezone.now()
         articles = published_articles(home)
-        # Changed only by writes: once until a write of what it shows (an aggregate over the archive).
-        newest_article = fragments.fragment(
-            None, ("sitemap-newest", home.pk), lambda: newest_change(articles)
-        )
+        newest_article = newest_in_archive(home)
         focus_ended = articles.filter(focus=True, focus_until__lte=now).aggregate(
             ended=Max("focus_until")
         )["ended"]
         yield Entry(home, latest(changed(home), newest_article, focus_ended))
         # Columns with a published article (an empty one is a page with nothing on it), each
         # dated by its newest article; the index by the newest of them.
-        column_changes = fragments.fragment(
-            None, ("sitemap-columns", home.pk), lambda: newest_change_by_column(articles)
-        )
+        column_changes = newest_change_by_column(home)
         columns = list(Column.objects.filter(pk__in=column_changes)) if column_changes else []
         for index in NewsIndexPage.objects.live().filter(public_q()).child_of(home):
             yield Entry(index, latest(changed(index), newest_article))
@@ -176,6 +191,16 @@ class PageSitemap(Sitemap):
         for page in site_pages.order_by("path"):
             yield Entry(page, changed(page))
 
+    def get_latest_lastmod(self):
+        """None: the index names no date for this sitemap either (each `<url>` in it has its
+        own), so the index builds none of its entries."""
+        return None
+
+    @property
+    def paginator(self):
+        """Its entries built only when a page of them is read (`OnePage`)."""
+        return OnePage(DeferredList(self._items, lambda: len(self._items())), self.limit)
+
     def location(self, entry):
         _site_id, _root_url, path = entry.page.get_url_parts()
         if entry.column is not None:  # its slug in the language active here
@@ -190,6 +215,15 @@ class PageSitemap(Sitemap):
         for url in urls:
             url["alternates"] = with_x_default(url["alternates"])
         return urls
+
+
+class OnePage(Paginator):
+    """The pages sitemap is one page (a few hundred addresses where the protocol allows
+    50,000): the index needs no count of its entries."""
+
+    @property
+    def num_pages(self):
+        return 1
 
 
 class ArticleSitemap(Sitemap):
@@ -232,11 +266,15 @@ class ArticleSitemap(Sitemap):
 
     @property
     def paginator(self):
-        """Django's, with the number of articles counted once until a write of what it shows (the
-        index and every page need it: a COUNT over the archive, 80 ms at 100,000)."""
-        parts = ("sitemap-articles", self.language.code)
-        count = functools.partial(fragments.fragment, None, parts, self.articles().count)
-        return Paginator(DeferredList(self.items, count), self.limit)
+        """Django's, with the number of articles from the archive's month rows, which every
+        publish keeps, and the events' (the index and every page need it: a COUNT over the
+        archive cost 80 ms at 100,000)."""
+        return Paginator(DeferredList(self.items, self.count), self.limit)
+
+    def count(self):
+        if self.home is None:
+            return 0
+        return article_counts(self.home)[self.language.code]
 
     def location(self, article):
         return self.paths.url(article, self.language)

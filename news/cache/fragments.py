@@ -284,9 +284,10 @@ def config(request, parts, build, copy=False, keep_none=True):
     return pickle.loads(value) if copy else value  # noqa: S301 - pickled by this process
 
 
-# What a publish changes among the tags of configuration copies: the lists of stories (the
-# archive's and the columns' counts, the next Focus end or event change) and a story's links.
-CONTENT_TAGS = ("list:", "links:")
+# What a story's publish changes among the tags of configuration copies: the lists of stories
+# (the archive's and the columns' counts, the next Focus end or event change) and a story's
+# links (news/models/article.py `cache_tags_written`).
+CONTENT_TAGS = ("list:articles", "list:events", "links:")
 
 
 def forget_content():

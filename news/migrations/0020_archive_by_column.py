@@ -5,8 +5,8 @@ from django.db import migrations, models
 
 
 def recount(apps, schema_editor):
-    """The rows are made again with their columns: news/archive.py's post_migrate receiver
-    fills a table left empty."""
+    """The rows are made again with their columns and dates: news/archive.py's post_migrate
+    receiver fills a table left empty."""
     apps.get_model("news", "ArchiveMonth").objects.all().delete()
 
 
@@ -17,10 +17,17 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # run first going forward, and last going back (when the rows by column would break
+        # the old constraint): the other one
         migrations.RunPython(recount, migrations.RunPython.noop),
         migrations.RemoveConstraint(
             model_name='archivemonth',
             name='one_row_per_month',
+        ),
+        migrations.AddField(
+            model_name='archivemonth',
+            name='changed',
+            field=models.DateTimeField(help_text='When the newest change to one of its stories was published.', null=True),
         ),
         migrations.AddField(
             model_name='archivemonth',
@@ -35,4 +42,5 @@ class Migration(migrations.Migration):
             model_name='archivemonth',
             constraint=models.UniqueConstraint(condition=models.Q(('column__isnull', False)), fields=('index', 'language', 'column', 'month'), name='one_row_per_column_month'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, recount),
     ]

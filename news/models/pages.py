@@ -57,6 +57,11 @@ def next_focus_end():
     return ending.aggregate(next=Min("focus_until"))["next"]
 
 
+def kept_next_focus_end(request):
+    """`next_focus_end()`, kept in this process until it passes or a story changes."""
+    return fragments.config_until(request, ("next-focus-end",), lambda: (next_focus_end(),) * 2)
+
+
 class HomePage(SectionPage, TranslatedPageMixin, Page):
     """The site's front page: Focus stories first, then the latest news.
 
@@ -344,7 +349,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
             request,
             in_focus_q(),
             order=FOCUS_ORDER,
-            changes_at=next_focus_end,
+            changes_at=lambda: kept_next_focus_end(request),
             route_title=_("Focus"),
             route_suffix=self.FOCUS_ROUTE,
             feeds=self.feed_links(request, self.FOCUS_ROUTE, _("Focus")),

@@ -13,7 +13,7 @@ shared caches for their s-maxage; a list of events asked `when=` is kept no long
 next moment an event is over.
 """
 
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, JsonResponse
 from django.urls import path
@@ -26,7 +26,14 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from news import languages
 from news.cache import control
-from news.models import ArticlePage, ArticlePageTag, Column, EventPage, NewsIndexPage
+from news.models import (
+    ArchiveMonth,
+    ArticlePage,
+    ArticlePageTag,
+    Column,
+    EventPage,
+    NewsIndexPage,
+)
 from news.models.base import in_focus_q, listed_articles, public_q
 from news.models.events import next_event_change, upcoming_q
 
@@ -143,6 +150,22 @@ class NewsAPIViewSet(BaseAPIViewSet):
     def note_changes(self, request, values):
         """Name the moment this answer changes without a write (control.changes_at)."""
 
+    def archive_total(self, values, language):
+        """How many items the listing has, from the archive's month rows (ArchiveMonth, kept
+        by every publish) when it is every article or one column's; else None (counted)."""
+        filters = ("focus", "tag", "date_from", "date_to")
+        if self.model is not ArticlePage or any(values[name] is not None for name in filters):
+            return None
+        rows = ArchiveMonth.objects.filter(language=language)
+        if values["column"] is None:
+            rows = rows.filter(column=None)
+        else:
+            slug = Q()
+            for each in languages.LANGUAGES:
+                slug |= Q(**{f"column__{each.field('slug')}": values["column"]})
+            rows = rows.filter(slug)
+        return rows.aggregate(total=Sum("count"))["total"] or 0
+
     def listing_view(self, request):
         values = self.read(self.endpoint.listing)
         language = values["lang"] or languages.DEFAULT.code
@@ -151,7 +174,9 @@ class NewsAPIViewSet(BaseAPIViewSet):
         with translation.override(language):
             queryset = self.filter(self.get_queryset(), values)
             queryset = self.order(queryset, values["order"] or self.endpoint.default_order)
-            total = queryset.count()
+            total = self.archive_total(values, language)
+            if total is None:
+                total = queryset.count()
             items = [
                 serialise.article(request, page, self.endpoint.name)
                 for page in queryset[offset : offset + limit]

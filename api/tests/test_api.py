@@ -217,6 +217,17 @@ class FilterTests(APITestCase):
         self.assertEqual(self.titles(column="xiaoyuan", lang="zh-hans"), [self.b.title_zh_hans])
         self.assertEqual(self.titles(column="nothing"), [])
 
+    def test_the_total_follows_a_publish_with_and_without_a_column(self):
+        """Read from the archive's counts (no count over the archive): kept by each publish."""
+        totals = {
+            slug: self.get("/api/v2/articles/", **params)["meta"]["total_count"]
+            for slug, params in (("all", {}), ("research", {"column": "keyan"}))
+        }
+        self.assertEqual(totals, {"all": 5, "research": 1})
+        self.a.unpublish()
+        self.assertEqual(self.get("/api/v2/articles/")["meta"]["total_count"], 4)
+        self.assertEqual(self.get("/api/v2/articles/", column="research")["meta"]["total_count"], 0)
+
     def test_tag(self):
         self.assertEqual(self.titles(tag="robotics"), ["Delta", "Alpha"])
         self.assertEqual(self.titles(tag="space"), ["Delta"])

@@ -14,6 +14,7 @@ from news import extensions, languages
 from news.cache import fragments
 from news.cache import tags as cache_tags
 from news.models import ArticlePage, NewsIndexPage, site_menu
+from news.pictures import WITH_PICTURES
 
 register = template.Library()
 
@@ -247,9 +248,9 @@ def extension_point(context, name):
 @register.simple_tag(takes_context=True)
 def article_cards(context, articles, heading_level=3, featured_first=False, eager_first=False):
     """includes/article_card.html for each of `articles`, each from the fragment cache when
-    it was rendered since its story last changed (a card's picture costs a dozen rendition lookups). A
-    card's key holds all it shows that may change without a write: the language and whether
-    Focus has ended. The first card may be the featured one, and loaded eagerly."""
+    it was rendered since its story last changed. A card's key holds all it shows that may
+    change without a write: the language and whether Focus has ended. The first card may be
+    the featured one, and loaded eagerly."""
     cards = []
     for position, article in enumerate(articles):
         featured = featured_first and position == 0
@@ -274,7 +275,7 @@ def render_cards(request, template_name, cards, timeout=fragments.FRAGMENT_TTL):
     found = {} if preview else fragments.get_many(list(keyed), request)
     missing = [article.pk for name, (article, _card) in keyed.items() if name not in found]
     full = (
-        ArticlePage.objects.filter(pk__in=missing).select_related("lead_image") if missing else []
+        ArticlePage.objects.filter(pk__in=missing).select_related(WITH_PICTURES) if missing else []
     )
     full = {article.pk: article for article in full}
     for name, (article, card) in keyed.items():

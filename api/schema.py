@@ -4,12 +4,13 @@ these, and the tests validate real answers against them; `additionalProperties: 
 everywhere, so a field the serialiser adds without declaring it here fails the tests.
 """
 
-from news import languages
+from news import languages, pictures
 from news.models import ArticlePage
 
 from .parameters import LIMIT_MAX, OFFSET_MAX
 
-RENDITIONS = ("fill-1200x675", "fill-600x338", "fill-300x300")  # a lead image's sizes
+# a lead image's sizes: the picture set "api", made by the worker (news/pictures/sets.py)
+RENDITIONS = pictures.SETS["api"].specs
 
 
 def obj(properties, required=None):

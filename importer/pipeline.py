@@ -45,6 +45,7 @@ class Row:
 class Report:
     def __init__(self):
         self.rows = []
+        self.new_images = []  # ids of the images the run added to the library
 
     def counts(self):
         return {status: sum(row.status == status for row in self.rows) for status in STATUSES}
@@ -180,6 +181,8 @@ def run(
             transaction.set_rollback(True)
     if dry_run:
         remove_files(writer.created_images)
+    else:
+        report.new_images = [image.pk for image in writer.created_images]
     return report
 
 

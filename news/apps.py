@@ -62,6 +62,33 @@ class NewsConfig(AppConfig):
             )
         post_migrate.connect(archive.fill_after_migrate, dispatch_uid="news.archive")
 
+        self.connect_pictures()
+
+    @staticmethod
+    def connect_pictures():
+        """Pictures' records (news/pictures/): the model they are kept in, and when the worker
+        is asked for one: an image saved (uploaded, its file or focal point changed), a page
+        published (the images it shows), a picture made in a visitor's request. A rendition
+        deleted takes its image's record with it (the record may name its file)."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+        from wagtail.signals import page_published
+
+        from . import pictures
+        from .models import PreparedImage
+        from .pictures import tasks
+
+        tasks.register(PreparedImage)
+        image_model = get_image_model()
+        post_save.connect(tasks.image_saved, sender=image_model, dispatch_uid="news.pictures")
+        post_delete.connect(
+            tasks.rendition_deleted,
+            sender=image_model.get_rendition_model(),
+            dispatch_uid="news.pictures",
+        )
+        page_published.connect(tasks.page_published, dispatch_uid="news.pictures")
+        pictures.when_unprepared(tasks.made_in_request)
+
     @staticmethod
     def connect_cache():
         """The models visitors see, for the cache (news/cache/): what reading one records and
@@ -87,6 +114,7 @@ class NewsConfig(AppConfig):
             Column,
             ContactFormField,
             HomeFocusStory,
+            PreparedImage,
             RelatedArticle,
             SiteSettings,
         )
@@ -134,6 +162,9 @@ class NewsConfig(AppConfig):
         ):
             invalidation.watch(model, own(kind))
         invalidation.watch(Column, lambda column: (f"column:{column.pk}", "list:columns"))
+        # an image's pictures' record, written by the worker: what showed the image without it
+        # (made in a request, or a routed page kept with no record) is made again from it
+        invalidation.watch(PreparedImage, lambda record: (f"image:{record.image_id}",))
         # a story's tags (rewritten by each publish): the story and the lists, not the tag
         # itself (its name is the same; other stories with it are unchanged)
         invalidation.watch(

@@ -8,12 +8,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .pictures import RECORD
 
 # Headings stop at h2 because the page title is the h1.
 RICH_TEXT_FEATURES = [
@@ -30,10 +33,26 @@ RICH_TEXT_FEATURES = [
 ]
 
 
+class PicturedImageChooserBlock(ImageChooserBlock):
+    """Wagtail's image chooser, whose images come with their pictures' record (news/pictures/):
+    the images of a stream are fetched together by Wagtail (one query per kind of block), then
+    their records in one more. (Wagtail's `bulk_to_python` fetches with `in_bulk` on the
+    model's manager, where no `select_related` can be added.)"""
+
+    def bulk_to_python(self, values):
+        images = super().bulk_to_python(values)
+        prefetch_related_objects([image for image in images if image is not None], RECORD)
+        return images
+
+    def deconstruct(self):
+        # the same block to migrations: the records change nothing stored
+        return ("wagtail.images.blocks.ImageChooserBlock", *super().deconstruct()[1:])
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """A photo inside the article body, with its own alt text and caption."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = PicturedImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alt text"),
         max_length=255,
@@ -136,7 +155,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Title"), max_length=255, help_text=_("What the video shows, in a few words.")
     )
-    poster = ImageChooserBlock(label=_("Poster image"), required=False)
+    poster = PicturedImageChooserBlock(label=_("Poster image"), required=False)
     captions = DocumentChooserBlock(
         label=_("Captions"),
         required=False,
@@ -203,7 +222,7 @@ class RemoteVideoBlock(blocks.StructBlock):
         help_text=_("A Bilibili (bilibili.com/video/BV…) or Tencent Video (v.qq.com/x/…) page."),
     )
     title = blocks.CharBlock(label=_("Title"), max_length=255)
-    poster = ImageChooserBlock(label=_("Poster image"))
+    poster = PicturedImageChooserBlock(label=_("Poster image"))
 
     def clean(self, value):
         value = super().clean(value)

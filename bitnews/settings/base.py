@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django_otp",  # two-step sign-in (below)
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",  # background tasks (below)
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend needs it on PostgreSQL (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
 
+
+# Tasks (django-tasks, the backport of Django 6's, as Wagtail 7 uses it). "background": kept in
+# the database and run by `manage.py db_worker --backend background` (deploy/systemd/
+# bitnews-worker.service; `make run` starts one beside the server): pictures' renditions
+# (news/pictures/). "default", Wagtail's own tasks, run at once in the process that asks, as
+# before: among them the search index of every saved page (django-modelsearch), which a kept
+# search would otherwise miss until the worker came round to it.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # The cache holds the pages and fragments kept with their tags (news/cache/), Wagtail's
 # renditions and site root paths: Redis when REDIS_URL is set (production requires

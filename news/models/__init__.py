@@ -10,6 +10,7 @@
 - site_settings.py: SiteSettings
 - translation_state.py: ArticleTranslationState (recorded by the newsroom)
 - archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
+- pictures.py: PreparedImage (an image's renditions, made by the worker: news/pictures/)
 - base.py: what every page type and listing shares
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage, and
@@ -32,6 +33,7 @@ from .base import (
 )
 from .events import EventIndexPage, EventPage, upcoming_events
 from .pages import HomeFocusStory, HomePage, NewsIndexPage
+from .pictures import PreparedImage
 from .site_pages import ContactFormField, ContactPage, StandardPage, site_menu
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
@@ -53,6 +55,7 @@ __all__ = [
     "HomeFocusStory",
     "HomePage",
     "NewsIndexPage",
+    "PreparedImage",
     "RelatedArticle",
     "SiteSettings",
     "StandardPage",

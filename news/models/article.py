@@ -23,6 +23,7 @@ from ..cache import control
 from ..cache.tags import ListedMixin
 from ..forms import ArticlePageForm
 from ..panels import BilingualRowPanel, PermissionedInlinePanel
+from ..pictures import WITH_PICTURES
 from .article_links import ArticleLinksMixin
 from .base import (
     FOCUS_ROUTE,
@@ -255,7 +256,8 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    route_select_related = ("lead_image", "column")  # fetched with the page (news/routing.py)
+    # fetched with the page (news/routing.py): its lead image with its pictures, its column
+    route_select_related = (WITH_PICTURES, "column")
 
     translated_display_fields = (
         "title",

@@ -12,6 +12,7 @@ from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 
 from .. import languages
 from ..cache import control, fragments
+from ..pictures import WITH_PICTURES
 
 # The routes of News&Events (NewsIndexPage) that other page types and modules name, below the
 # section's own address: the Focus listing, the columns index and the feeds page. An article's
@@ -127,12 +128,11 @@ def page_removed(old, new):
 
 def listed_articles(queryset):
     """Articles as every listing shows them: live, public, public in the active language,
-    newest first, image loaded. Not its renditions: a card comes from the fragment cache
-    (news_tags.article_card) or finds them in Wagtail's rendition cache."""
+    newest first, the lead image loaded with its pictures' record (news/pictures/)."""
     return (
         queryset.live()
         .filter(public_q(), public_in(language()))
-        .select_related("lead_image")
+        .select_related(WITH_PICTURES)
         .order_by(*ARTICLE_ORDER)
     )
 
@@ -159,8 +159,8 @@ CARD_FIELDS = (
 
 def card_rows(queryset):
     """`queryset` (a listing's articles) loading only what a card shows (CARD_FIELDS), with
-    its lead image: one narrow query for a listing's cards."""
-    return queryset.select_related("lead_image").only(*CARD_FIELDS)
+    its lead image and its pictures' record: one narrow query for a listing's cards."""
+    return queryset.select_related(WITH_PICTURES).only(*CARD_FIELDS)
 
 
 def focus_articles(queryset):

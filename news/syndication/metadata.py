@@ -12,12 +12,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from wagtail.images.models import SourceImageIOError
 
-from .. import languages
+from .. import languages, pictures
 
-# One JPEG rendition of a lead image serves OpenGraph, Twitter, JSON-LD and feed enclosures.
-SHARE_IMAGE_SPEC = "width-1200|format-jpeg"
+# One JPEG rendition of a lead image serves OpenGraph, Twitter, JSON-LD and feed enclosures:
+# the picture set "share" (news/pictures/sets.py).
+SHARE_IMAGE_SPEC = pictures.SETS["share"].specs[0]
 # static/img/logo.png, drawn for this site (the "BIT" mark of the header).
 LOGO = {"path": "img/logo.png", "width": 512, "height": 512}
 
@@ -26,13 +26,11 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 
 
 def share_image(image):
-    """The JPEG rendition shared with other sites, or None (no image, or its file is missing)."""
+    """The JPEG rendition shared with other sites (from the image's record), or None (no
+    image, or its file is missing)."""
     if image is None:
         return None
-    try:
-        return image.get_rendition(SHARE_IMAGE_SPEC)
-    except SourceImageIOError:
-        return None
+    return pictures.rendition(image, "share", missing=pictures.found_rendition)
 
 
 def publication_datetime(article):

@@ -15,6 +15,7 @@ import html
 import io
 import json
 import re
+import signal
 import struct
 import xml.etree.ElementTree as ET
 import zlib
@@ -25,6 +26,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -611,3 +614,69 @@ HOSTILE = {
         None,
     ),
 }
+
+
+# Pictures (news/pictures/)
+
+
+def new_image(width=64, height=36, title="photo", hue=0):
+    """A new image in the library: a PNG of two halves (left `hue`, right its opposite), as
+    Wagtail's upload form saves it (with its file's size and hash)."""
+    left = (200, (hue * 37) % 256, 40)
+    picture = PILImage.new("RGB", (width, height), left)
+    picture.paste(tuple(255 - c for c in left), (width // 2, 0, width, height))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    image = Image(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+def body_with_images(photo, *gallery):
+    """A body (StreamField data) with a captioned image and, given photos, a gallery."""
+    blocks = [
+        ("paragraph", "<p>Text.</p>"),
+        ("image", {"image": photo.pk, "alt_text": "A photo", "caption": "", "credit": ""}),
+    ]
+    if gallery:
+        blocks.append(
+            (
+                "gallery",
+                {
+                    "title": "",
+                    "photos": [
+                        {"image": p.pk, "alt_text": "A photo", "caption": "", "credit": ""}
+                        for p in gallery
+                    ],
+                },
+            )
+        )
+    return [{"type": kind, "value": value} for kind, value in blocks]
+
+
+def rendition_queries(queries):
+    """The SQL of `queries` (CaptureQueriesContext) that read or write renditions."""
+    return [query["sql"] for query in queries if "wagtailimages_rendition" in query["sql"]]
+
+
+def run_worker():
+    """The database backend's worker (`manage.py db_worker`), in this process, until the
+    queue has nothing ready; the signal handlers it installs are put back."""
+    handlers = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
+    try:
+        call_command(
+            "db_worker",
+            "--backend",
+            "background",
+            "--batch",
+            "--no-reload",
+            "--no-startup-delay",
+            verbosity=0,
+        )
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)

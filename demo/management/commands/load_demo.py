@@ -8,6 +8,7 @@ import colorsys
 import datetime
 import io
 import secrets
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -55,6 +56,7 @@ from news.models import (
     StandardPage,
 )
 from news.newsroom.roles import attach_review_workflow
+from news.pictures import tasks as picture_tasks
 
 # The demo data's keys end in each language's field suffix: title_en, title_zh_hans.
 LANGUAGES = tuple(language.field_suffix for language in languages.LANGUAGES)
@@ -150,7 +152,26 @@ class Command(BaseCommand):
         else:
             summary = "already loaded, nothing changed"
         self.stdout.write(f"Demo content: {summary}")
+        self.pictures()
         self.admin_account(options["password_file"])
+
+    def pictures(self):
+        """Every image's pictures made now (news/pictures/), so that no page of the demo makes
+        one in a visitor's request (nor in a browser test or a bench): the worker would make
+        them too, later. Nothing to do on later runs."""
+        needed = picture_tasks.needing_records()
+        if not needed:
+            return
+
+        def progress(done, total, seconds):
+            sys.stderr.write(f"\rPictures: {done}/{total} images, {seconds:.0f} s")
+            sys.stderr.flush()
+
+        counts = picture_tasks.prepare_now(needed, progress=progress)
+        sys.stderr.write("\n")
+        self.stdout.write(f"Pictures: made for {counts['prepared']} images")
+        if counts["failed"]:
+            self.stderr.write(f"{counts['failed']} images failed (the log says why)")
 
     def home_page(self, created):
         home = HomePage.objects.first()

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.archive import ArchiveBuilder
 from news.models import NewsIndexPage
+from news.pictures import tasks as picture_tasks
 
 
 class Command(BaseCommand):
@@ -34,7 +35,15 @@ class Command(BaseCommand):
             )
             sys.stderr.flush()
 
-        ArchiveBuilder(batch_size=batch_size).build(count, progress=progress if count else None)
+        builder = ArchiveBuilder(batch_size=batch_size)
+        builder.build(count, progress=progress if count else None)
         if count:
             sys.stderr.write("\n")
+        # The archive shows the demo's images: their pictures made now (load_demo made them
+        # already; nothing to do then), never by the bench's first requests.
+        prepared = picture_tasks.prepare_now(
+            picture_tasks.needing_records([image.pk for image in builder.images])
+        )
+        if prepared["prepared"] or prepared["failed"]:
+            self.stdout.write(f"Pictures: made for {prepared['prepared']} images.")
         self.stdout.write(f"Added {count} articles in {time.monotonic() - started:.1f} s.")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from news.models import Column, NewsIndexPage
+from news.pictures import tasks as picture_tasks
 
 from ...mapping import ConfigError, Mapping, load_selectors
 from ...pipeline import run
@@ -87,6 +88,12 @@ class Command(BaseCommand):
                 where = where or row.origin
                 line = f"{row.status:8} {row.language or '-':7} {where}{detail}"
                 self.stdout.write(self.style.ERROR(line) if row.status == "failed" else line)
+        if report.new_images:
+            # their pictures made now (news/pictures/): the worker would make them too, later
+            made = picture_tasks.prepare_now(picture_tasks.needing_records(report.new_images))
+            self.stdout.write(f"Pictures made for {made['prepared']} new images.")
+            if made["failed"]:
+                self.stdout.write(self.style.ERROR(f"{made['failed']} images failed (see the log)"))
         if options["report"]:
             report.write_csv(options["report"])
             self.stdout.write(f"Report written to {options['report']}")

@@ -8,6 +8,7 @@ and SQL time are `make bench`'s to say (the "from nothing" columns, bench/nothin
 Each page is asked for once when the site is built (its pictures' renditions made: rows a site
 has, not work of each request from nothing)."""
 
+from django.core.management import call_command
 from django.db.models import Q
 from django.test import Client, TestCase
 from django.utils import timezone, translation
@@ -53,6 +54,7 @@ def small_site(articles=10):
     events = EventIndexPageFactory(parent=index)
     EventPageFactory(parent=events, days=5)
     EventPageFactory(parent=events, days=-10)
+    call_command("prepare_pictures", verbosity=0)  # what the worker does after the uploads
 
 
 def page_addresses():

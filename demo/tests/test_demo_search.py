@@ -18,7 +18,9 @@ class DemoSearchTests(TestCase):
     def setUpTestData(cls):
         password_file = Path(settings.MEDIA_ROOT) / "search-demo-admin-password"
         password_file.parent.mkdir(parents=True, exist_ok=True)
-        call_command("load_demo", password_file=password_file, stdout=io.StringIO())
+        call_command(
+            "load_demo", password_file=password_file, enqueue_pictures=True, stdout=io.StringIO()
+        )
 
     def test_chinese_search_finds_the_seed_article_by_two_character_words(self):
         for word in ("合作", "国际"):

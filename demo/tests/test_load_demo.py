@@ -1,6 +1,7 @@
 import io
 import re
 from pathlib import Path
+from unittest import mock
 
 import polib
 from django.conf import settings
@@ -19,7 +20,9 @@ from demo.content import (
     SAMPLE_EVENTS,
     SEED_ARTICLE,
 )
+from demo.management.commands.load_demo import stand_in_image
 from news.models import ArticlePage, ArticleTag, Column, EventPage, SiteSettings
+from news.pictures import tasks as picture_tasks
 
 # The source article the demo grew from, as the project keeps it (demo/seed/).
 SEED_FILE = Path(__file__).resolve().parent.parent / "seed" / "joint-guidance-center.txt"
@@ -36,7 +39,10 @@ class LoadDemoTests(TestCase):
     @classmethod
     def load(cls):
         out = io.StringIO()
-        call_command("load_demo", password_file=cls.password_file, stdout=out)
+        # the pictures left to the worker: LoadDemoPicturesTests makes them
+        call_command(
+            "load_demo", password_file=cls.password_file, enqueue_pictures=True, stdout=out
+        )
         return out.getvalue()
 
     def counts(self):
@@ -165,6 +171,25 @@ class LoadDemoTests(TestCase):
         self.assertEqual(sorted(t.name for t in seed.tags.all()), sorted(SEED_ARTICLE["tags"]))
 
 
+class LoadDemoPicturesTests(TestCase):
+    """load_demo makes every image's pictures, so that no page of the demo makes a rendition
+    (the stand-in images drawn small here: the making, not the drawing, is under test)."""
+
+    def test_every_picture_is_prepared_and_a_later_run_has_none_to_make(self):
+        def small(label, lines, hue):
+            return stand_in_image(label, lines, hue, size=(160, 90))
+
+        password_file = Path(settings.MEDIA_ROOT) / "demo-admin-password-pictures"
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        with mock.patch("demo.management.commands.load_demo.stand_in_image", small):
+            first, again = io.StringIO(), io.StringIO()
+            call_command("load_demo", password_file=password_file, stdout=first)
+            call_command("load_demo", password_file=password_file, stdout=again)
+        self.assertIn(f"Pictures: made for {Image.objects.count()} images", first.getvalue())
+        self.assertEqual(picture_tasks.needing_records(), [])
+        self.assertNotIn("Pictures", again.getvalue())
+
+
 class ChineseCatalogueTests(TestCase):
     def test_every_interface_string_has_a_chinese_translation(self):
         po = polib.pofile(str(Path(settings.BASE_DIR) / "locale/zh_Hans/LC_MESSAGES/django.po"))
@@ -176,7 +201,7 @@ class ChineseCatalogueTests(TestCase):
 class DemoEventsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        call_command("load_demo", enqueue_pictures=True, stdout=io.StringIO())
 
     def test_the_demo_shows_two_coming_and_two_past_events_in_both_languages(self):
         for language, path in (("en", "/en/news/events/"), ("zh-hans", "/zh-hans/xinwen/huodong/")):
@@ -204,7 +229,9 @@ class DemoSitePagesTests(TestCase):
     def setUpTestData(cls):
         password_file = Path(settings.MEDIA_ROOT) / "demo-admin-password-site-pages"
         password_file.parent.mkdir(parents=True, exist_ok=True)
-        call_command("load_demo", password_file=password_file, stdout=io.StringIO())
+        call_command(
+            "load_demo", password_file=password_file, enqueue_pictures=True, stdout=io.StringIO()
+        )
 
     def test_about_and_contact_are_in_the_navigation_in_both_languages(self):
         english = self.client.get("/en/").content.decode()

@@ -4,11 +4,11 @@ records at once where a command must leave every picture prepared (the demo, the
 
 The task runs on the backend TASKS names "background" (django-tasks, as Wagtail 7 uses it: the
 database backend and `manage.py db_worker --backend background` in production and `make run`).
-It is idempotent: a record
-made from the image as it is now, with every set, is left alone. Bounded retries: a deleted
-image is given up at once (ImageGone); any other error (a missing or damaged file, a full disk)
-fails this attempt, logged, and the task is enqueued again for later, MAX_ATTEMPTS in all; the
-failed attempt is recorded by the backend and the worker goes on with the next task.
+It is idempotent: a record made from the image as it is now, with every set, is left alone.
+Bounded retries: a deleted image is given up at once (ImageGone); any other error (a missing
+or damaged file, a full disk) fails this attempt, logged, and the task is enqueued again for
+later, MAX_ATTEMPTS in all; the failed attempt is recorded by the backend and the worker goes on
+with the next task.
 """
 
 import datetime
@@ -53,7 +53,11 @@ def prepare_pictures(image_id, attempt=1):
         raise
     except Exception:
         if attempt < MAX_ATTEMPTS:
-            delay = retry(image_id, attempt + 1)
+            try:
+                delay = retry(image_id, attempt + 1)
+            except Exception:
+                logger.exception("image %s: could not enqueue attempt %s", image_id, attempt + 1)
+                delay = "never"
             logger.exception(
                 "image %s: making its pictures failed (attempt %s of %s), tried again in %s",
                 image_id,

@@ -276,7 +276,12 @@ class RoleSetupTests(TestCase):
         self.assertEqual(GroupPagePermission.objects.filter(group__name="Translators").count(), 1)
 
     def test_load_demo_puts_news_and_events_under_review(self):
-        call_command("load_demo", password_file=self.tmp_password_file(), stdout=io.StringIO())
+        call_command(
+            "load_demo",
+            password_file=self.tmp_password_file(),
+            enqueue_pictures=True,  # pictures are not under test here
+            stdout=io.StringIO(),
+        )
         index = NewsIndexPage.objects.get()
         self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
 

@@ -230,7 +230,12 @@ class OneStageTests(SecondReviewTestCase):
 class LoadDemoTests(TestCase):
     def test_load_demo_keeps_its_site_settings_and_attaches_one_stage(self):
         with tempfile.TemporaryDirectory() as folder:
-            call_command("load_demo", password_file=Path(folder) / "password", stdout=io.StringIO())
+            call_command(
+                "load_demo",
+                password_file=Path(folder) / "password",
+                enqueue_pictures=True,  # pictures are not under test here
+                stdout=io.StringIO(),
+            )
         site_settings = SiteSettings.objects.get(site=Site.objects.get(is_default_site=True))
         self.assertIsNotNone(site_settings.map_latitude)  # the demo's, not empty defaults
         index = NewsIndexPage.objects.get()

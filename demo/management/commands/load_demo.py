@@ -110,6 +110,12 @@ class Command(BaseCommand):
             default=PASSWORD_FILE,
             help="Where the demo admin's generated password is kept (git-ignored).",
         )
+        parser.add_argument(
+            "--enqueue-pictures",
+            action="store_true",
+            help="Leave the images' renditions to the worker (manage.py db_worker --backend "
+            "background) instead of making them now (about 4 s an image).",
+        )
 
     def handle(self, *args, **options):
         created = []
@@ -152,13 +158,14 @@ class Command(BaseCommand):
         else:
             summary = "already loaded, nothing changed"
         self.stdout.write(f"Demo content: {summary}")
-        self.pictures()
+        if not options["enqueue_pictures"]:
+            self.pictures()
         self.admin_account(options["password_file"])
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
         one in a visitor's request (nor in a browser test or a bench): the worker would make
-        them too, later. Nothing to do on later runs."""
+        them too, later (each upload and publish asked for them). Nothing to do on later runs."""
         needed = picture_tasks.needing_records()
         if not needed:
             return

@@ -7,16 +7,13 @@ publishing a new story changes no older story's page but its older neighbour's (
 link it becomes). `cache_tags_beside` names the stories whose links a write may change: the
 page cache and Varnish refresh those and no others (news/cache/)."""
 
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import translation
 
 from .. import languages
 from ..prepared import prepared
 from .base import ARTICLE_ORDER, CARD_FIELDS, language, public_in, public_q
 from .taxonomy import ArticlePageTag, RelatedArticle
-
-BEYOND_PICKS = 2**31 - 1  # the rank of a related story that is not one of the picks
 
 
 def siblings_of(model, parent_path, depth, pk):
@@ -178,29 +175,42 @@ class ArticleLinksMixin:
         )
 
     def published_related(self):
-        """`related_articles` of a saved story: its picks as stored and its tags, read by
-        subqueries (a story without a column matches none by `column_id = NULL`)."""
-        model, parent_path, depth, count = (
-            type(self),
-            self.parent_path(),
-            self.depth,
-            self.related_count,
-        )
+        """`related_articles` of a saved story, its picks and tags as stored, read by
+        subqueries: two queries, each walking an index and stopping early. Its picks in their
+        order; then earlier stories of its column (a story without one matches none by
+        `column_id = NULL`) or with one of its tags, newest first (the listing index from the
+        story's date down). One query sorting every match by pick order cost 170 ms at
+        100,000 articles."""
+        model, parent_path, depth = type(self), self.parent_path(), self.depth
+        count = self.related_count
 
-        def build(pk, news_date, column):
-            picks = RelatedArticle.objects.filter(page_id=pk)
-            its_tags = ArticlePageTag.objects.filter(content_object_id=pk).values("tag_id")
-            tagged = ArticlePageTag.objects.filter(tag_id__in=its_tags)
-            earlier = Q(column_id=column) | Q(pk__in=tagged.values("content_object_id"))
-            matches = Q(pk__in=picks.values("article_id")) | (earlier & older_than(pk, news_date))
-            rank = picks.filter(article_id=OuterRef("pk")).order_by("sort_order")
-            pick_order = Coalesce(Subquery(rank.values("sort_order")[:1]), Value(BEYOND_PICKS))
+        def picks_of(pk):
+            return RelatedArticle.objects.filter(page_id=pk)
+
+        def build_picks(pk, news_date, column):
+            rank = picks_of(pk).filter(article_id=OuterRef("pk")).order_by("sort_order")
             return (
                 siblings_of(model, parent_path, depth, pk)
-                .filter(matches)
-                .annotate(pick_order=pick_order)
+                .filter(pk__in=picks_of(pk).values("article_id"))
+                .annotate(pick_order=Subquery(rank.values("sort_order")[:1]))
                 .only(*CARD_FIELDS)
-                .order_by("pick_order", *ARTICLE_ORDER)[:count]
+                .order_by("pick_order")[:count]
             )
 
-        return self.run_links("related", build)
+        def build_earlier(pk, news_date, column):
+            its_tags = ArticlePageTag.objects.filter(content_object_id=pk).values("tag_id")
+            # asked of each story the walk meets (not a set of every story with those tags)
+            tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"))
+            shared = Q(column_id=column) | Exists(tagged.filter(tag_id__in=its_tags))
+            return (
+                siblings_of(model, parent_path, depth, pk)
+                .filter(shared & older_than(pk, news_date))
+                .exclude(pk__in=picks_of(pk).values("article_id"))
+                .only(*CARD_FIELDS)
+                .order_by(*ARTICLE_ORDER)[:count]
+            )
+
+        picked = self.run_links("related-picks", build_picks)
+        if len(picked) >= count:
+            return picked[:count]
+        return (picked + self.run_links("related-earlier", build_earlier))[:count]

@@ -59,9 +59,8 @@ class MonthSkippingList:
 
 class DeferredList:
     """A listing made (`make()`: a queryset, a MonthSkippingList) only when a page's rows are
-    read, and counted by `total()`. Building the queryset over the wide page table costs more
-    CPU than anything else on a listing page whose rows and total are kept until a story
-    changes (NewsIndexPage.listed_rows, listing_total): such a page builds none."""
+    read, and counted by `total()` (the archive's rows, or a count kept until a story changes:
+    NewsIndexPage.listing_total), not by counting the queryset."""
 
     def __init__(self, make, total):
         self.make = make

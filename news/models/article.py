@@ -392,9 +392,6 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
         """A story in Focus sits under the Focus listing: Home › News&Events › Focus › title."""
         return [(_("Focus"), FOCUS_ROUTE)] if self.in_focus else []
 
-    def time_varying_state(self):
-        return (self.in_focus,)
-
     def credits(self):
         """(label, name, shown in English) for each credit that is filled in."""
         missing = self.fallback_fields()

@@ -236,11 +236,6 @@ class TranslatedPageMixin:
         which breadcrumbs name between the parent and the page (a Focus story: "Focus")."""
         return []
 
-    def time_varying_state(self):
-        """What the page shows that changes with time alone, without a write (a Focus story
-        whose end date passes): part of the key of its cached parts (news_tags.cached_include)."""
-        return ()
-
     # Set by show_version(): (the language whose fields hold another one's text, that one).
     _version_swap = None
 

@@ -8,8 +8,9 @@ import contextlib
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils.formats import date_format
-from django.utils.translation import pgettext
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape
+from django.utils.translation import ngettext, pgettext
 
 
 class ListingPaginator(Paginator):
@@ -109,6 +110,12 @@ def year_label(year):
     return pgettext("archive year", "%(year)s") % {"year": year}
 
 
+def articles_count(count):
+    """ "12 articles" in the active language, as `{% blocktranslate count %}` writes it."""
+    text = ngettext("%(counter)s article", "%(counter)s articles", count)
+    return text % {"counter": conditional_escape(localize(count))}
+
+
 def month_label(month):
     """The name of the month of a date: "April" in English, "4月" in Chinese."""
     # Translators: a Django date format for a month's name in the archive list:
@@ -129,6 +136,7 @@ def archive_years(months, current=None):
     marked current. Without one, the newest year is open.
     """
     years = []
+    labels, counted = {}, {}  # each month's name and each count's text made once (250 links)
     for month, count in sorted(months, reverse=True):
         if not years or years[-1]["year"] != month.year:
             is_current = bool(current) and current[0] == month.year
@@ -145,11 +153,16 @@ def archive_years(months, current=None):
             )
         year = years[-1]
         year["count"] += count
+        if month.month not in labels:
+            labels[month.month] = month_label(month)
+        if count not in counted:
+            counted[count] = articles_count(count)
         year["months"].append(
             {
                 "count": count,
+                "count_text": counted[count],
                 "suffix": f"{month.year:04d}/{month.month:02d}/",
-                "label": month_label(month),
+                "label": labels[month.month],
                 "current": current == (month.year, month.month),
             }
         )

@@ -26,6 +26,7 @@ from .cache import fragments
 from .cache import tags as cache_tags
 
 _numbers = itertools.count(1)
+MOMENT_MARKERS = datetime.datetime(1, 1, 2, tzinfo=datetime.UTC)
 
 
 class Param:
@@ -38,6 +39,8 @@ class Param:
         internal = field.get_internal_type()
         if internal == "DateField":
             self.marker = datetime.date(1, 1, 1) + datetime.timedelta(days=number)
+        elif internal == "DateTimeField":  # "now", in a condition such as "in Focus"
+            self.marker = MOMENT_MARKERS + datetime.timedelta(seconds=number)
         elif internal in ("CharField", "SlugField", "TextField"):
             self.marker = f"~prepared-marker-{number}~"
         else:  # integers and keys: a negative number no row has

@@ -163,10 +163,10 @@ def card_rows(queryset):
     return queryset.select_related(WITH_PICTURES).only(*CARD_FIELDS)
 
 
-def focus_articles(queryset):
-    """`queryset` (usually `listed_articles(...)`) narrowed to the stories currently in
-    Focus, in Focus order."""
-    return queryset.filter(in_focus_q()).order_by(*FOCUS_ORDER)
+def focus_articles(queryset, now=None):
+    """`queryset` (usually `listed_articles(...)`) narrowed to the stories in Focus at `now`
+    (by default, now), in Focus order."""
+    return queryset.filter(in_focus_q(now)).order_by(*FOCUS_ORDER)
 
 
 def language():

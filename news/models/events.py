@@ -28,6 +28,7 @@ from .. import calendars
 from ..cache import control, fragments
 from ..listing import paginate, year_month_label
 from ..panels import BilingualRowPanel
+from ..prepared import prepared
 from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import SectionPage, TranslatedPageMixin, language, listed_articles, public_q
 
@@ -324,7 +325,13 @@ def changes_with_time(request):
 
 def upcoming_events(request, home, count=3):
     """The next `count` events under `home`, as the home page shows them (the page is kept
-    until the next event is over)."""
+    until the next event is over): one query, built once per process, home and language
+    (news/prepared.py)."""
     changes_with_time(request)
-    events = listed_events(EventPage.objects.descendant_of(home)).filter(upcoming_q())
-    return list(events[:count])
+
+    def build(now):
+        return listed_events(EventPage.objects.descendant_of(home)).filter(upcoming_q(now))[:count]
+
+    key = ("upcoming-events", home.pk, home.path, count, language())
+    query = prepared(key, build, now=EventPage._meta.get_field("ends_at"))
+    return query.run(now=timezone.now())

@@ -27,6 +27,7 @@ from ..listing import (
     year_label,
     year_month_label,
 )
+from ..prepared import prepared
 from ..routing import slug_lookup
 from ..syndication.feeds import FEED_ITEMS, article_feed, feed_links
 from .archive import ArchiveMonth
@@ -94,39 +95,77 @@ class HomePage(SectionPage, TranslatedPageMixin, Page):
     subpage_types = ["news.NewsIndexPage", "news.StandardPage", "news.ContactPage"]
     max_count = 1
 
-    def picked_focus_stories(self, request):
-        """The articles of `focus_stories` in their order, as a list in a preview (the edit
-        form's order exists only in memory) or a subquery of the published rows."""
-        if getattr(request, "is_preview", False):
-            return [story.article_id for story in self.focus_stories.order_by("sort_order")]
-        return HomeFocusStory.objects.filter(home_id=self.pk).values("article_id")
+    def home_articles(self):
+        """The articles the home page lists, as card rows (`card_rows`)."""
+        stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
+        return card_rows(listed_articles(stories))
 
-    def home_focus_articles(self, request, articles):
-        """Up to `focus_count` stories currently in Focus: those of `focus_stories` in that
-        order (skipping any no longer live, public or in Focus), then the others in Focus
-        order. Two queries, each over a few rows of the Focus index: ranking every Focus story
-        in one query sorted them all (60 ms at 100,000 articles)."""
-        picked = self.picked_focus_stories(request)
-        in_focus = focus_articles(articles)
-        if isinstance(picked, list):  # a preview
-            chosen = sorted(in_focus.filter(pk__in=picked), key=lambda a: picked.index(a.pk))
-        else:
-            place = HomeFocusStory.objects.filter(home_id=self.pk, article_id=OuterRef("pk"))
-            ranked = in_focus.filter(pk__in=picked).annotate(
-                home_rank=Subquery(place.order_by("sort_order").values("sort_order")[:1])
+    def home_queries(self):
+        """The home page's three queries, each taking the moment "now" (`now`): "picked",
+        the stories of `focus_stories` still live, public and in Focus, with their place
+        (`home_rank`); "others", the first `focus_count` other Focus stories; "latest", the
+        first `focus_count + latest_count` articles. Each reads a few rows of the Focus or
+        listing index: ranking every Focus story in one query sorted them all (60 ms at
+        100,000 articles)."""
+        articles = self.home_articles()
+        picked = HomeFocusStory.objects.filter(home_id=self.pk)
+        place = picked.filter(article_id=OuterRef("pk")).order_by("sort_order")
+        return {
+            "picked": lambda now: (
+                focus_articles(articles, now)
+                .filter(pk__in=picked.values("article_id"))
+                .annotate(home_rank=Subquery(place.values("sort_order")[:1]))
+            ),
+            "others": lambda now: focus_articles(articles, now).exclude(
+                pk__in=picked.values("article_id")
+            )[: self.focus_count],
+            "latest": lambda now: articles[: self.focus_count + self.latest_count],
+        }
+
+    def home_rows(self, now):
+        """{name: rows} of `home_queries`, each built and compiled once per process, section,
+        counts and language (news/prepared.py); "picked" in its order."""
+        now_field = ArticlePage._meta.get_field("focus_until")
+        rows = {}
+        for name, build in self.home_queries().items():
+            key = (
+                "home",
+                name,
+                self.pk,
+                self.path,
+                self.focus_count,
+                self.latest_count,
+                language(),
             )
-            chosen = sorted(ranked, key=lambda article: article.home_rank)
-        others = list(in_focus.exclude(pk__in=picked)[: self.focus_count])
-        return (chosen + others)[: self.focus_count]
+            rows[name] = prepared(key, build, now=now_field).run(now=now)
+        rows["picked"].sort(key=lambda article: article.home_rank)
+        return rows
+
+    def preview_rows(self, now):
+        """`home_rows` for a preview: the edit form's Focus order exists only in memory."""
+        order = [story.article_id for story in self.focus_stories.order_by("sort_order")]
+        articles = self.home_articles()
+        in_focus = focus_articles(articles, now)
+        return {
+            "picked": sorted(in_focus.filter(pk__in=order), key=lambda a: order.index(a.pk)),
+            "others": list(in_focus.exclude(pk__in=order)[: self.focus_count]),
+            "latest": list(articles[: self.focus_count + self.latest_count]),
+        }
 
     def sections(self, request):
-        """(Focus stories, latest others) as listed now: card rows (`card_rows`), three
-        queries (the page is kept no later than the next Focus end date: news/apps.py)."""
-        stories = ArticlePage.objects.descendant_of(self).exact_type(ArticlePage)  # no events
-        articles = card_rows(listed_articles(stories))
-        focus = self.home_focus_articles(request, articles)
-        latest = articles.exclude(pk__in=[article.pk for article in focus])
-        return focus, list(latest[: self.latest_count])
+        """(Focus stories, latest others) as listed now: up to `focus_count` stories in Focus
+        (those of `focus_stories` in that order, skipping any no longer live, public or in
+        Focus, then the others in Focus order) and the `latest_count` newest other articles
+        (the page is kept no later than the next Focus end date: news/apps.py)."""
+        now = timezone.now()
+        if getattr(request, "is_preview", False):
+            rows = self.preview_rows(now)
+        else:
+            rows = self.home_rows(now)
+        focus = (rows["picked"] + rows["others"])[: self.focus_count]
+        shown = {article.pk for article in focus}
+        latest = [article for article in rows["latest"] if article.pk not in shown]
+        return focus, latest[: self.latest_count]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

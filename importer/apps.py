@@ -9,3 +9,10 @@ class ImporterConfig(AppConfig):
 
     name = "importer"
     verbose_name = "Importer"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .redirects import made_on_publish
+
+        page_published.connect(made_on_publish, dispatch_uid="importer-redirects")

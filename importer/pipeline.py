@@ -13,16 +13,20 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from tqdm import tqdm
 from wagtail.contrib.redirects.models import Redirect
+
+from news.newsroom.exports import safe_cell
 
 from .images import remove_files
 from .items import Failure, Item
 from .mapping import ReadContext
 from .models import ImportedSource
+from .redirects import address_of, own_address
 from .sources import html, jsonl, text
-from .writer import Writer, address_of
+from .writer import Writer
 
 READERS = {".txt": text, ".html": html, ".htm": html, ".jsonl": jsonl, ".ndjson": jsonl}
 STATUSES = ("created", "updated", "skipped", "failed")
@@ -62,7 +66,7 @@ class Report:
             for row in self.rows:
                 writer.writerow(
                     [
-                        "" if getattr(row, name) is None else getattr(row, name)
+                        "" if getattr(row, name) is None else safe_cell(getattr(row, name))
                         for name in CSV_COLUMNS
                     ]
                 )
@@ -84,7 +88,21 @@ def files_of(paths):
     return found
 
 
+def refusal(path, root, given_as_folder):
+    """Why `path` is not read, or None: a file of a folder given that is reached through a
+    link leading out of that folder (a story file is what the folder holds, not what a link
+    in it points at), or a file over IMPORT_MAX_FILE_MB (refused before it is read)."""
+    if given_as_folder and not path.resolve().is_relative_to(root.resolve()):
+        return "a link to a file outside the folder given: not read"
+    limit = settings.IMPORT_MAX_FILE_MB
+    size = path.stat().st_size
+    if size > limit * 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB, over the {limit} MB a story file may have: not read"
+    return None
+
+
 def read_all(paths, mapping, selectors):
+    folders = {Path(path) for path in paths if Path(path).is_dir()}
     entries = []
     for path, root in files_of(paths):
         context = ReadContext(root=root, mapping=mapping, selectors=selectors)
@@ -93,6 +111,8 @@ def read_all(paths, mapping, selectors):
             entries.append(Failure(str(path), "no such file"))
         elif reader is None:
             entries.append(Failure(context.origin(path), f"unknown format {path.suffix!r}"))
+        elif problem := refusal(path, root, root in folders):
+            entries.append(Failure(context.origin(path), problem))
         else:
             entries.extend(reader.read(path, context))
     return entries
@@ -210,6 +230,9 @@ def _extra_redirect(old, target, site):
         link = address_of(source.page.specific, source.language)
     row.address = link
     existing = Redirect.objects.filter(old_path=old_path, site=site).first()
+    if existing is None and own_address(old_path, site):
+        row.reason = f"{old_path} is an address of this site: no redirect made"
+        return row
     if existing is None:
         Redirect.objects.create(old_path=old_path, site=site, is_permanent=True, redirect_link=link)
         row.status = "created"

@@ -11,7 +11,9 @@ changed (the digest), else it is skipped.
 Old addresses: each source with a web address gets a permanent redirect from its path (no
 query string: Wagtail's middleware tries the path without it) to the article's address in
 that source's language (`redirect_link`: a `redirect_page` would answer in the language the
-visitor happens to have). A path already redirected by someone else is left alone and said.
+visitor happens to have), once the article is published, and never from an address of this
+site (importer/redirects.py). A path already redirected by someone else is left alone and
+said.
 """
 
 import hashlib
@@ -24,7 +26,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.rich_text import RichText
 
 from news import languages
@@ -34,6 +35,7 @@ from news.models.base import SECTION_ROUTES
 from . import images
 from .items import CREDIT_FIELDS, ImageRef
 from .models import ImportedSource
+from .redirects import make_redirects
 
 SLUG_LENGTH = 80
 
@@ -72,12 +74,6 @@ def digest(item, hashes):
         "credits": item.credits,
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def address_of(page, language):
-    """The article's address in `language` (relative on a one-site install)."""
-    with translation.override(language):
-        return page.get_url()
 
 
 class Writer:
@@ -271,35 +267,12 @@ class Writer:
             slug = f"{base}-{number}"
         return slug
 
-    # Old addresses
+    # Old addresses (importer/redirects.py)
 
     def _redirects(self, group, page, known):
-        notes, made = [], {}
-        for item in group:
-            if not item.is_web_address:
-                continue
-            old_path = Redirect.normalise_path(urlsplit(item.source_url).path)
-            link = address_of(page, item.language)
-            if old_path == Redirect.normalise_path(link):
-                continue
-            mine = known[item.source_url].redirect if item.source_url in known else None
-            existing = (
-                Redirect.objects.filter(old_path=old_path, site=self.site).first()
-                or Redirect.objects.filter(old_path=old_path, site=None).first()
-            )
-            if existing is not None and (mine is None or existing.pk != mine.pk):
-                notes.append(f"{old_path} already redirects to {existing.link}: left alone")
-                continue
-            if existing is not None:
-                if existing.redirect_link != link:
-                    existing.redirect_link = link
-                    existing.save(update_fields=["redirect_link"])
-                made[item.source_url] = existing
-                continue
-            made[item.source_url] = Redirect.objects.create(
-                old_path=old_path, site=self.site, is_permanent=True, redirect_link=link
-            )
-        return notes, made
+        sources = [(item.source_url, item.language) for item in group]
+        mine = {url: source.redirect for url, source in known.items()}
+        return make_redirects(sources, page, self.site, mine)
 
 
 def _english_first(item):

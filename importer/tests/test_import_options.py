@@ -11,12 +11,13 @@ from pathlib import Path
 from unittest import mock
 
 from django.core.management.base import CommandError
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
 from importer.models import ImportedSource
+from news.factories import StandardPageFactory
 from news.models import ArticlePage, ArticleTranslationState
 from news.tests.utils import build_site, research_column
 
@@ -58,13 +59,73 @@ class ImportOptionsTests(TestCase):
         import_news(SPORTS)
         sports = ArticlePage.objects.get(title_en__startswith="Three thousand runners")
         self.assertFalse(sports.live)
-        self.assertEqual(self.client.get(SPORTS_OLD_PATH).status_code, 301)  # redirect made
+        # no redirect yet: the old address would send readers to a 404
+        self.assertEqual(self.client.get(SPORTS_OLD_PATH).status_code, 404)
         self.assertEqual(self.client.get(f"/en/news/{sports.slug_en}/").status_code, 404)
         output, rows = import_news(SPORTS, publish=True)
         self.assertEqual((rows[0]["status"], rows[0]["reason"]), ("updated", "published"))
         sports.refresh_from_db()
         self.assertTrue(sports.live)
         self.assertEqual(self.client.get(f"/en/news/{sports.slug_en}/").status_code, 200)
+        old = self.client.get(SPORTS_OLD_PATH)
+        self.assertEqual((old.status_code, old["Location"]), (301, f"/en/news/{sports.slug_en}/"))
+
+    def test_a_draft_published_in_the_admin_gets_its_redirect_then(self):
+        import_news(SPORTS)
+        self.assertEqual(Redirect.objects.count(), 0)
+        sports = ArticlePage.objects.get()
+        sports.get_latest_revision().publish()
+        old = self.client.get(SPORTS_OLD_PATH)
+        self.assertEqual((old.status_code, old["Location"]), (301, f"/en/news/{sports.slug_en}/"))
+        self.assertEqual(ImportedSource.objects.get().redirect, Redirect.objects.get())
+
+    def test_no_redirect_is_made_from_an_address_of_this_site(self):
+        StandardPageFactory(parent=self.home, slug_en="contact", slug_zh_hans="lianxi")
+        export = self.folder / "own.jsonl"
+        lines = []
+        for n, path in enumerate(
+            ["/en/contact", "/en/news/focus", "/en/search/", "/zh-hans/lianxi"]
+        ):
+            record = {
+                "source_url": f"https://news.example.edu.cn{path}",
+                "language": "en",
+                "title": f"A story filed under an address of ours {n}",
+                "date": "2024-01-05",
+                "body_html": "<p>A paragraph long enough to be the body of a story.</p>",
+            }
+            lines.append(json.dumps(record))
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        output, rows = import_news(export, publish=True, mapping=None)
+        self.assertEqual([row["status"] for row in rows], ["created"] * 4)
+        self.assertEqual(Redirect.objects.count(), 0)
+        self.assertIn("/en/contact is an address of this site: no redirect made", output)
+        self.assertEqual(self.client.get("/en/contact/").status_code, 200)
+        self.assertEqual(self.client.get("/en/contact").status_code, 301)  # the slash added
+        self.assertEqual(self.client.get("/en/contact")["Location"], "/en/contact/")
+
+    def test_a_story_file_linked_from_outside_the_folder_is_not_read(self):
+        outside = tempfile.TemporaryDirectory()
+        self.addCleanup(outside.cleanup)
+        secret = Path(outside.name) / "secret.txt"
+        shutil.copy(SPORTS, secret)
+        (self.folder / "linked.txt").symlink_to(secret)
+        output, rows = import_news(self.folder)
+        self.assertEqual(rows[0]["status"], "failed")
+        self.assertIn("a link to a file outside the folder given", rows[0]["reason"])
+        self.assertEqual(ArticlePage.objects.count(), 0)
+
+    def test_a_file_over_the_size_limit_is_refused_before_it_is_read(self):
+        big = self.folder / "big.txt"
+        with open(big, "wb") as file:
+            file.truncate(2 * 1024 * 1024 + 1)  # sparse: nothing to read in it anyway
+        with (
+            override_settings(IMPORT_MAX_FILE_MB=2),
+            mock.patch("importer.sources.text.read", side_effect=AssertionError("read")),
+        ):
+            output, rows = import_news(big, mapping=None)
+        self.assertEqual(rows[0]["status"], "failed")
+        self.assertIn("over the 2 MB a story file may have", rows[0]["reason"])
+        self.assertIn("1 failed", output)
 
     def test_a_progress_bar_is_shown_when_asked(self):
         stderr = io.StringIO()
@@ -97,9 +158,9 @@ class ImportOptionsTests(TestCase):
     def test_a_story_failing_half_way_leaves_nothing_behind(self):
         images = get_image_model().objects.count()
         with mock.patch(
-            "importer.writer.Redirect.objects.create", side_effect=RuntimeError("disk full")
+            "importer.redirects.Redirect.objects.create", side_effect=RuntimeError("disk full")
         ):
-            output, rows = import_news(LIBRARY, mapping=None)
+            output, rows = import_news(LIBRARY, mapping=None, publish=True)
         failed = [row for row in rows if row["status"] == "failed"]
         self.assertEqual(len(failed), 3)  # the pair (two rows) and the sports story
         self.assertEqual(failed[0]["reason"], "RuntimeError: disk full")
@@ -111,11 +172,11 @@ class ImportOptionsTests(TestCase):
 
     def test_an_old_address_redirected_elsewhere_is_left_alone_and_said(self):
         Redirect.objects.create(old_path=SPORTS_OLD_PATH, redirect_link="/en/about/")
-        output, rows = import_news(SPORTS)
+        output, rows = import_news(SPORTS, publish=True)
         self.assertEqual(rows[0]["status"], "created")
         self.assertIn(f"{SPORTS_OLD_PATH} already redirects to /en/about/: left alone", output)
         self.assertEqual(Redirect.objects.get().redirect_link, "/en/about/")
-        import_news(SPORTS)  # and again on a re-run: still not ours
+        import_news(SPORTS, publish=True)  # and again on a re-run: still not ours
         self.assertEqual(Redirect.objects.count(), 1)
 
     def test_a_story_only_in_chinese_is_hidden_in_english_and_redirects_to_chinese(self):

@@ -11,15 +11,16 @@ TEMPLATES := templates search/templates stats/templates
 
 .PHONY: run dev bench bench-tools audit api-check test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 
-# The background worker (manage.py db_worker: pictures' renditions, news/pictures/) runs beside
-# the server and is stopped with it (Ctrl-C, or the server ending).
+# The background worker (manage.py worker: django-tasks' db_worker with a heartbeat; pictures'
+# renditions, news/pictures/) runs beside the server and is stopped with it (Ctrl-C, or the
+# server ending).
 run: install $(MO)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/   DEBUG=$(DEBUG)"
-	@DEBUG=$(DEBUG) $(BIN)/python manage.py db_worker --backend background --no-reload --verbosity 0 & worker=$$!; \
+	@DEBUG=$(DEBUG) $(BIN)/python manage.py worker --backend background --no-reload --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
-	echo "Worker: manage.py db_worker (process $$worker)"; \
+	echo "Worker: manage.py worker (process $$worker)"; \
 	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The developer's variant: Django's debug pages, templates and static files reloaded.

@@ -1,6 +1,6 @@
 """`make audit` (`python -m audit [--seed N] [--requests N]`): the site checked from outside,
 running as deployed (production settings, PostgreSQL, Redis, gunicorn behind nginx with TLS)
-on the demo content, in four parts:
+on the demo content, in five parts:
 
 1. MDN HTTP Observatory on every public page type and the admin's sign-in: grade and score
    per page (audit/observatory.py);
@@ -8,7 +8,10 @@ on the demo content, in four parts:
 3. the hostile uploads through the admin's image form: status, form error, the worker's peak
    memory (audit/uploads.py);
 4. PostgreSQL restarted under load: errors, their window, recovery, lost acknowledged writes
-   (audit/restart.py).
+   (audit/restart.py);
+5. the second hardening round from outside: health checks and metrics, the contact form's
+   bounds, a safe CSV export, the password-reset and sign-in limits, X-Forwarded-For from a
+   client that is not our proxy (audit/hardening.py; last: it pauses the audit's own address).
 
 Prints each part's figures and exits 1 if any target is missed. Needs the PostgreSQL server
 DATABASE_URL names (the audit makes and drops its own database, bitnews_audit) and its server
@@ -22,7 +25,7 @@ import subprocess
 import sys
 import time
 
-from audit import fuzz, observatory, restart, uploads
+from audit import fuzz, hardening, observatory, restart, uploads
 from audit.site import ROOT, log, running
 
 
@@ -37,14 +40,16 @@ def main():
     started = time.monotonic()
     parts = []
     with running() as site:
-        log("1/4 MDN HTTP Observatory")
+        log("1/5 MDN HTTP Observatory")
         parts.append(observatory.run(site))
-        log(f"2/4 fuzz, {options.requests} requests")
+        log(f"2/5 fuzz, {options.requests} requests")
         parts.append(fuzz.run(site, options.requests, run_seed))
-        log("3/4 hostile uploads")
+        log("3/5 hostile uploads")
         parts.append(uploads.run(site))
-        log("4/4 PostgreSQL restart under load")
+        log("4/5 PostgreSQL restart under load")
         parts.append(restart.run(site))
+        log("5/5 the second hardening round")
+        parts.append(hardening.run(site))
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()

@@ -188,13 +188,26 @@ def drafts(count):
 def deployed(work, env, log, cert, key):
     """Two app servers (gunicorn, `env`) behind nginx with deploy/nginx/bitnews.conf and the
     certificate `cert`: yields nginx's ports, {"https": …, "http": …}."""
-    behind_nginx = {**env, "PROXY_COUNT": "1"}  # nginx appends the visitor's address
+    behind_nginx = {**env, "TRUSTED_PROXIES": "127.0.0.1"}  # nginx appends the visitor's address
     with contextlib.ExitStack() as stack:
         nodes = []
         for _ in range(2):
             nodes.append(Node(behind_nginx, log))
             stack.callback(nodes[-1].stop)
         yield stack.enter_context(nginx(work, [node.port for node in nodes], cert, key))
+
+
+@contextlib.contextmanager
+def worker(env, log_file):
+    """The background worker, as deploy/systemd/bitnews-worker.service runs it (its heartbeat
+    is what /readyz reads)."""
+    command = [PYTHON, "manage.py", "worker", "--backend", "background", "--no-reload"]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log_file, stderr=log_file)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=120)
 
 
 @contextlib.contextmanager
@@ -231,9 +244,10 @@ def running():
             stack.callback(connections.close_all)
             pages, index = public_pages()
             editor = make_editor()
-            log("certificates, two app servers, nginx")
+            log("certificates, two app servers, nginx, the background worker")
             ca, cert, key = certificates(work)
             app_log = stack.enter_context((work / "app.log").open("w"))
+            stack.enter_context(worker(env, app_log))
             ports = stack.enter_context(deployed(work, env, app_log, cert, key))
             yield Site(
                 work=work,

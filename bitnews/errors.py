@@ -22,6 +22,8 @@ from django.template import loader
 from django.utils.datastructures import MultiValueDictKeyError
 from django.views import defaults
 
+from news import metrics
+
 RETRY_AFTER_SECONDS = 30
 
 
@@ -30,6 +32,7 @@ def server_error(request):
     if isinstance(error, MultiValueDictKeyError):  # a form posted without a field it must have
         return defaults.bad_request(request, error)
     if isinstance(error, (OperationalError, InterfaceError)):
+        metrics.BACKEND_ERRORS.labels("database").inc()
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

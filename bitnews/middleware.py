@@ -1,5 +1,10 @@
 """Request rules of the whole site, below the page cache: which methods public addresses take,
-and where the language prefix is added.
+and where the language prefix is added; and what each request is counted as.
+
+- `RequestMetricsMiddleware` (first): every request Django handles, by kind of view and status
+  class, and how long it took (news/metrics.py; the page cache's own answers before Django are
+  counted there as `kept`), and the request id nginx sets (`X-Request-ID`) for the logs
+  (bitnews/logs.py).
 
 - `PublicMethodsMiddleware`: public pages, feeds, sitemaps, robots.txt and the search answer
   GET and HEAD; OPTIONS says exactly that (`Allow: GET, HEAD, OPTIONS`); anything else (POST,
@@ -17,11 +22,16 @@ and where the language prefix is added.
   (Wagtail's catch-all page route): `/admin/nope/` became `/en/admin/nope/`.
 """
 
+import time
+
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.middleware import locale
 from django.utils import translation
 from wagtail.models import Page
 
+from news import metrics
+
+from . import logs
 from .csp import ADMIN_PREFIXES  # the admin and the documents it protects
 
 SAFE = ("GET", "HEAD")
@@ -81,3 +91,36 @@ class LocaleMiddleware(locale.LocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+def kind_of(request):
+    """What a request is counted as: the page type Wagtail served (`articlepage`…), `admin`,
+    `documents`, `static`, `media`, the view's URL name (`search`, `readyz`, an API
+    endpoint's…), or `unrouted`. A bounded set: no address in it."""
+    if getattr(request, "answered_from_page_cache", False):
+        return "kept"
+    path = request.path_info
+    for prefix in (*ADMIN_PREFIXES, "/static/", "/media/"):
+        if path.startswith(prefix):
+            return prefix.strip("/")
+    route = getattr(request, "_wagtail_route_for_request", None)  # Wagtail's serve keeps it
+    if route:
+        return route[0]._meta.model_name
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return "unrouted"
+    if match.url_name == PAGE_VIEW:
+        return "page"
+    return match.url_name or match.view_name or "view"
+
+
+class RequestMetricsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        logs.begin_request(request.headers.get("X-Request-ID", ""))
+        response = self.get_response(request)
+        metrics.answered(kind_of(request), response.status_code, time.perf_counter() - started)
+        return response

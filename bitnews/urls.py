@@ -16,6 +16,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import views as news_views
+from news.newsroom.password_reset import LimitedPasswordResetView
 
 from . import health
 
@@ -28,12 +29,17 @@ urlpatterns = []
 if not settings.DEBUG:  # Wagtail's "raise an error on purpose" page, for developers only
     urlpatterns.append(path("admin/failwhale/", admin_not_found))
 urlpatterns += [
+    # Wagtail's "Forgot password?" with limits (news/newsroom/password_reset.py), at its address
+    path("admin/password_reset/", LimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", news_views.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", news_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
-    path("health/ready/", health.ready, name="health_ready"),
+    path("healthz", health.live, name="healthz"),
+    path("readyz", health.ready, name="readyz"),
+    path("health/ready/", health.ready, name="health_ready"),  # its address before /readyz
+    path("metrics", health.metrics, name="metrics"),
 ]
 
 if apps.is_installed("api"):

@@ -7,6 +7,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from .cache import fragments
+from .cache.pages import OPERATIONS
 from .models import SiteSettings
 
 
@@ -15,6 +16,8 @@ class RememberedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith(OPERATIONS):  # /healthz answers without the database
+            return self.get_response(request)
         reset = fragments.serving(request)
         try:
             self.remember_site(request)

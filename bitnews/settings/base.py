@@ -5,6 +5,7 @@ read from the environment. Nothing secret lives here.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -20,6 +21,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 def env_list(name, default=""):
     """A comma-separated environment variable as a list of non-empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name, default=""):
+    """`env_list` of addresses or networks (CIDR), each checked: a typo is refused at start."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name}: {entry!r} is not an address or a network ({error})."
+            ) from None
+    return entries
 
 
 def required_env(name):
@@ -76,7 +90,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # first: a page kept for anonymous visitors is answered as it was sent (the headers of the
+    # every request Django handles counted and timed for /metrics (bitnews/health.py)
+    "bitnews.middleware.RequestMetricsMiddleware",
+    # then: a page kept for anonymous visitors is answered as it was sent (the headers of the
     # middleware below included), without sessions, languages or the site
     "news.cache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -112,6 +128,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "news.newsroom.lockouts.locked_out"
 AXES_CLIENT_IP_CALLABLE = "news.visitor.client_ip"
+AXES_HANDLER = "news.newsroom.lockouts.NewsroomLockouts"  # and a pause per address:
+SIGN_IN_ADDRESS_LIMIT = 20  # wrong passwords from one address, over all user names
 AXES_HTTP_RESPONSE_CODE = 429
 # The log says which user name failed from which address (passwords are always masked).
 AXES_SENSITIVE_PARAMETERS = []
@@ -123,9 +141,23 @@ TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "1") == "1"
 TWO_FACTOR_GROUPS = ["Moderators", "Chief editors"]
 OTP_TOTP_ISSUER = "BIT News"  # the name the authenticator app shows beside the code
 
-# How many proxies of ours append to X-Forwarded-For in front of the app (news/visitor.py):
-# 0 when gunicorn faces visitors, 1 behind nginx, 2 behind nginx and Varnish.
-PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+# The addresses (or networks) of our proxies in front of the app, whose X-Forwarded-For entries
+# are believed (news/visitor.py): 127.0.0.1 behind nginx on the same machine; empty when
+# gunicorn faces visitors. Any other client's X-Forwarded-For is ignored.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+if "PROXY_COUNT" in os.environ:
+    raise ImproperlyConfigured(
+        "PROXY_COUNT is replaced by TRUSTED_PROXIES: set it to the addresses of the proxies in "
+        "front of gunicorn (127.0.0.1 behind nginx on this machine) and remove PROXY_COUNT."
+    )
+
+# Who may read /metrics (bitnews/health.py): the visitor's address (news/visitor.py) must be in
+# one of these networks; a Prometheus on the app server itself by default.
+METRICS_ALLOWED = env_networks("METRICS_ALLOWED", "127.0.0.1,::1")
+
+# The secret that authenticates each backup's manifest (news/management/backups.py): `backup`
+# and `restore` refuse to run without it; the site itself does not read it.
+BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
 
 ROOT_URLCONF = "bitnews.urls"
 WSGI_APPLICATION = "bitnews.wsgi.application"
@@ -289,6 +321,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # The contact form (news/models/site_pages.py): posts a minute from one address before a 429.
 CONTACT_FORM_RATE = 5
+IMPORT_MAX_FILE_MB = 20  # a story file import_news reads (importer/pipeline.py)
+CONTACT_MESSAGE_MAX_LENGTH = 10_000  # characters of a multi-line field of the contact form
+# "Forgot password?" (news/newsroom/password_reset.py): mails to one e-mail address an hour, and
+# requests from one visitor address a minute
+PASSWORD_RESET_PER_EMAIL = 3
+PASSWORD_RESET_PER_CLIENT = 5
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail's locale trees
 WAGTAIL_ENABLE_UPDATE_CHECK = (
     False  # the admin would call releases.wagtail.org (blocked in China, and by our CSP)
@@ -347,10 +385,25 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the Wagtail admin reads it from JavaScript
 
+# LOG_FORMAT=json: one JSON object a line, with nginx's request id (bitnews/logs.py)
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT is {LOG_FORMAT!r}: say text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "bitnews.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "bitnews.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # every failed sign-in (user name, address), and each lockout
     "loggers": {"axes": {"handlers": ["console"], "level": "INFO", "propagate": False}},

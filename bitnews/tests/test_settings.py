@@ -47,3 +47,29 @@ def test_the_demo_app_is_installed_on_local_machines_only(monkeypatch):
     values = load("bitnews.settings.production", monkeypatch, PRODUCTION_ENVIRONMENT)
     assert "demo" not in values["INSTALLED_APPS"]
     assert "demo" in load("bitnews.settings.dev", monkeypatch, {})["INSTALLED_APPS"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("TRUSTED_PROXIES", "127.0.0.1,nginx", "TRUSTED_PROXIES: 'nginx' is not an address"),
+        ("PROXY_COUNT", "1", "PROXY_COUNT is replaced by TRUSTED_PROXIES"),
+        ("METRICS_ALLOWED", "10.0.0.0/33", "METRICS_ALLOWED: '10.0.0.0/33'"),
+        ("LOG_FORMAT", "xml", "LOG_FORMAT is 'xml'"),
+    ],
+)
+def test_settings_refuse_a_proxy_metrics_or_log_setting_they_cannot_use(
+    monkeypatch, variable, value, said
+):
+    for name in ("TRUSTED_PROXIES", "PROXY_COUNT", "METRICS_ALLOWED", "LOG_FORMAT"):
+        monkeypatch.delenv(name, raising=False)
+    environment = {**PRODUCTION_ENVIRONMENT, variable: value}
+    with pytest.raises(ImproperlyConfigured, match=said):  # base.py's code: runpy runs it again
+        load("bitnews.settings.base", monkeypatch, environment)
+
+
+def test_trusted_proxies_are_read_as_a_list(monkeypatch):
+    monkeypatch.delenv("PROXY_COUNT", raising=False)
+    environment = {**PRODUCTION_ENVIRONMENT, "TRUSTED_PROXIES": "127.0.0.1, 10.1.0.0/16"}
+    values = load("bitnews.settings.base", monkeypatch, environment)
+    assert values["TRUSTED_PROXIES"] == ["127.0.0.1", "10.1.0.0/16"]

@@ -16,6 +16,8 @@ from redis.connection import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .. import metrics
+
 logger = logging.getLogger(__name__)
 
 OPEN_FOR = 5.0  # seconds without asking Redis after a failure
@@ -35,6 +37,7 @@ def is_open():
 
 def trip(error):
     """Stop asking Redis for a while (logged once per opening)."""
+    metrics.BACKEND_ERRORS.labels("redis").inc()
     global _open_until  # noqa: PLW0603 - this process's breaker
     with _lock:
         was_open = is_open()

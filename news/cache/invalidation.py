@@ -22,6 +22,7 @@ import urllib.request
 from django.conf import settings
 from django.db import transaction
 
+from .. import metrics
 from . import local, store
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,7 @@ def send(soft, hard, whole=False):
     """Invalidate in the store, then purge the shared caches. A store that refuses is
     retried in the background (the shared caches are told anyway)."""
     local.drop(None if whole else soft | hard)
+    metrics.INVALIDATIONS.labels("everything" if whole else "tags").inc()
     try:
         if whole:
             store.get().everything()
@@ -135,6 +137,7 @@ def send(soft, hard, whole=False):
                 store.get().invalidate(sorted(soft), soft=True)
     except store.Unavailable as error:
         logger.error("The cache did not take an invalidation (retried every second): %s", error)
+        metrics.INVALIDATIONS.labels("retried").inc()
         _retry(soft, hard, whole)
     purge_shared_caches(soft, hard, whole)
 

@@ -37,6 +37,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import urlencode
 
+from .. import metrics
 from . import fragments, local, store, tags
 
 NUMBERS = ("page", "p")  # query parameters holding a page number: listings, sitemaps
@@ -102,7 +103,10 @@ def anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-NOT_PAGES = (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/documents/")
+# The operator's addresses (bitnews/health.py): no site, no cache state, no page cache for them
+OPERATIONS = ("/healthz", "/readyz", "/health/", "/metrics")
+# never pages: static files, uploads, the admin, documents, the operator's addresses
+NOT_PAGES = (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/documents/", *OPERATIONS)
 CONDITIONS = frozenset(
     {"HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
 )
@@ -138,12 +142,14 @@ def look_up(request):
     copies = [local.look(_pages, name) for name in candidates]
     state, began = fragments.begin(() if any(copies) else candidates)
     if state.clock is None:
+        metrics.PAGE_CACHE.labels("unavailable").inc()
         return state, None
     if any(copies):
         copies = [local.look(_pages, name) for name in candidates]  # after the sync
         if not any(copies):
             state, began = fragments.begin(candidates)
             if state.clock is None:
+                metrics.PAGE_CACHE.labels("unavailable").inc()
                 return state, None
     for position, name in enumerate(candidates):
         copy = copies[position]
@@ -152,6 +158,7 @@ def look_up(request):
             local.remember(_pages, state.clock, name, *copy)
         if copy is not None and serves(copy[0], position == 0, extra, now):
             tags.record(*copy[1])
+            metrics.PAGE_CACHE.labels("hit").inc()
             return state, copy[0]
     set_aside = store.get().stale_many(candidates)  # a miss: an edit's old copy?
     for position, name in enumerate(candidates):
@@ -159,8 +166,10 @@ def look_up(request):
         usable = stale is not None and serves(stale[0], position == 0, extra, now)
         if usable:
             if not store.get().claim(name):
+                metrics.PAGE_CACHE.labels("stale").inc()
                 return state, not_kept(stale[0])  # another request is rendering the new one
             state.claimed = name  # this one renders it (released when it is done)
+    metrics.PAGE_CACHE.labels("miss").inc()
     return state, None
 
 
@@ -223,6 +232,7 @@ class PageCacheMiddleware:
         state, kept = request.META.get(LOOKED_UP) or look_up(request)
         request._news_cache = state  # what the fragments of this request use
         if kept is not None:
+            request.answered_from_page_cache = True  # counted as `kept` (news/metrics.py)
             return answer(request, kept)
         with tags.collecting() as tags_read:
             response = self.get_response(request)
@@ -293,13 +303,16 @@ class AnswerKeptPages:
 
     def __call__(self, environ, start_response):
         if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            started = time.perf_counter()
             # A copy: WSGIRequest writes the decoded path back into the environ it is given.
             request = WSGIRequest(dict(environ))
             try:
                 if may_answer(request):
                     state, kept = look_up(request)
                     if kept is not None:
-                        return self.send(request, kept, start_response)
+                        status, body = self.send(request, kept, start_response)
+                        metrics.answered("kept", status, time.perf_counter() - started)
+                        return body
                     environ[LOOKED_UP] = (state, None)
             except DisallowedHost:
                 pass  # Django answers 400
@@ -307,10 +320,12 @@ class AnswerKeptPages:
 
     @staticmethod
     def send(request, kept, start_response):
+        """(status, body) of the kept page's answer, its status and headers started."""
         if CONDITIONS.isdisjoint(request.META):
             headers = [*kept["headers"], ("Age", str(max(0, int(time.time() - kept["made"]))))]
             start_response(f"{kept['status']} {responses[kept['status']]}", headers)
-            return [kept["content"]]
+            return kept["status"], [kept["content"]]
         response = answer(request, kept)  # Django decides between 200, 304 and 412
         start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-        return [response.content]  # not the response: closing it would signal request_finished
+        # not the response: closing it would signal request_finished
+        return response.status_code, [response.content]

@@ -11,6 +11,7 @@
 - translation_state.py: ArticleTranslationState (recorded by the newsroom)
 - archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
 - pictures.py: PreparedImage (an image's renditions, made by the worker: news/pictures/)
+- workers.py: WorkerHeartbeat (each background worker's last sign of life: /readyz)
 - base.py: what every page type and listing shares
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage, and
@@ -38,6 +39,7 @@ from .site_pages import ContactFormField, ContactPage, StandardPage, site_menu
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
 from .translation_state import ArticleTranslationState
+from .workers import WorkerHeartbeat
 
 __all__ = [
     "ARTICLE_ORDER",
@@ -60,6 +62,7 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "TranslatedPageMixin",
+    "WorkerHeartbeat",
     "card_rows",
     "focus_articles",
     "in_focus_q",

@@ -18,10 +18,10 @@ people do not see (`HONEYPOT`: filled → refused, nothing stored or sent) and a
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -30,6 +30,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .. import limits
 from ..blocks import BodyBlock
 from ..cache import control, fragments
 from ..cache import tags as cache_tags
@@ -71,18 +72,31 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey("news.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
+def single_line(value):
+    """A one-line field (a name, a subject) holds no line break: in the mail to the office one
+    would start a line of the visitor's making."""
+    if "\r" in value or "\n" in value:
+        raise ValidationError(_("Write this on one line."), code="line_break")
+
+
+def bound_fields(fields):
+    """Each text field of the contact form bounded: a multi-line one to
+    CONTACT_MESSAGE_MAX_LENGTH characters, a one-line one to one line (and Wagtail's 255)."""
+    for field in fields.values():
+        if not isinstance(field, forms.CharField):
+            continue
+        if isinstance(field.widget, forms.Textarea):
+            field.max_length = settings.CONTACT_MESSAGE_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(field.max_length))
+            field.widget.attrs["maxlength"] = str(field.max_length)
+        else:
+            field.validators.append(single_line)
+
+
 def rate_exceeded(request):
-    """Whether this address has posted more than CONTACT_FORM_RATE forms this minute (this
+    """Whether this address has posted more than CONTACT_FORM_RATE forms in a minute (this
     post counted)."""
-    now = timezone.now()
-    key = f"news:contact-rate:{client_ip(request)}:{now:%Y%m%d%H%M}"
-    cache.add(key, 0, 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, 60)
-        count = 1
-    return count > settings.CONTACT_FORM_RATE
+    return limits.exceeded("contact", client_ip(request), settings.CONTACT_FORM_RATE, 60)
 
 
 class ContactPage(TranslatedPageMixin, AbstractEmailForm):
@@ -126,8 +140,13 @@ class ContactPage(TranslatedPageMixin, AbstractEmailForm):
         return context
 
     def get_form_class(self):
-        """The editor's fields and the honeypot, which is never stored or e-mailed."""
+        """The editor's fields, bounded (`bound_fields`), and the honeypot, which is never
+        stored or e-mailed."""
         built = super().get_form_class()
+
+        def init(form, *args, **kwargs):
+            built.__init__(form, *args, **kwargs)
+            bound_fields(form.fields)
 
         def clean(form):
             cleaned = built.clean(form)
@@ -139,7 +158,8 @@ class ContactPage(TranslatedPageMixin, AbstractEmailForm):
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
-        return type(built.__name__, (built,), {HONEYPOT: honeypot, "clean": clean})
+        members = {HONEYPOT: honeypot, "__init__": init, "clean": clean}
+        return type(built.__name__, (built,), members)
 
     def refuse(self, request, message, status):
         """The form again, as sent, with `message` above it; nothing stored or e-mailed."""

@@ -24,10 +24,11 @@ class NewsroomConfig(AppConfig):
         from news.models.base import NewsroomPermissionTester
 
         from . import checks as newsroom_checks
-        from . import images, media_permissions, translation_status
+        from . import exports, images, media_permissions, translation_status
         from .roles import apply_review_setting, may_publish_directly, review_new_site_page
 
         media_permissions.install()
+        exports.install()
         checks.register(newsroom_checks.mail_is_configured, checks.Tags.security, deploy=True)
         if may_publish_directly not in NewsroomPermissionTester.publish_rules:
             NewsroomPermissionTester.publish_rules.append(may_publish_directly)

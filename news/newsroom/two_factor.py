@@ -6,7 +6,8 @@ enforces it are ours (hooks: wagtail_hooks.py; templates: templates/newsroom/two
 Who must: with TWO_FACTOR_REQUIRED on (production's default), superusers and members of
 TWO_FACTOR_GROUPS (Moderators and Chief editors) set it up before the admin lets them do
 anything else. Anyone else may turn it on; once on, every admin page asks for the code after
-the password. A user who has lost both phone and codes is reset by someone who may change
+the password. The same holds for the public pages and documents only signed-in users may see
+(`guard_restricted`, hooks before Wagtail serves them): the password alone opens none. A user who has lost both phone and codes is reset by someone who may change
 users (the Users listing's "Reset two-step verification").
 """
 
@@ -34,6 +35,7 @@ from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
+from wagtail.models import BaseViewRestriction
 
 RECOVERY_CODES = 10
 APP_DEVICE = "Authenticator app"
@@ -106,6 +108,32 @@ class TwoFactorMiddleware(OTPMiddleware):
         if name not in OPEN_BEFORE_SETUP and is_required(user):
             return redirect_to_login(request.get_full_path(), reverse("news_two_factor_setup"))
         return None
+
+
+def owed_step(request):
+    """The page a signed-in user must go to before anything a sign-in protects (the code, or
+    setting up two steps when they must), or None when they owe nothing."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return None
+    if django_otp.user_has_device(user):
+        return "news_two_factor_verify"
+    if is_required(user):
+        return "news_two_factor_setup"
+    return None
+
+
+def guard_restricted(request, restrictions):
+    """Before a public page or document that only signed-in users (or some groups) may see:
+    a user who gave only the password is sent for the second step first, then back here.
+    Restrictions by a shared password are not about who is signed in: left to Wagtail."""
+    by_sign_in = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+    if not any(restriction.restriction_type in by_sign_in for restriction in restrictions):
+        return None
+    step = owed_step(request)
+    if step is None:
+        return None
+    return redirect_to_login(request.get_full_path(), reverse(step))
 
 
 def next_url(request, default="wagtailadmin_home"):

@@ -164,3 +164,13 @@ def copy_english_body_menu_item():
 
 
 hooks.register("after_edit_page", body_copy.after_edit)
+
+
+@hooks.register("before_serve_page")
+def second_step_before_restricted_page(page, request, serve_args, serve_kwargs):
+    return two_factor.guard_restricted(request, page.get_view_restrictions())
+
+
+@hooks.register("before_serve_document")
+def second_step_before_restricted_document(document, request):
+    return two_factor.guard_restricted(request, document.collection.get_view_restrictions())

@@ -94,7 +94,7 @@ class LoginThrottlingTests(TestCase):
             self.fail(1)
         self.assertTrue(any("editor" in line and "203.0.113.7" in line for line in logged.output))
 
-    @override_settings(PROXY_COUNT=1)
+    @override_settings(TRUSTED_PROXIES=["127.0.0.1"])
     def test_behind_our_proxy_the_address_is_the_one_it_saw(self):
         # Every request comes from the proxy (127.0.0.1); the visitor's own X-Forwarded-For
         # entries are theirs to invent, the last one is what our proxy saw.
@@ -110,3 +110,51 @@ class LoginThrottlingTests(TestCase):
         )
         other = self.sign_in(PASSWORD, address="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")
         self.assertEqual(other.status_code, 302)
+
+    @override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+    def test_a_client_reaching_the_app_directly_cannot_pick_its_address(self):
+        # Not from our proxy: its X-Forwarded-For is ignored, every try is its own address's.
+        for spoofed in range(5):
+            self.sign_in("wrong", address="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.9.9.{spoofed}")
+        fresh = self.sign_in(PASSWORD, address="203.0.113.7", HTTP_X_FORWARDED_FOR="10.1.1.1")
+        self.assertEqual(fresh.status_code, 429)
+        # nor lock out a pair of someone else's
+        self.assertEqual(AccessAttempt.objects.get().ip_address, "203.0.113.7")
+
+    def test_many_user_names_from_one_address_pause_the_address(self):
+        names = [f"guess{n}" for n in range(25)]
+        answers = [
+            self.sign_in("wrong", address="198.51.100.66", username=name).status_code
+            for name in names
+            for _try in range(4)
+        ]
+        self.assertEqual(answers[: settings.SIGN_IN_ADDRESS_LIMIT - 1], [200] * 19)
+        self.assertEqual(set(answers[settings.SIGN_IN_ADDRESS_LIMIT :]), {429})
+        paused = self.sign_in(PASSWORD, address="198.51.100.66", username="translator")
+        self.assertEqual(paused.status_code, 429)
+        self.assertContains(paused, "for any user names", status_code=429)
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.67").status_code, 302)
+
+    def test_an_editor_who_signed_in_from_the_address_before_still_signs_in(self):
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.66").status_code, 302)
+        self.client.logout()
+        for n in range(25):
+            self.sign_in("wrong", address="198.51.100.66", username=f"guess{n}")
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.66").status_code, 302)
+        self.assertTrue(self.signed_in())
+        self.client.logout()
+        # their own user name still has its five tries
+        self.assertEqual(self.fail(5, address="198.51.100.66")[-1], 429)
+
+    def test_a_moderator_lifts_the_pause_of_an_address(self):
+        for n in range(25):
+            self.sign_in("wrong", address="198.51.100.66", username=f"guess{n}")
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.66").status_code, 429)
+        self.client.force_login(self.moderator)
+        page = self.client.get("/admin/lockouts/")
+        self.assertContains(page, "Paused addresses")
+        self.assertContains(page, "198.51.100.66")
+        self.client.post("/admin/lockouts/", {"ip_address": "198.51.100.66", "whole_address": "1"})
+        self.assertContains(self.client.get("/admin/lockouts/"), "No address is paused now.")
+        self.client.logout()
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.66").status_code, 302)

@@ -1,6 +1,9 @@
 """The site's own pages (About, Accessibility statement…), the menus editors control with
 "Show in menus", and the contact form (stored, e-mailed, spam refused); both languages."""
 
+import csv
+import io
+
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, RequestFactory, TestCase, override_settings
@@ -249,6 +252,31 @@ class ContactFormTests(TestCase):
         self.assertFalse(FormSubmission.objects.exists())
         self.assertEqual(mail.outbox, [])
 
+    def test_a_message_over_the_limit_is_refused_with_the_forms_own_error(self):
+        long = "字" * 10_001
+        response = self.client.post(CONTACT["zh-hans"], self.message(message=long))
+        self.assertContains(response, "contact-form__error")
+        self.assertContains(response, "10000")  # Django's own message, in Chinese
+        self.assertContains(response, "确保该变量包含不超过")
+        self.assertContains(response, 'maxlength="10000"')
+        self.assertFalse(FormSubmission.objects.exists())
+        self.assertEqual(mail.outbox, [])
+        at_limit = self.client.post(CONTACT["en"], self.message(message="x" * 10_000))
+        self.assertNotContains(at_limit, "contact-form__error")
+        self.assertEqual(FormSubmission.objects.count(), 1)
+
+    def test_a_line_break_in_a_one_line_field_is_refused_in_the_visitors_language(self):
+        forged = "Li Wei\r\nBcc: everyone@example.com"
+        english = self.client.post(CONTACT["en"], self.message(your_name=forged))
+        self.assertContains(english, "Write this on one line.")
+        chinese = self.client.post(CONTACT["zh-hans"], self.message(your_name="李\n伟"))
+        self.assertContains(chinese, "请写在一行内。")
+        self.assertFalse(FormSubmission.objects.exists())
+        self.assertEqual(mail.outbox, [])
+        multi_line = self.client.post(CONTACT["en"], self.message(message="Hello\r\nagain"))
+        self.assertNotContains(multi_line, "contact-form__error")
+        self.assertEqual(len(mail.outbox), 1)
+
     def test_another_page_still_refuses_a_post(self):
         self.assertEqual(self.client.post("/en/news/").status_code, 405)
         refused = self.client.put(CONTACT["en"])
@@ -322,6 +350,26 @@ class ContactMessagesAdminTests(TestCase):
         self.client.force_login(self.editor)
         form = self.client.get(f"/admin/pages/{self.contact.pk}/edit/").content.decode()
         self.assertIn('name="to_address"', form)
+
+    def test_an_exported_message_is_text_in_a_spreadsheet_never_a_formula(self):
+        FormSubmission.objects.create(
+            page=self.contact,
+            form_data={
+                "message": '=HYPERLINK("http://evil.example/","Click")',
+                "your_name": "-1+2",
+            },
+        )
+        self.client.force_login(self.editor)
+        response = self.client.get(
+            f"/admin/forms/submissions/{self.contact.pk}/", {"export": "csv"}
+        )
+        self.assertEqual(response.status_code, 200)
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        cells = [cell for row in rows for cell in row]
+        self.assertIn('\'=HYPERLINK("http://evil.example/","Click")', cells)
+        self.assertIn("'-1+2", cells)
+        self.assertIn("Bonjour", cells)  # other text as it was
+        self.assertFalse(any(cell.startswith(("=", "+", "-", "@")) for cell in cells))
 
     def test_a_translator_does_not_read_the_messages(self):
         self.assertNotEqual(self.submissions(self.translator).status_code, 200)

@@ -10,8 +10,11 @@ from django.test import TestCase, override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
+from news.factories import StandardPageFactory
+from news.models import HomePage
 from news.tests.utils import build_site, member
 
 PASSWORD = "pw"  # noqa: S105 - news.tests.utils.member gives every test user this one
@@ -73,6 +76,33 @@ class TwoFactorTests(TestCase):
             self.assertRedirects(
                 self.client.get("/admin/"), f"{SETUP}?next=/admin/", fetch_redirect_response=False
             )
+
+    def restricted_page(self):
+        home = HomePage.objects.get()
+        page = StandardPageFactory(parent=home, slug_en="staff", slug_zh_hans="yuangong")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        return "/en/staff/"
+
+    def test_the_password_alone_opens_no_page_restricted_to_signed_in_users(self):
+        url = self.restricted_page()
+        self.sign_in(self.moderator)  # must set up two steps, has not
+        response = self.client.get(url)
+        self.assertRedirects(response, f"{SETUP}?next={url}", fetch_redirect_response=False)
+        device, _codes = self.set_up_app(self.moderator)
+        self.sign_in(self.moderator)  # has a device now: owes its code
+        response = self.client.get(url)
+        self.assertRedirects(response, f"{VERIFY}?next={url}", fetch_redirect_response=False)
+        self.client.post(VERIFY, {"code": code_of(device, steps_ahead=1), "next": url})
+        self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_a_restricted_page_opens_for_a_user_who_owes_no_second_step(self):
+        url = self.restricted_page()
+        self.sign_in(self.editor)
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.client.logout()
+        anonymous = self.client.get(url)
+        self.assertEqual(anonymous.status_code, 302)
+        self.assertIn("login", anonymous["Location"])
 
     def test_an_editor_is_not_asked(self):
         self.sign_in(self.editor)

@@ -17,7 +17,6 @@ error: it is an answer, watched by whoever asked."""
 
 import datetime
 import functools
-import ipaddress
 import os
 
 from django.conf import settings
@@ -37,9 +36,9 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 
+from news import visitor
 from news.cache import invalidation, store
 from news.models import WorkerHeartbeat
-from news.visitor import client_ip
 
 WORKER_STALE_SECONDS = 60  # a worker writes one every 10 s
 TASK_WAIT_LIMIT = datetime.timedelta(minutes=10)
@@ -167,19 +166,9 @@ def registry():
     return collected
 
 
-def allowed(address):
-    try:
-        found = ipaddress.ip_address(address)
-    except (TypeError, ValueError):
-        return False
-    return any(
-        found in ipaddress.ip_network(entry, strict=False) for entry in settings.METRICS_ALLOWED
-    )
-
-
 @never_cache
 @require_safe
 def metrics(request):
-    if not allowed(client_ip(request)):
+    if not visitor.within(visitor.parsed(visitor.client_ip(request)), settings.METRICS_ALLOWED):
         return answered_quietly(HttpResponse(status=403))
     return HttpResponse(generate_latest(registry()), content_type=CONTENT_TYPE_LATEST)

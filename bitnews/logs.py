@@ -9,7 +9,6 @@ as `request_id` ("-" outside a request);
 `JsonFormatter` writes one object a line: time (UTC, ISO 8601), level, logger, message,
 request_id, and the exception's traceback when there is one."""
 
-import contextlib
 import contextvars
 import datetime
 import json
@@ -30,16 +29,6 @@ def end_request(**kwargs):
 
 
 request_finished.connect(end_request, dispatch_uid="bitnews.logs.end_request")
-
-
-@contextlib.contextmanager
-def request_id(value):
-    """`value` as the request id inside the block (tests, management work for a request)."""
-    token = _request_id.set((value or "-")[:MAX_ID])
-    try:
-        yield
-    finally:
-        _request_id.reset(token)
 
 
 class RequestIdFilter(logging.Filter):

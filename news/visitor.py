@@ -32,20 +32,19 @@ def parsed(address):
         return None
 
 
+def within(address, entries):
+    """Whether `address` (parsed, or None) is in one of the networks `entries` names."""
+    return address is not None and any(address in network for network in networks(tuple(entries)))
+
+
 def client_ip(request):
     remote = request.META.get("REMOTE_ADDR")
-    proxies = networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
-    if not proxies:
-        return remote
-
-    def ours(address):
-        return address is not None and any(address in network for network in proxies)
-
+    proxies = getattr(settings, "TRUSTED_PROXIES", ())
     address = parsed(remote)
-    if not ours(address):
+    if not within(address, proxies):
         return remote
     hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    while ours(address) and hops:
+    while within(address, proxies) and hops:
         hop = parsed(hops.pop())
         if hop is None:  # not an address: our proxy did not write it; the proxy is the client
             break

@@ -133,8 +133,11 @@ class HealthTests(TestCase):
 class JsonLogTests(TestCase):
     def test_a_log_line_is_one_json_object_with_the_request_id(self):
         record = logging.LogRecord("news", logging.WARNING, __file__, 1, "saw %s", ("它",), None)
-        with logs.request_id("3f2a9c"):
+        logs.begin_request("3f2a9c")
+        try:
             logs.RequestIdFilter().filter(record)
+        finally:
+            logs.end_request()
         line = json.loads(logs.JsonFormatter().format(record))
         self.assertEqual(
             {key: line[key] for key in ("level", "logger", "message", "request_id")},

@@ -69,10 +69,10 @@ class NewsroomLockouts(AxesDatabaseHandler):
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
         super().user_login_failed(sender, credentials, request, **kwargs)
-        if request is not None and not request.axes_locked_out:
-            if address_paused(request, credentials):
-                request.axes_locked_out = True
-                request.axes_credentials = credentials
+        paused = request is not None and not request.axes_locked_out
+        if paused and address_paused(request, credentials):
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -142,7 +142,7 @@ class QueueCollector:
                 counts[status] = count
             beat = WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True)
             newest = beat.first()
-        except Exception:  # noqa: BLE001 - the database away: bitnews_backend_errors says so
+        except Exception:  # noqa: BLE001 - the database away: /readyz says so; no gauges then
             return
         for status, count in counts.items():
             tasks.add_metric([status.lower()], count)

@@ -39,7 +39,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Task, Workflow
 
 from news.factories import ArticlePageFactory
-from news.models import ArticleTag, Column, SiteSettings
+from news.models import ArticleTag, Column
 from news.tests.utils import build_site, member
 
 TABLE = Path(__file__).with_name("admin_access.txt")
@@ -132,7 +132,9 @@ class AdminAccessTests(TestCase):
             "users": self.other_user.pk,
             "groups": Group.objects.get(name="Editors").pk,
             "sites": index.get_site().pk,
-            "settings": SiteSettings.objects.get().pk,
+            # a site setting's edit view takes the site's key, not the setting row's (which
+            # named another site, or none, as the tests before it had used the sequences)
+            "settings": index.get_site().pk,
         }.get(section)
         if "/tasks/" in route or "task_chooser" in route:
             pk = self.task.pk

@@ -33,7 +33,8 @@ def free_port():
 
 @contextlib.contextmanager
 def demo_server(folder=None, settings="bitnews.settings.test", **environment):
-    """Migrate a fresh SQLite database, load the demo and serve it; yields url, password, database.
+    """Migrate a fresh SQLite database, load the demo and serve it; yields url, password,
+    database and manage(*command), which runs a `manage.py` command beside the server.
 
     `settings="bitnews.settings.dev"` serves it as `make run` does; uploads go to `folder`.
     """
@@ -70,6 +71,9 @@ def demo_server(folder=None, settings="bitnews.settings.test", **environment):
                 url=url,
                 password=(folder / "password").read_text().strip(),
                 database=folder / "db.sqlite3",
+                manage=lambda *command: subprocess.run(
+                    [*manage, *command], env=env, capture_output=True, text=True, check=False
+                ),
             )
         finally:
             server.terminate()

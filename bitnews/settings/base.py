@@ -205,7 +205,8 @@ TASKS = {
 
 # The cache holds the pages and fragments kept with their tags (news/cache/), Wagtail's
 # renditions and site root paths: Redis when REDIS_URL is set (production requires
-# it, so that every app server sees a publish at once), each process's memory otherwise.
+# it, so that every app server sees a publish at once), files shared by a machine's processes
+# (`make run`: dev.py) or each process's memory (the tests) otherwise.
 from news.cache.breaker import BreakerConnection  # noqa: E402 - redis only, no Django
 
 
@@ -232,11 +233,20 @@ def redis_cache(url):
     }
 
 
+def cache_folder(database):
+    """The files cache of a machine without Redis (dev.py): beside its SQLite database, or
+    named after its PostgreSQL database."""
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        return f"{database['NAME']}.cache"
+    return str(BASE_DIR / ".cache" / database["NAME"])
+
+
 if os.environ.get("REDIS_URL"):
     CACHES = redis_cache(os.environ["REDIS_URL"])
 else:
     # Room for every page and fragment of the demo: past MAX_ENTRIES, local memory drops
-    # entries at random, the page cache's tag sets among them (news/cache/store.py).
+    # entries at random, the page cache's tag sets among them (news/cache/store.py). `make
+    # run` keeps it in files instead (dev.py), shared by its processes.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

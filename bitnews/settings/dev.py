@@ -20,6 +20,18 @@ SERVE_MEDIA = True  # uploads served by Django itself (runserver, browser tests)
 # `make dev`: an edited template shows at the next request (runserver restarts on Python
 # changes only; the page cache's keys hold a digest of the code read at start).
 PAGE_CACHE = not DEBUG
+# Without REDIS_URL the cache lives in files that the server, the worker and every `manage.py`
+# command share (a publish from the command line shows on the `make run` site at once; a
+# process's own memory would keep its old pages): next to the SQLite database, so that each
+# database has its own, or in CACHE_DIR.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or cache_folder(DATABASES["default"]),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - `manage.py load_demo`
 # two-step sign-in only when asked for (the demo's moderators sign in with a password alone)
 TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "0") == "1"

@@ -1,5 +1,6 @@
 """Where kept entries live and how a tag reaches them: Redis (production, several processes
-and servers) or Django's local-memory cache (`make run`, the tests without REDIS_URL).
+and servers) or Django's cache without Redis: files shared by `make run`'s processes, or local
+memory (the tests without REDIS_URL).
 
 The layout, the same in both:
 - an entry (a page or a fragment) is kept under its name with the tags it was made from;
@@ -15,11 +16,13 @@ Redis keeps this atomic with two scripts; eviction must spare the sets, the cloc
 (they have no TTL: `maxmemory-policy volatile-lru`, docs/deployment.md)."""
 
 import contextlib
+import fcntl
 import logging
 import pickle
 import random
 import threading
 import time
+from pathlib import Path
 
 from django.core.cache import cache
 from redis.exceptions import RedisError
@@ -307,12 +310,48 @@ class RedisStore:
             self.client.delete(f"{PREFIX}:l:{name}")
 
 
-class LocalStore:
-    """The same in this process's Django cache (local memory): `make run` is one process and
-    the test suite's cache.clear() empties it. Not atomic across processes."""
+class Guard:
+    """One writer of the local store at a time: the threads of this process, and, when
+    Django's cache is in files that other processes share (`make run`'s server, its worker and
+    any `manage.py` command: bitnews/settings/dev.py), those processes too, by a lock on a file
+    in the cache's folder."""
 
     def __init__(self):
-        self.lock = threading.RLock()
+        from django.conf import settings
+
+        self.threads = threading.RLock()
+        self.depth = 0
+        self.path = None
+        config = settings.CACHES["default"]
+        if config["BACKEND"].endswith("FileBasedCache"):
+            folder = Path(config["LOCATION"])
+            folder.mkdir(parents=True, exist_ok=True)
+            self.path = folder / "store.lock"
+        self.file = None
+
+    def __enter__(self):
+        self.threads.acquire()
+        self.depth += 1
+        if self.path is not None and self.depth == 1:
+            self.file = open(self.path, "a")  # noqa: SIM115 - closed in __exit__
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        self.depth -= 1
+        if self.file is not None and self.depth == 0:
+            self.file.close()  # releases the flock
+            self.file = None
+        self.threads.release()
+
+
+class LocalStore:
+    """The same in Django's cache when it is not Redis: files shared by the processes of
+    `make run` (a publish from a `manage.py` command reaches the server), or this process's
+    memory (the test suite's cache.clear() empties it). Each read-modify-write holds `Guard`."""
+
+    def __init__(self):
+        self.lock = Guard()
 
     def begin(self, pages=()):
         with self.lock:

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from news import languages
 
-from . import body_copy, lockouts, roles, translation_views, two_factor
+from . import body_copy, changes_requested, lockouts, roles, translation_views, two_factor
 from .taxonomy_admin import TaxonomyViewSetGroup
 from .translation_status import REVIEW_ACTION
 
@@ -142,6 +142,11 @@ def newsroom_log_actions(actions):
 @hooks.register("before_edit_page")
 def refuse_direct_publish_on_edit(request, page):
     roles.save_instead_of_publishing(request, page)
+
+
+@hooks.register("before_edit_page")
+def show_changes_requested(request, page):
+    changes_requested.show(request, page)
 
 
 @hooks.register("before_create_page")

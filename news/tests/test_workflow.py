@@ -50,6 +50,34 @@ class NewsroomReviewTests(TestCase):
         self.assertContains(self.client.get(detail), COMMENT)
         self.assertFalse(ArticlePage.objects.get(pk=article.pk).live)
 
+    def test_the_moderators_comment_is_at_the_top_of_the_edit_view_in_both_languages(self):
+        article = self.submit_new_article()
+        self.moderate(article, "reject", COMMENT)
+        self.client.force_login(self.editor)
+
+        edit = self.client.get(f"/admin/pages/{article.pk}/edit/")
+        chinese = self.client.get(
+            f"/admin/pages/{article.pk}/edit/", headers={"accept-language": "zh-hans"}
+        )
+
+        messages = [str(message) for message in edit.context["messages"]]
+        self.assertIn(
+            f"Changes requested by {self.moderator.get_username()}: “{COMMENT}”", messages
+        )
+        self.assertContains(chinese, COMMENT)
+
+    def test_no_changes_requested_message_once_the_article_is_resubmitted(self):
+        article = self.submit_new_article()
+        self.moderate(article, "reject", COMMENT)
+        self.client.force_login(self.editor)
+        form = article_form(**{"action-submit": "action-submit"})
+        del form["action-publish"]
+        self.client.post(f"/admin/pages/{article.pk}/edit/", form)
+
+        edit = self.client.get(f"/admin/pages/{article.pk}/edit/")
+
+        self.assertNotContains(edit, COMMENT)
+
     def test_article_is_live_in_both_languages_after_resubmission_and_approval(self):
         article = self.submit_new_article()
         self.moderate(article, "reject", COMMENT)

@@ -28,7 +28,7 @@ from . import cluster
 # on_commit runs: invalidations are sent (and retried) as in production
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-KEPT_PAGES = f"{store.PREFIX}:e:news:page:*"  # the page cache's entries (news/cache/store.py)
+KEPT_PAGES = f"{store.PREFIX}:e:news:page:*"  # the page cache's entries (news/cache/store/)
 
 
 @pytest.fixture

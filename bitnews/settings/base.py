@@ -245,7 +245,7 @@ if os.environ.get("REDIS_URL"):
     CACHES = redis_cache(os.environ["REDIS_URL"])
 else:
     # Room for every page and fragment of the demo: past MAX_ENTRIES, local memory drops
-    # entries at random, the page cache's tag sets among them (news/cache/store.py). `make
+    # entries at random, the page cache's tag sets among them (news/cache/store/). `make
     # run` keeps it in files instead (dev.py), shared by its processes.
     CACHES = {
         "default": {

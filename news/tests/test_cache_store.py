@@ -1,4 +1,4 @@
-"""The store of the cache by tags (news/cache/store.py), on the real Redis (a database of its
+"""The store of the cache by tags (news/cache/store/), on the real Redis (a database of its
 own) and in local memory: what a write removes, what a render that read old data may not
 keep, and what a flushed Redis does to every process's copies."""
 

@@ -5,7 +5,7 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, WAGTAILADMIN_BASE_
 """
 
 from .base import *  # noqa: F403
-from .base import env_list, redis_cache, required_env
+from .sources import env_list, redis_cache, required_env
 
 SECRET_KEY = required_env("SECRET_KEY")
 required_env("ALLOWED_HOSTS")

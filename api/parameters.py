@@ -103,7 +103,7 @@ LANG = Parameter(
     "language is hidden is left out (its detail is a 404).",
     {"type": "string", "enum": list(languages.CODES), "default": languages.DEFAULT.code},
     choice(*languages.CODES),
-    "zh-hans",
+    languages.translations()[0].code,
 )
 LIMIT = Parameter(
     "limit",

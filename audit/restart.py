@@ -29,10 +29,12 @@ from pathlib import Path
 from audit.report import Part, table
 from audit.site import ADDRESS, DATABASE, database_url, deployed, log
 from bench.run import postgres_admin
+from news import languages
 from tests_integration.cluster import Browser, free_port, log_in
 
 PG_BIN = Path(max(glob.glob("/usr/lib/postgresql/*/bin/initdb"), default="/usr/bin/initdb")).parent
 READERS = 3
+TITLE = languages.DEFAULT.field("title")  # the field each writer edits
 # seconds of load before the restart, and after the server is back: at least AFTER, until
 # nothing failed for QUIET seconds, at most LONGEST
 BEFORE, AFTER, QUIET, LONGEST = 4, 6, 2, 30
@@ -149,7 +151,7 @@ class Load:
             count += 1
             marker = f"audit-{self.name}-{number}-{count}"
             fields = {**form, "csrfmiddlewaretoken": token}
-            fields["title_en"] = f"{form['title_en']} [{marker}]"
+            fields[TITLE] = f"{form[TITLE]} [{marker}]"
             if self.request("write", browser, "POST", path, fields) == 302:
                 with self.lock:
                     self.acknowledged.append(marker)
@@ -187,8 +189,8 @@ def saved_markers(server, pks):
     try:
         with conn.cursor() as cursor:
             cursor.execute(
-                "SELECT content->>'title_en' FROM wagtailcore_revision WHERE object_id = ANY(%s)",
-                [[str(pk) for pk in pks]],
+                "SELECT content->>%s FROM wagtailcore_revision WHERE object_id = ANY(%s)",
+                [TITLE, [str(pk) for pk in pks]],
             )
             titles = [row[0] or "" for row in cursor.fetchall()]
     finally:

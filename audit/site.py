@@ -130,22 +130,26 @@ def public_pages():
     """{name: path} of each public page type in the demo content, and the admin's sign-in."""
     from django.utils import translation
 
+    from news import languages
     from news.models import ArticlePage, NewsIndexPage
 
     index = NewsIndexPage.objects.live().order_by("pk").first()
+    article = ArticlePage.objects.live()
+    for language in languages.translations():  # a story translated into every language
+        article = article.exclude(**{language.field("title"): ""})
     article = (
-        ArticlePage.objects.live()
-        .exclude(title_zh_hans="")
-        .filter(column__isnull=False, tags__isnull=False)
+        article.filter(column__isnull=False, tags__isnull=False)
         .order_by("-news_date", "pk")
         .first()
     )
-    pages = {"home-en": "/en/", "home-zh": "/zh-hans/"}
-    for code, short in (("en", "en"), ("zh-hans", "zh")):
-        with translation.override(code):
+    pages = {}
+    for language in languages.LANGUAGES:
+        short = language.code.split("-")[0]  # the report's names: home-en, home-zh
+        pages[f"home-{short}"] = f"/{language.code}/"
+        with translation.override(language.code):
             pages[f"news-{short}"] = index.url
             pages[f"article-{short}"] = article.url
-    with translation.override("en"):
+    with translation.override(languages.DEFAULT.code):
         news, route = index.url, index.reverse_subpage
         year = f"{article.news_date:%Y}"
         pages.update(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from audit.report import Part, table
 from audit.site import ADDRESS, DATABASE, database_url, deployed, log
-from bench.run import postgres_admin
+from bench.build import postgres_admin
 from news import languages
 from tests_integration.cluster import Browser, free_port, log_in
 

@@ -15,7 +15,8 @@ import tempfile
 import urllib.parse
 from pathlib import Path
 
-from bench.run import postgres_admin, run
+from bench.build import postgres_admin
+from bench.environment import run
 from tests_integration.cluster import Node, nginx
 
 ROOT = Path(__file__).resolve().parent.parent

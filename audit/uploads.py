@@ -14,7 +14,7 @@ from pathlib import Path
 
 from audit.report import Part, table
 from audit.site import log
-from bench.run import children
+from bench.servers import children
 from tests_integration.cluster import Browser, log_in
 
 FORM = "/admin/images/add/"

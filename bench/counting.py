@@ -1,4 +1,4 @@
-"""gunicorn's settings for bench/run.py's long-tail server (`-c python:bench.counting`): each
+"""gunicorn's settings for bench/measure.py's long-tail server (`-c python:bench.counting`): each
 worker counts the requests marked `X-Bench-Count` (bench/longtail.lua sends it; the warm-up
 requests do not), the queries they made and the time spent in them (Django's
 `execute_wrapper`, as bench/probe.py and bench/nothing.py count), how many were answered from

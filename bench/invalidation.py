@@ -1,5 +1,5 @@
 """What a write costs the cache (issue 23), measured on the servers `make bench` started
-(bench/run.py runs this with their addresses and the production settings):
+(bench/measure.py runs this with their addresses and the production settings):
 
 1. **Failed sign-ins**: a mix of pages under wrk, alone and then with five wrong passwords a
    second sent to /admin/login/ in the background (a real form post with its CSRF token; the

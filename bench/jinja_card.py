@@ -2,7 +2,7 @@
 a listing's ten article cards (templates/includes/article_card.html) rendered by Django's
 template engine and by Jinja2 from a line-for-line port of the same template (below), the
 same articles, the same picture and address functions, the same output (checked). Run in a
-database with content, the production settings (bench/run.py's `environment()`), after
+database with content, the production settings (bench/environment.py's `environment()`), after
 `.venv/bin/pip install jinja2` (not a dependency of the project: the decision was not to
 port, docs/performance.md):
 

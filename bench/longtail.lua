@@ -1,8 +1,8 @@
--- bench/run.py's long tail:  wrk -tT -cC -H ... -s bench/longtail.lua URL -- PATHS T
+-- bench/measure.py's long tail:  wrk -tT -cC -H ... -s bench/longtail.lua URL -- PATHS T
 -- PATHS holds one address a line (bench/longtail.py); thread k of T asks for every T-th of them
 -- from the k-th, in order, each once, with the headers given to wrk (-H: X-Forwarded-Proto and
 -- Host as for every page of the bench, X-Bench-Count for bench/counting.py). When each of its
--- addresses has been answered, a thread prints "done" and stops; bench/run.py then ends wrk,
+-- addresses has been answered, a thread prints "done" and stops; bench/measure.py then ends wrk,
 -- so its duration is the time it took to ask for every address.
 -- While its last addresses are still being rendered, a thread's other connections ask again
 -- for addresses it asked for before (kept by then: answered from the page cache, with `Age`):

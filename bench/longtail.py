@@ -1,4 +1,4 @@
-"""Run inside the benchmark's database with the production settings (bench/run.py starts it in
+"""Run inside the benchmark's database with the production settings (bench/measure.py starts it in
 a process of its own): the long tail's addresses. Every article's address in each language it
 is public in, as the article sitemaps list them (news/sitemaps.py: what crawlers ask for), at
 most LIMIT of them: when there are more, articles evenly spread over the archive (every k-th,

@@ -14,7 +14,7 @@ REPEAT requests.
     python -m bench.nothing PAGES.json --queries NAME
                                                   the SQL NAME runs from nothing, in order
 
-PAGES.json is {name: address}, as bench/run.py writes it (.bench/urls.json)."""
+PAGES.json is {name: address}, as bench/measure.py writes it (.bench/urls.json)."""
 
 import argparse
 import cProfile

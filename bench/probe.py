@@ -1,6 +1,6 @@
 """Run inside the benchmark's database with the production settings: for each page, the number
 of SQL queries and the time spent in SQL per request (warm caches), and its bytes for the bare
-view and nginx. Prints JSON; bench/run.py starts it in a process of its own."""
+view and nginx. Prints JSON; bench/measure.py starts it in a process of its own."""
 
 import json
 import sys

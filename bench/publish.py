@@ -1,4 +1,4 @@
-"""Run inside the benchmark's database with the production settings, while bench/run.py serves
+"""Run inside the benchmark's database with the production settings, while bench/measure.py serves
 it: what a request costs right after a publish. For each page, SAMPLES times each, one request
 at a time (wall ms, median):
 
@@ -10,7 +10,7 @@ at a time (wall ms, median):
   lists, the feed, the sitemaps and the API list), then the first request: a hit where the
   publish changed nothing the page shows, a render of what it changed where it did.
 
-Prints JSON; bench/run.py starts it in a process of its own."""
+Prints JSON; bench/measure.py starts it in a process of its own."""
 
 import json
 import statistics

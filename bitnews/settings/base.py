@@ -131,7 +131,7 @@ if "PROXY_COUNT" in os.environ:
 # one of these networks; a Prometheus on the app server itself by default.
 METRICS_ALLOWED = env_networks("METRICS_ALLOWED", "127.0.0.1,::1")
 
-# The secret that authenticates each backup's manifest (news/management/backups.py): `backup`
+# The secret that authenticates each backup's manifest (news/management/backups/): `backup`
 # and `restore` refuse to run without it; the site itself does not read it.
 BACKUP_KEY = os.environ.get("BACKUP_KEY", "")
 

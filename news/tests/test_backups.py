@@ -1,4 +1,4 @@
-"""`manage.py backup` and `restore` (news/management/backups.py): a round trip into an empty
+"""`manage.py backup` and `restore` (news/management/backups/): a round trip into an empty
 PostgreSQL database and an empty media folder gives byte-identical pages, the same rows and
 the same media, and no one signed in; the files are the owner's alone whatever the umask; a
 damaged, unsigned, planted or inconsistent backup, or a database that is not empty, is refused

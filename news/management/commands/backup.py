@@ -5,7 +5,7 @@ from news.management.backups import backup
 
 class Command(BaseCommand):
     help = (
-        "Back up the database and the media into a new folder (news/management/backups.py): "
+        "Back up the database and the media into a new folder (news/management/backups/): "
         "database dump, media archive, manifest with checksums."
     )
 

@@ -60,10 +60,16 @@ import json, django
 django.setup()
 from django.utils import translation
 from django.utils import timezone
+from news import languages
 from news.models import ArticlePage, ArticleTag, EventIndexPage, EventPage, NewsIndexPage
+english = languages.DEFAULT.code
+chinese = next(language for language in languages.LANGUAGES if language.segmented).code
 index = NewsIndexPage.objects.get()
 count = ArticlePage.objects.live().count()
-translated = ArticlePage.objects.live().exclude(title_zh_hans="").order_by("-news_date", "-pk")
+translated = ArticlePage.objects.live()
+for language in languages.translations():
+    translated = translated.exclude(**{language.field("title"): ""})
+translated = translated.order_by("-news_date", "-pk")
 middle = translated[translated.count() // 2]
 deep = max(1, min(500, (count + 9) // 10 // 2))
 month = middle.news_date
@@ -73,13 +79,13 @@ tag = middle.tags.order_by("name").first() or ArticleTag.objects.order_by("name"
 events = EventPage.objects.live().order_by("start", "pk")
 event = events.filter(ends_at__gt=timezone.now()).first() or events.last()
 urls = {}
-for code, short in (("en", "en"), ("zh-hans", "zh")):
-    with translation.override(code):
-        urls[f"article-{short}"] = middle.get_url()
-with translation.override("en"):
+for language in languages.LANGUAGES:
+    with translation.override(language.code):
+        urls["article-" + language.code.split("-")[0]] = middle.get_url()
+with translation.override(english):
     news = index.get_url()
     urls.update({
-        "home": "/en/",
+        "home": f"/{english}/",
         "news": news,
         "news-deep": f"{news}?page={deep}",
         "focus": news + "focus/",
@@ -88,14 +94,14 @@ with translation.override("en"):
         "month": f"{news}{month:%Y/%m}/",
         "event": event.get_url(),
         "events": EventIndexPage.objects.get().get_url(),
-        "search-en": "/en/search/?q=international+cooperation",
+        "search-en": f"/{english}/search/?q=international+cooperation",
         "feed": news + "feed/rss/",
     })
-urls["search-zh"] = "/zh-hans/search/?q=%E5%9B%BD%E9%99%85%E5%90%88%E4%BD%9C"
-urls["api-list"] = "/api/v2/articles/?lang=zh-hans&limit=20"
+urls["search-zh"] = f"/{chinese}/search/?q=%E5%9B%BD%E9%99%85%E5%90%88%E4%BD%9C"
+urls["api-list"] = f"/api/v2/articles/?lang={chinese}&limit=20"
 urls["api-article"] = f"/api/v2/articles/{middle.pk}/"
 urls["sitemap"] = "/sitemap.xml"
-urls["sitemap-articles"] = "/sitemap-articles-en.xml"
+urls["sitemap-articles"] = f"/sitemap-articles-{english}.xml"
 print(json.dumps(dict(sorted(urls.items(), key=lambda item: list(ORDER).index(item[0])))))
 """.replace("ORDER", repr(ORDER))
     return json.loads(run([PYTHON, "-c", script], environment(db, "bitnews.settings.production")))

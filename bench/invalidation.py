@@ -154,25 +154,35 @@ def sitemap_paths(base):
     return sorted(set(paths))
 
 
+def titled(title, language):
+    """The bench story's title in `language`: its own in each translation."""
+    from news import languages
+
+    return title if language == languages.DEFAULT else f"{title} ({language.self_name})"
+
+
 def new_story(index, title):
     """A story published now, as an editor publishes one (a copy of the newest one's text)."""
+    from news import languages
     from news.models import ArticlePage
 
     model = ArticlePage.objects.live().order_by("-news_date", "-pk").first()
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    fields = {}
+    for language in languages.LANGUAGES:
+        fields[language.field("title")] = titled(title, language)
+        fields[language.field("slug")] = (
+            slug if language == languages.DEFAULT else f"{slug}-{language.code}"
+        )
+        for name in ("summary", "body"):
+            fields[language.field(name)] = getattr(model, language.field(name))
     story = ArticlePage(
         title=title,
-        title_en=title,
-        title_zh_hans=title + "（中）",
-        slug=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
-        slug_en=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
-        slug_zh_hans=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") + "-zh",
-        summary_en=model.summary_en,
-        summary_zh_hans=model.summary_zh_hans,
-        body_en=model.body_en,
-        body_zh_hans=model.body_zh_hans,
+        slug=slug,
         column=model.column,
         news_date=model.news_date,
         live=False,
+        **fields,
     )
     index.add_child(instance=story)
     story.save_revision().publish()
@@ -182,6 +192,7 @@ def new_story(index, title):
 def publish_during_warm_run(base, mix):
     from django.utils import translation
 
+    from news import languages
     from news.models import NewsIndexPage
 
     paths = sitemap_paths(base)
@@ -200,19 +211,26 @@ def publish_during_warm_run(base, mix):
     reader.join()
     still = [path for path in kept if "Age" in get(base + path)[1]]
     shows = {}
-    with translation.override("en"):
+    shown = {}  # path: the title it must show
+    with translation.override(languages.DEFAULT.code):
         index = NewsIndexPage.objects.get()
-        english = ["/en/", index.get_url(), index.get_url() + "feed/rss/", story.get_url()]
+        english = [
+            f"/{languages.DEFAULT.code}/",
+            index.get_url(),
+            index.get_url() + "feed/rss/",
+            story.get_url(),
+        ]
         if story.column:
             english.append(
                 index.get_url() + index.reverse_subpage("column", args=[story.column.slug])
             )
-    with translation.override("zh-hans"):
-        chinese = ["/zh-hans/", story.get_url()]
-    for path in english:
-        shows[path] = title.encode() in get(base + path)[2]
-    for path in chinese:
-        shows[path] = (title + "（中）").encode() in get(base + path)[2]
+        shown.update(dict.fromkeys(english, title))
+    for language in languages.translations():
+        with translation.override(language.code):
+            own = [f"/{language.code}/", story.get_url()]
+        shown.update(dict.fromkeys(own, titled(title, language)))
+    for path, wanted in shown.items():
+        shows[path] = wanted.encode() in get(base + path)[2]
     return {
         "sampled": len(sample),
         "sitemap_addresses": len(paths),
@@ -284,6 +302,7 @@ def through_varnish(varnish):
     measure of hits alone."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from news import languages
     from news.models import ArticlePage
 
     story = ArticlePage.objects.live().order_by("-news_date", "-pk").first()
@@ -294,7 +313,8 @@ def through_varnish(varnish):
     with ThreadPoolExecutor(1) as pool:
         during = pool.submit(latency, url, 4)
         time.sleep(1)
-        story.title_en = story.title_en + " (corrected)"
+        title_field = languages.DEFAULT.field("title")
+        setattr(story, title_field, getattr(story, title_field) + " (corrected)")
         story.save_revision().publish()
         during = during.result()
     time.sleep(0.5)  # Varnish's background fetch

@@ -51,11 +51,12 @@ def main():
     from django.utils.translation import gettext
     from wagtail.models import Site
 
+    from news import languages
     from news.models import ArticlePage
     from news.models.base import card_rows, listed_articles
     from news.pictures import show as pictures
 
-    translation.activate("en")
+    translation.activate(languages.DEFAULT.code)
     request = RequestFactory().get("/en/news/", HTTP_HOST="127.0.0.1")
     request.site = Site.objects.get(is_default_site=True)
     articles = list(card_rows(listed_articles(ArticlePage.objects.all()))[:10])

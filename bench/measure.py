@@ -13,6 +13,7 @@ import urllib.request
 
 from bench.environment import PYTHON, REDIS_URL, ROOT, WORK, environment, log, run
 from bench.servers import cpu_seconds, free_port, gunicorn, nginx, varnish, wait_for
+from news import languages
 
 HEADERS = ["-H", "X-Forwarded-Proto: https", "-H", "Host: 127.0.0.1"]
 
@@ -145,7 +146,7 @@ def start_workers(base):
     eight at a time, so that both workers render some; no article is asked for."""
     from concurrent.futures import ThreadPoolExecutor
 
-    searches = [f"/{code}/search/?q=warm+up+{n}" for code in ("en", "zh-hans") for n in range(16)]
+    searches = [f"/{code}/search/?q=warm+up+{n}" for code in languages.CODES for n in range(16)]
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda path: warm(base, path, 1), searches))
 

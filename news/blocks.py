@@ -151,7 +151,11 @@ class VideoBlock(blocks.StructBlock):
     """A video uploaded to the site (a document: MP4 or WebM), served from our own address,
     with a poster and optional WebVTT captions; it loads only when played."""
 
-    video = DocumentChooserBlock(label=_("Video file"), help_text=_("An MP4 or WebM file."))
+    # Required in drafts too (Wagtail's drafts, autosave included, skip required fields): a
+    # draft never keeps a video block without its file, which could not be previewed.
+    video = DocumentChooserBlock(
+        label=_("Video file"), help_text=_("An MP4 or WebM file."), required_on_save=True
+    )
     title = blocks.CharBlock(
         label=_("Title"), max_length=255, help_text=_("What the video shows, in a few words.")
     )

@@ -2,10 +2,12 @@
 
 - ArticlePageForm: inline formsets some roles may not change are left out for them, and a
   Focus end date typed in the past is refused.
-- HomePageForm: a story appears once in the home page's Focus order.
+- HomePageForm: a story appears once in the home page's Focus order, and only while it is in
+  Focus.
 """
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -52,7 +54,10 @@ class ArticlePageForm(WagtailAdminPageForm):
 
 
 class HomePageForm(WagtailAdminPageForm):
-    """The home page's admin form: a story appears once in the Focus order."""
+    """The home page's admin form: a story appears once in the Focus order, and only while it
+    is in Focus (the box ticked, its end date not passed: `ArticlePage.in_focus`, read from the
+    story as the home page reads it). A story that leaves Focus after the order was saved is
+    skipped on the home page; saving the order again asks for its row to be removed."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -65,5 +70,26 @@ class HomePageForm(WagtailAdminPageForm):
                     continue
                 if article.pk in seen:
                     form.add_error("article", _("This story is already in the list."))
+                elif problem := not_in_focus(article):
+                    form.add_error("article", problem)
                 seen.add(article.pk)
         return cleaned_data
+
+
+def not_in_focus(article):
+    """Why `article` cannot be in the home page's Focus order (named by its title in the
+    editor's language), or None while it is in Focus."""
+    if article.in_focus:
+        return None
+    if not article.focus:
+        message = _(
+            "“%(title)s” is not a Focus story: tick Focus on the story, or remove it from "
+            "this list."
+        )
+        return message % {"title": article.title}
+    message = _(
+        "“%(title)s” left Focus on %(date)s: give the story a later “Focus until”, or "
+        "remove it from this list."
+    )
+    ended = date_format(timezone.localtime(article.focus_until))
+    return message % {"title": article.title, "date": ended}

@@ -2,13 +2,17 @@
 page like any other edit."""
 
 import datetime
+import html
+import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client, TestCase
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage, HomeFocusStory, HomePage
 from news.tests.utils import (
@@ -116,6 +120,48 @@ class HomeFocusOrderTests(TestCase):
         )
         self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
 
+    def refused(self, user, stories, story):
+        """Post `stories` as the order: the page is shown again with the error on the row of
+        `story`; no revision is stored and visitors see the order saved before."""
+        revisions = self.home.revisions.count()
+        response = self.edit_home(user, stories)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.home.revisions.count(), revisions)
+        self.assertEqual(self.home_titles(), titles([self.a, self.pinned, self.d], "en"))
+        rows = response.text.split('data-inline-panel-child id="inline_child_focus_stories-')[1:]
+        row = rows[stories.index(story)]
+        self.assertIn(f'value="{story.pk}"', row)  # the row of that story, with its error
+        return html.unescape(re.search(r'class="error-message">(.*?)</', row, re.S)[1].strip())
+
+    def test_a_story_not_in_focus_is_refused_on_its_row_naming_it(self):
+        self.edit_home(self.moderator, [self.a])
+        error = self.refused(self.moderator, [self.b, self.plain], self.plain)
+        self.assertEqual(
+            error,
+            f"“{self.plain.title_en}” is not a Focus story: tick Focus on the story, "
+            "or remove it from this list.",
+        )
+
+    def test_a_story_whose_focus_ended_is_refused_naming_the_end_date(self):
+        self.edit_home(self.moderator, [self.a])
+        ended = article_on(self.index, 7, focus=True)
+        until = timezone.now() - datetime.timedelta(days=2)
+        ArticlePage.objects.filter(pk=ended.pk).update(focus_until=until)
+        error = self.refused(self.editor, [ended, self.b], ended)  # a draft is refused too
+        self.assertEqual(
+            error,
+            f"“{ended.title_en}” left Focus on {date_format(timezone.localtime(until))}: "
+            "give the story a later “Focus until”, or remove it from this list.",
+        )
+
+    def test_the_chinese_admin_names_the_refused_story_by_its_chinese_title(self):
+        self.edit_home(self.moderator, [self.a])
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "zh-hans"
+        profile.save()
+        error = self.refused(self.moderator, [self.plain], self.plain)
+        self.assertTrue(error.startswith(f"“{self.plain.title_zh_hans}”"), error)
+
     def test_a_deleted_row_does_not_count_as_a_duplicate(self):
         self.edit_home(self.moderator, [self.a, self.b])
         form = home_form(self.home, [], publish=True)  # both saved rows marked deleted …
@@ -140,7 +186,7 @@ class HomeFocusOrderTests(TestCase):
         ended = article_on(
             self.index, 7, focus=True, focus_until=timezone.now() + datetime.timedelta(days=1)
         )
-        self.edit_home(self.moderator, [self.plain, self.c, ended, self.a, self.b])
+        self.edit_home(self.moderator, [self.c, ended, self.a, self.b])
         ArticlePage.objects.get(pk=self.c.pk).unpublish()
         ArticlePage.objects.filter(pk=ended.pk).update(
             focus_until=timezone.now() - datetime.timedelta(minutes=1)

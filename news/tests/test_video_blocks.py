@@ -8,10 +8,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import streamfield
 
 from news.blocks import RemoteVideoBlock, VideoBlock, remote_player
 from news.models import ArticlePage
-from news.tests.utils import build_site
+from news.tests.utils import build_site, edit_form, member, stream_in_editor
 
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
@@ -125,3 +126,74 @@ class VideoBlockTests(TestCase):
                 {"video": self.video, "title": "t", "poster": None, "captions": None}
             )
         self.assertIn("larger than 0 MB", str(refused.exception.block_errors["video"]))
+
+
+class VideoInTheEditorTests(TestCase):
+    """What the admin's edit view keeps of a video block: Wagtail saves drafts (autosave, "Save
+    draft") without their required fields, but a video block is never kept without its file."""
+
+    TITLE = "Open day on the new campus"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (cls.article,) = build_site(articles=1)
+        cls.moderator = member("Moderators")
+        cls.captions = document("subs.vtt", VTT)
+        cls.url = f"/admin/pages/{cls.article.pk}/edit/"
+
+    def setUp(self):
+        self.client.force_login(self.moderator)
+
+    def post(self, video, **fields):
+        body = streamfield(
+            [("video", {"video": video, "title": self.TITLE, "poster": "", "captions": ""})]
+        )
+        return self.client.post(self.url, edit_form(self.article, body_en=body, **fields))
+
+    def autosave(self, video):
+        """The form as the editor's autosave sends it while they work (a draft, as JSON)."""
+        body = streamfield(
+            [("video", {"video": video, "title": self.TITLE, "poster": "", "captions": ""})]
+        )
+        form = edit_form(self.article, body_en=body)
+        return self.client.post(self.url, form, HTTP_ACCEPT="application/json")
+
+    def test_a_failed_publish_of_a_video_leaves_no_draft_of_it_behind(self):
+        revisions = self.article.revisions.count()
+        # The editor adds a video block and names it; the autosave sends it, still without a file.
+        self.assertFalse(self.autosave(video="").json()["success"])
+        # Then they choose the captions file as the video and publish.
+        response = self.post(self.captions.pk, **{"action-publish": "action-publish"})
+        self.assertContains(response, "The page could not be saved due to validation errors.")
+        _blocks, errors = stream_in_editor(response, "body_en")
+        self.assertEqual(
+            errors["blockErrors"]["0"]["blockErrors"]["video"]["messages"],
+            ["Choose an MP4 or WebM video."],
+        )
+        self.assertEqual(self.article.revisions.count(), revisions)
+        reopened, _errors = stream_in_editor(self.client.get(self.url), "body_en")
+        self.assertEqual([block["type"] for block in reopened], ["paragraph"])
+        self.assertNotIn(self.TITLE, str(reopened))
+
+    def test_save_draft_of_a_video_block_without_its_file_is_refused_on_the_block(self):
+        revisions = self.article.revisions.count()
+        response = self.post("")  # "Save draft"
+        self.assertContains(response, "The page could not be saved due to validation errors.")
+        _blocks, errors = stream_in_editor(response, "body_en")
+        self.assertEqual(
+            errors["blockErrors"]["0"]["blockErrors"]["video"]["messages"],
+            ["This field is required."],
+        )
+        self.assertEqual(self.article.revisions.count(), revisions)
+
+    def test_an_article_whose_video_file_was_deleted_is_still_shown(self):
+        video = document("gone.mp4", MP4)
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.body_en = [
+            ("video", {"video": video, "title": self.TITLE, "poster": None, "captions": None})
+        ]
+        article.save_revision().publish()
+        video.delete()  # Wagtail deletes a document in use after a warning
+        response = self.client.get(f"/en/news/{article.slug_en}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "<video")

@@ -431,6 +431,16 @@ def edit_form(article, **overrides):
     return form
 
 
+def stream_in_editor(response, name):
+    """(blocks, errors) of the StreamField `name` as the admin's edit view hands them to the
+    editor's script: the blocks shown, and the errors on them (None when there are none)."""
+    found = re.search(
+        rf'<div id="{name}" data-block [^>]*data-w-block-arguments-value="([^"]*)"', response.text
+    )
+    blocks, *errors = json.loads(html.unescape(found[1]))
+    return blocks, (errors or [None])[0]
+
+
 class RoleTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):

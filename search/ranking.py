@@ -138,7 +138,9 @@ class SearchResults:
     def articles(self):
         return self.make_articles()
 
-    def _kept(self, build, *parts, keep=fragments.fragment):
+    def kept(self, build, *parts, keep=fragments.fragment):
+        """`build()`, kept under this search's words and `parts` when it is remembered
+        (`remember_as`); with the tags of what it read."""
         if self.remember_as is None:
             return build()
         # a digest: a search may hold up to a few hundred words
@@ -181,7 +183,7 @@ class SearchResults:
                 return self.limit + 1  # more than CANDIDATES entries: not counted
             return self.ranked.order_by()[: self.limit + 1].count()
 
-        return self._kept(count, "total")
+        return self.kept(count, "total")
 
     @cached_property
     def titled(self):
@@ -193,7 +195,7 @@ class SearchResults:
             tiers = self.ranked.order_by("search_tier").values_list("search_tier", flat=True)
             return list(tiers[: self.limit]).count(0)
 
-        return min(self._kept(count, "titled"), self.count())
+        return min(self.kept(count, "titled"), self.count())
 
     @property
     def more(self):
@@ -206,7 +208,7 @@ class SearchResults:
         start, stop = slice_bounds(key, self.count())
         if start >= stop:
             return []
-        return self._kept(lambda: self.rows(start, stop), start, stop, keep=fragments.fragment_copy)
+        return self.kept(lambda: self.rows(start, stop), start, stop, keep=fragments.fragment_copy)
 
     def rows(self, start, stop):
         # Sorting up to CANDIDATES full rows to show ten cost ~20 ms at 100,000 articles: the
@@ -264,7 +266,7 @@ class SiteSearchResults:
         def find():
             return matching_pages(self.page_types, self.stories.words)
 
-        return self.stories._kept(find, "pages", keep=fragments.fragment_copy)
+        return self.stories.kept(find, "pages", keep=fragments.fragment_copy)
 
     @cached_property
     def total(self):

@@ -1,6 +1,8 @@
 """What the site search finds besides articles: events and the site's own pages, each result
 labelled with its kind, in the language it is public in."""
 
+import datetime
+
 from django.test import TestCase
 from django.utils import translation
 from django.utils.translation import pgettext
@@ -14,7 +16,7 @@ from news.factories import (
     StandardPageFactory,
     body,
 )
-from news.tests.utils import build_site, result_kinds, result_titles, search
+from news.tests.utils import build_site, queries_of, result_kinds, result_titles, search
 
 
 def kind(language, name):
@@ -186,6 +188,34 @@ class SitePageSearchTests(TestCase):
         )
         titles = result_titles(search(self.client, "en", "accessibility"))
         self.assertEqual(titles, ["Accessibility statement", "Open day"])
+
+    def test_a_page_with_the_words_in_its_text_comes_after_the_stories_with_them_in_the_title(self):
+        def story(n, title, text):
+            return ArticlePageFactory(
+                parent=self.index,
+                news_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
+                title_en=title,
+                body_en=body(text),
+            )
+
+        titled = [story(n, f"Telescope {n}", "A report.") for n in range(12)]
+        others = [story(n, f"Campus {n}", "The telescope again.") for n in range(3)]
+        StandardPageFactory(
+            parent=self.home, title_en="Observatory", body_en=body("Our telescope.")
+        )
+        pages = [result_titles(search(self.client, "en", "telescope", page=n)) for n in (1, 2)]
+        newest_first = [page.title_en for page in reversed(titled)]
+        self.assertEqual(pages[0], newest_first[:10])
+        self.assertEqual(
+            pages[1],
+            [*newest_first[10:], "Observatory", *[page.title_en for page in reversed(others)]],
+        )
+        self.assertContains(search(self.client, "en", "telescope"), "16 results")
+
+    def test_a_search_for_site_pages_asked_again_costs_no_query(self):
+        url = "/en/search/?q=accessibility"
+        response, count = queries_of(self.client, url)
+        self.assertEqual((result_titles(response), count), (["Accessibility statement"], 0))
 
     def test_a_page_without_a_chinese_title_is_not_a_chinese_result(self):
         StandardPageFactory(

@@ -1,7 +1,7 @@
 """How the search index and the search query cut text into words, per language.
 
-A leaf module: the article model uses it to build its index text, the search app to read a
-visitor's query, so both cut words the same way.
+A leaf module: the page models use it to build their index text (news/models/searchable.py),
+the search app to read a visitor's query, so both cut words the same way.
 
 Wagtail's database backend splits text into words with the database's own tokenizer
 (SQLite FTS5, PostgreSQL's text search parser), and both cut Chinese only at punctuation:
@@ -9,7 +9,7 @@ a whole clause is one "word", so 合作 is never found. A language marked `segme
 news/languages.py (Chinese) is therefore indexed as jieba's words (`jieba.cut_for_search`)
 and its queries are cut the same way.
 
-One article has one index entry holding both languages, and `search(fields=[...])` cannot
+One page has one index entry holding both languages, and `search(fields=[...])` cannot
 pick a language out of it: on SQLite `fields` must name a column of the full-text table
 (title, body, autocomplete), on PostgreSQL it bypasses the index and reads model columns.
 So every word of a segmented language is indexed with its `index_prefix` ("zhhans合作"),

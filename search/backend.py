@@ -1,5 +1,13 @@
 """Wagtail's database search backend (PostgreSQL or SQLite, whichever the site runs on),
-without the one chore it does on every save that grew with the archive.
+stemming English, without the one chore it does on every save that grew with the archive.
+
+English words are indexed and searched by their stem, so that "cooperate" finds
+"cooperation" and "robot" "robots": on PostgreSQL with its English text-search configuration
+(`TEXT_SEARCH_CONFIG`, named here rather than left to the database's default, which initdb
+sets from the locale: "simple", no stemming, under zh_CN.UTF-8); on SQLite with FTS5's porter
+tokenizer (search/migrations/0001). Chinese is indexed as prefixed jieba words
+(news/segmentation.py), which neither stems nor takes for English stop words: "zhhans合作"
+stays as it is, and a Latin word in Chinese text is stemmed alike in the index and the query.
 
 Each time it indexes a page, Wagtail recomputes `title_norm` (the average title length over
 the length of this title) for its relevance ranking: an average over every index entry and
@@ -8,6 +16,8 @@ PostgreSQL). search/ranking.py ranks by title match and date and never reads it.
 """
 
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
+
+TEXT_SEARCH_CONFIG = "english"
 
 
 def without_title_norms(index_class):
@@ -20,6 +30,6 @@ def without_title_norms(index_class):
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    backend = DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend({"SEARCH_CONFIG": TEXT_SEARCH_CONFIG, **params})
     backend.index_class = without_title_norms(backend.index_class)
     return backend

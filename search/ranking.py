@@ -1,12 +1,13 @@
-"""Which articles match a search, and in which order, fast at 100,000 articles.
+"""Which pages match a search, and in which order, fast at 100,000 articles.
 
-The match reads Wagtail's own search index (one entry per article, both languages; words as
-news/segmentation.py cuts them) through each database's full-text index: PostgreSQL's
-`(title || body) @@ to_tsquery(…)` with the GIN index of news migration 0012, SQLite's FTS5
-table with a column filter. The entry's `title` column holds every language's title
-(news/models/article.py, IndexedTitles).
+The match reads Wagtail's own search index (one entry per page, both languages; words as
+news/segmentation.py cuts them, English stemmed: search/backend.py) through each database's
+full-text index: PostgreSQL's `(title || body) @@ to_tsquery('english', …)` with the GIN
+index of news migration 0012, SQLite's FTS5 table with a column filter. The entry's `title`
+column holds every language's title (news/models/searchable.py, IndexedTitles).
 
-Two plans, chosen by how many entries match (one query, stopping at CANDIDATES + 1):
+Stories (articles and events, `SearchResults`) are ranked in two plans, chosen by how many
+entries match (one query, stopping at CANDIDATES + 1):
 - **Up to CANDIDATES** (nearly every real search): title matches first, then the others,
   newest first in each. The listed articles among the candidates are counted and sorted by
   the database: a few thousand rows at most, 5–20 ms.
@@ -16,13 +17,21 @@ Two plans, chosen by how many entries match (one query, stopping at CANDIDATES +
   cost 50–280 ms at 100,000 articles for such a word, and seconds on SQLite.
 Either way no more than MAX_RESULTS are listed: past that, a visitor is asked to add a word.
 
+The site's own pages (About, Contact: a few dozen, `matching_pages`) join them by the same
+rule (`SiteSearchResults`): those with every word in the title first, before the stories with
+them in theirs; those with the words in their text next, before the other stories. They have
+no news date: among themselves, in the tree's order.
+
 What a search found is kept until a write of what it shows (news/cache/) when the caller
 names it (`remember_as`): the same words searched again, until the next publish, ask only for
-the page's ten articles.
+the page's ten results. A search for site pages records their list's tag (`list:pages`), so
+one published after it is found.
 """
 
+import functools
 import hashlib
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
@@ -33,6 +42,10 @@ from django.utils.functional import cached_property
 from wagtail.search import models as search_models
 
 from news.cache import fragments
+from news.cache import tags as cache_tags
+from news.models.base import public_q
+
+from .backend import TEXT_SEARCH_CONFIG
 
 MAX_RESULTS = 300
 CANDIDATES = 2000
@@ -43,7 +56,9 @@ KEPT_FOR = 10 * 60
 
 def _tsquery(words):
     # The words are letters and digits only (segmentation.WORD): nothing to escape.
-    return SearchQuery(" & ".join(f"'{word}'" for word in words), search_type="raw")
+    # The English configuration stems the words as it stemmed the index's (search/backend.py).
+    query = " & ".join(f"'{word}'" for word in words)
+    return SearchQuery(query, search_type="raw", config=TEXT_SEARCH_CONFIG)
 
 
 def _fts_match(words, columns):
@@ -54,10 +69,30 @@ def _fts_match(words, columns):
     return f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match]  # noqa: S608
 
 
-def entries_matching(model, words, columns):
-    """Wagtail's index entries of `model` whose `columns` ("title", "body") hold every word."""
+@functools.cache
+def with_subclasses(models):
+    """The concrete models among `models` (a tuple) and their subclasses (an article: events
+    too, whose index entries are their own content type's)."""
+    return tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, models) and not model._meta.abstract and not model._meta.proxy
+    )
+
+
+def content_type_ids(models):
+    """{model: its content type's id} of `models` and their subclasses (Django keeps them once
+    asked: no query after the first)."""
+    found = ContentType.objects.get_for_models(*with_subclasses(models))
+    return {model: content_type.pk for model, content_type in found.items()}
+
+
+def entries_matching(models, words, columns):
+    """Wagtail's index entries of `models` (a model or a tuple, with their subclasses) whose
+    `columns` ("title", "body") hold every word."""
+    models = models if isinstance(models, tuple) else (models,)
     entries = search_models.IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(model)
+        content_type_id__in=sorted(content_type_ids(models).values())
     )
     if connection.vendor == "postgresql":
         vector = F(columns[0])
@@ -103,7 +138,9 @@ class SearchResults:
     def articles(self):
         return self.make_articles()
 
-    def _kept(self, build, *parts, keep=fragments.fragment):
+    def kept(self, build, *parts, keep=fragments.fragment):
+        """`build()`, kept under this search's words and `parts` when it is remembered
+        (`remember_as`); with the tags of what it read."""
         if self.remember_as is None:
             return build()
         # a digest: a search may hold up to a few hundred words
@@ -146,7 +183,19 @@ class SearchResults:
                 return self.limit + 1  # more than CANDIDATES entries: not counted
             return self.ranked.order_by()[: self.limit + 1].count()
 
-        return self._kept(count, "total")
+        return self.kept(count, "total")
+
+    @cached_property
+    def titled(self):
+        """How many of the results listed have every word in the title (they come first)."""
+
+        def count():
+            if self.candidates is None:
+                return 0  # newest first, untiered
+            tiers = self.ranked.order_by("search_tier").values_list("search_tier", flat=True)
+            return list(tiers[: self.limit]).count(0)
+
+        return min(self.kept(count, "titled"), self.count())
 
     @property
     def more(self):
@@ -156,13 +205,10 @@ class SearchResults:
         return min(self.total, self.limit)
 
     def __getitem__(self, key):
-        if not isinstance(key, slice) or key.step is not None:
-            raise TypeError("SearchResults takes slices only")
-        start = key.start or 0
-        stop = self.count() if key.stop is None else min(key.stop, self.count())
+        start, stop = slice_bounds(key, self.count())
         if start >= stop:
             return []
-        return self._kept(lambda: self.rows(start, stop), start, stop, keep=fragments.fragment_copy)
+        return self.kept(lambda: self.rows(start, stop), start, stop, keep=fragments.fragment_copy)
 
     def rows(self, start, stop):
         # Sorting up to CANDIDATES full rows to show ten cost ~20 ms at 100,000 articles: the
@@ -172,3 +218,90 @@ class SearchResults:
             article.pk: article for article in self.articles.filter(pk_in(self.articles.model, ids))
         }
         return [found[pk] for pk in ids if pk in found]
+
+
+def slice_bounds(key, count):
+    """(start, stop) of a slice of a list of `count` results (the Paginator's slices)."""
+    if not isinstance(key, slice) or key.step is not None:
+        raise TypeError("search results take slices only")
+    start = key.start or 0
+    return start, count if key.stop is None else min(key.stop, count)
+
+
+def matching_pages(models, words):
+    """[(page, every word in its title)] of the live, public pages of `models` (a tuple of
+    page types: a few dozen pages) with every word: title matches first, then in the tree's
+    order. Two queries at most when some match (the entries, each type's pages), one when
+    none does; it records the types' list tags (`cache_list_tags`), since it shows a new page
+    of them that matches."""
+    for model in models:
+        cache_tags.record(*model.cache_list_tags)
+    entries = entries_matching(models, words, ["title", "body"])
+    rows = entries.annotate(in_title=title_match(words)).values_list(
+        "content_type_id", "object_id", "in_title"
+    )
+    found = {}
+    for content_type_id, object_id, in_title in rows[:CANDIDATES]:
+        found.setdefault(content_type_id, {})[int(object_id)] = bool(in_title)
+    pages = []
+    for model, content_type_id in content_type_ids(models).items():
+        ids = found.get(content_type_id)
+        if ids:
+            live = model.objects.live().filter(public_q(), pk__in=list(ids)).defer_streamfields()
+            pages += [(page, ids[page.pk]) for page in live]
+    return sorted(pages, key=lambda found: (not found[1], found[0].path))
+
+
+class SiteSearchResults:
+    """Stories (`SearchResults`) and the site's pages (`matching_pages`) in one list for
+    Django's Paginator: pages with every word in the title, stories with every word in the
+    title, the other pages, the other stories. `count()` is at most the stories' limit."""
+
+    def __init__(self, stories, page_types):
+        self.stories = stories
+        self.page_types = page_types
+
+    @cached_property
+    def pages(self):
+        def find():
+            return matching_pages(self.page_types, self.stories.words)
+
+        return self.stories.kept(find, "pages", keep=fragments.fragment_copy)
+
+    @cached_property
+    def total(self):
+        return len(self.pages) + self.stories.total
+
+    @property
+    def more(self):
+        return self.total > self.stories.limit
+
+    def count(self):
+        return min(self.total, self.stories.limit)
+
+    def __getitem__(self, key):
+        start, stop = slice_bounds(key, self.count())
+        if start >= stop:
+            return []
+        head = [page for page, in_title in self.pages if in_title]
+        tail = [page for page, in_title in self.pages if not in_title]
+        titled = self.stories.titled if tail else 0
+
+        def at(position):  # a page, or a story's position among the stories
+            if position < len(head):
+                return head[position]
+            position -= len(head)
+            if position < titled:
+                return position
+            position -= titled
+            if position < len(tail):
+                return tail[position]
+            return titled + position - len(tail)
+
+        shown = [at(position) for position in range(start, stop)]
+        positions = [item for item in shown if isinstance(item, int)]
+        if positions:
+            rows = self.stories[positions[0] : positions[-1] + 1]
+            found = dict(enumerate(rows, start=positions[0]))
+            shown = [found.get(item) if isinstance(item, int) else item for item in shown]
+        return [item for item in shown if item is not None]

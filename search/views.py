@@ -10,7 +10,7 @@ from news import languages
 from news.cache.control import SEARCH, public
 from news.listing import paginate
 
-from .query import SiteSearchQuery, search_articles
+from .query import SiteSearchQuery, search_pages
 
 
 def search_url(language, text):
@@ -22,12 +22,13 @@ def search_url(language, text):
 
 @require_safe
 def search(request):
-    """Articles matching every word of `?q=` in the visitor's language, best match first."""
+    """Pages matching every word of `?q=` in the visitor's language (articles, events, the
+    site's own pages), best match first."""
     language = languages.active()
     query = SiteSearchQuery.from_raw(request.GET.get("q", ""), language.code)
     listing = results = None
     if query.text:
-        results = search_articles(query) if query.words else []
+        results = search_pages(query) if query.words else []
         listing = paginate(request, results)
 
     view_query = {}

@@ -6,9 +6,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import translation
+from django.utils.translation import pgettext
 
-from demo.content import SEED_ARTICLE
-from news.tests.utils import result_titles, search
+from demo.content import ACCESSIBILITY_PAGE, CONTACT_PAGE, SAMPLE_EVENTS, SEED_ARTICLE
+from news.tests.utils import result_kinds, result_titles, search
 
 
 class DemoSearchTests(TestCase):
@@ -50,3 +52,34 @@ class DemoSearchTests(TestCase):
     def test_chinese_results_link_to_the_chinese_article(self):
         response = search(self.client, "zh-hans", "合作")
         self.assertContains(response, f'href="/zh-hans/xinwen/{SEED_ARTICLE["slug_zh_hans"]}/"')
+
+    def test_the_demo_events_are_found_by_their_words_in_both_languages(self):
+        for language, q in (
+            ("en", "lecture"),
+            ("en", "walk"),
+            ("en", "concert"),
+            ("zh-hans", "讲座"),
+            ("zh-hans", "音乐会"),
+        ):
+            field = f"title_{language.replace('-', '_')}"
+            events = [event[field] for event in SAMPLE_EVENTS if q in event[field].lower()]
+            with self.subTest(q=q):
+                self.assertTrue(events)  # the demo still has such an event
+                response = search(self.client, language, q)
+                titles = result_titles(response)
+                kinds = dict(zip(titles, result_kinds(response), strict=True))
+                with translation.override(language):
+                    event_kind = pgettext("kind of search result", "Event")
+                for title in events:
+                    self.assertEqual(kinds.get(title), event_kind)
+
+    def test_the_demo_site_pages_are_found_in_both_languages(self):
+        for language, q, page in (
+            ("en", "accessibility", ACCESSIBILITY_PAGE),
+            ("en", "contact", CONTACT_PAGE),
+            ("zh-hans", "无障碍", ACCESSIBILITY_PAGE),
+            ("zh-hans", "联系", CONTACT_PAGE),
+        ):
+            with self.subTest(q=q):
+                titles = result_titles(search(self.client, language, q))
+                self.assertEqual(titles[0], page[f"title_{language.replace('-', '_')}"])

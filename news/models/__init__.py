@@ -12,6 +12,7 @@
 - archive.py: ArchiveMonth (the archive's month counts, kept by news/archive.py)
 - pictures.py: PreparedImage (an image's renditions, made by the worker: news/pictures/)
 - workers.py: WorkerHeartbeat (each background worker's last sign of life: /readyz)
+- searchable.py: SearchableText (what the site search indexes of a page type, its kind)
 - base.py: what every page type and listing shares
 
 Tree: Root › HomePage (one per site) › NewsIndexPage ("News&Events") › ArticlePage, and
@@ -35,6 +36,7 @@ from .base import (
 from .events import EventIndexPage, EventPage, upcoming_events
 from .pages import HomeFocusStory, HomePage, NewsIndexPage
 from .pictures import PreparedImage
+from .searchable import SearchableText
 from .site_pages import ContactFormField, ContactPage, StandardPage, site_menu
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column, RelatedArticle
@@ -59,6 +61,7 @@ __all__ = [
     "NewsIndexPage",
     "PreparedImage",
     "RelatedArticle",
+    "SearchableText",
     "SiteSettings",
     "StandardPage",
     "TranslatedPageMixin",

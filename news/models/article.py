@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import (
     FieldPanel,
@@ -17,7 +18,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .. import languages, reading, segmentation
+from .. import languages, reading
 from ..blocks import BodyBlock
 from ..cache import control
 from ..cache.tags import ListedMixin
@@ -34,6 +35,7 @@ from .base import (
     TranslatedPageMixin,
     language,
 )
+from .searchable import SearchableText
 
 SETTINGS_PERMISSION = "news.change_article_settings"
 
@@ -45,19 +47,6 @@ def settings_only(panel):
     return panel
 
 
-class IndexedTitles(index.SearchField):
-    """The search index entry's `title` column: Wagtail's backends put there the SearchField
-    named "title" and every other one in `body`. Page's own field gives the active language's
-    title; this one every language's (`ArticlePage.indexed_titles`), so that search/ranking.py
-    can list the stories with the words in their title first."""
-
-    def __init__(self, **kwargs):
-        super().__init__("title", **kwargs)
-
-    def get_value(self, obj):
-        return obj.indexed_titles()
-
-
 class ArticleQuerySet(ListedMixin, PageQuerySet):
     """Stories: running one records the list it is (news/cache/tags.py)."""
 
@@ -65,7 +54,7 @@ class ArticleQuerySet(ListedMixin, PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
+class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
     """A news story: what editors write, translators translate and visitors read."""
 
     news_date = models.DateField(
@@ -147,22 +136,11 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
     # Which language versions visitors see: one `public_<language>` flag per language, from
     # LanguageVisibility (models/base.py). Only moderators may change them (the panels below).
 
-    # The index holds each language apart (news/segmentation.py): English as written, Chinese
-    # as prefixed jieba words. Page.search_fields stays for Wagtail's check (wagtailsearch.W001),
-    # but get_search_fields() indexes no text except search_text_fields.
-    search_text_fields = [
-        IndexedTitles(boost=2),
-        *(
-            index.SearchField(language.field(name))
-            for language in languages.LANGUAGES
-            if not language.segmented
-            for name in ("summary", "body")
-        ),
-        index.SearchField("segmented_text"),
-    ]
+    # What the site search indexes (models/searchable.py): the title, summary and body.
+    indexed_text_fields = ("summary", "body")
+    search_kind = pgettext_lazy("kind of search result", "Article")
     search_fields = (
         Page.search_fields
-        + search_text_fields
         + [index.FilterField("news_date"), index.FilterField("focus")]
         + [index.FilterField(field) for field in VISIBILITY_FIELDS.values()]
     )
@@ -340,47 +318,6 @@ class ArticlePage(ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Pa
                     "This article is public only in %(language)s, so it needs a %(language)s title."
                 )
                 raise ValidationError({title_field: message % {"language": lang.adjective}})
-
-    @classmethod
-    def get_search_fields(cls):
-        """The indexed fields, without text indexed in whichever language happens to be active.
-
-        Page's `title` SearchField gives the active language's title (Chinese when an editor
-        publishes from the Chinese admin), and wagtail-modeltranslation adds a raw copy of it
-        per language (`title_zh_hans`): unsegmented Chinese that an English search would
-        match. Only search_text_fields are indexed as text; filters and autocomplete stay.
-        """
-        return [
-            field
-            for field in super().get_search_fields()
-            if not isinstance(field, index.SearchField)
-            or any(field is text_field for text_field in cls.search_text_fields)
-        ]
-
-    def indexed_titles(self):
-        """Every language's title as the search index stores it (IndexedTitles)."""
-        return " ".join(
-            segmentation.index_text(language, getattr(self, language.field("title")))
-            for language in languages.LANGUAGES
-            if getattr(self, language.field("title"))
-        )
-
-    def segmented_text(self):
-        """Summary and body in segmented languages (Chinese) for the search index.
-
-        Only in languages with a title: an article without a Chinese title is not a Chinese
-        search result, even if a translator has started on its summary or body.
-        """
-        texts = []
-        for lang in languages.LANGUAGES:
-            if lang.segmented and getattr(self, lang.field("title")):
-                body_field = lang.field("body")
-                body = self._meta.get_field(body_field).get_searchable_content(
-                    getattr(self, body_field) or []
-                )
-                summary = getattr(self, lang.field("summary"))
-                texts.append(segmentation.index_text(lang, summary, *body))
-        return " ".join(texts)
 
     @property
     def in_focus(self):

@@ -20,6 +20,7 @@ from django.db.models import Min
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
@@ -88,6 +89,10 @@ class EventPage(RoutablePageMixin, ArticlePage):
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     # When it is over (end, or the end of its last day), kept by save() for listings.
     ends_at = models.DateTimeField(editable=False, db_index=True)
+
+    # Found by the site search by its venue, speakers and organiser too.
+    indexed_text_fields = (*ArticlePage.indexed_text_fields, "venue", "speakers", "organiser")
+    search_kind = pgettext_lazy("kind of search result", "Event")
 
     # A translator translates the venue, speakers and organiser; times and links are settings.
     content_panels = [

@@ -24,6 +24,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -37,17 +38,36 @@ from ..cache import tags as cache_tags
 from ..visitor import client_ip
 from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import TranslatedPageMixin, language, public_q
+from .searchable import SearchableText
 
 SITE_PAGE_PARENTS = ["news.HomePage", "news.StandardPage"]
 
 
-class StandardPage(TranslatedPageMixin, Page):
+class SitePage(SearchableText):
+    """A page of the site itself, found by the site search as a "Page" (models/searchable.py).
+    A search records `list:pages` (search/ranking.py) and every write of such a page
+    invalidates it, so a kept search shows a page published after it (news/cache/)."""
+
+    search_kind = pgettext_lazy("kind of search result", "Page")
+    search_summary_field = "intro"
+    cache_list_tags = ("list:pages",)
+
+    def cache_tags_written(self):
+        return [*super().cache_tags_written(), *self.cache_list_tags]
+
+    def cache_tags_was(self):
+        return [*super().cache_tags_was(), *self.cache_list_tags]
+
+
+class StandardPage(SitePage, TranslatedPageMixin, Page):
     """A page of the site itself, not a story: About, Accessibility statement, Privacy, Media
     contacts. Tick "Show in menus" to list it in the navigation (under Home) or in its parent's
     footer link group (under another page)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    indexed_text_fields = ("intro", "body")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
@@ -99,7 +119,7 @@ def rate_exceeded(request):
     return limits.exceeded("contact", client_ip(request), settings.CONTACT_FORM_RATE, 60)
 
 
-class ContactPage(TranslatedPageMixin, AbstractEmailForm):
+class ContactPage(SitePage, TranslatedPageMixin, AbstractEmailForm):
     """The contact form: the office's e-mail address receives each message, and every message
     is kept under Forms in the admin."""
 
@@ -107,6 +127,8 @@ class ContactPage(TranslatedPageMixin, AbstractEmailForm):
     thank_you_text = models.TextField(
         _("thank-you text"), blank=True, help_text=_("Shown after a message is sent.")
     )
+
+    indexed_text_fields = ("intro",)  # not the mail settings
 
     content_panels = AbstractEmailForm.content_panels + [
         FieldPanel("intro"),

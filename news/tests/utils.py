@@ -319,6 +319,12 @@ def result_titles(response):
     return [html.unescape(strip_tags(title)) for title in found]
 
 
+def result_kinds(response):
+    """The kind each result shown is labelled with ("Article", "Event", "Page"), in order."""
+    found = re.findall(r'class="card__kind">(.*?)</span>', response.text)
+    return [html.unescape(kind) for kind in found]
+
+
 def search(client, language, q, **params):
     return client.get(SEARCH[language], {"q": q, **params})
 

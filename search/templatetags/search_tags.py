@@ -9,9 +9,19 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def search_results(context, articles, query):
-    """search/search_result.html for each of `articles` (card rows), its words highlighted."""
-    cards = [(article, {"query": query}) for article in articles]
+def search_results(context, pages, query):
+    """search/search_result.html for each of `pages` (an article's or event's card row, a site
+    page), labelled with its kind, its words highlighted."""
+    cards = []
+    for page in pages:
+        summary, summary_language = page.search_summary()
+        card = {
+            "query": query,
+            "kind": page.specific_class.search_kind,
+            "summary": summary,
+            "summary_language": summary_language,
+        }
+        cards.append((page, card))
     return render_cards(context.get("request"), "search/search_result.html", cards)
 
 

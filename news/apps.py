@@ -119,7 +119,7 @@ class NewsConfig(AppConfig):
             SiteSettings,
         )
         from .models.base import page_removed, page_tags_written
-        from .models.pages import kept_next_focus_end
+        from .models.news_index import kept_next_focus_end
 
         def own(kind):
             return lambda instance: (f"{kind}:{instance.pk}",)

@@ -34,7 +34,8 @@ from .base import (
     listed_articles,
 )
 from .events import EventIndexPage, EventPage, upcoming_events
-from .pages import HomeFocusStory, HomePage, NewsIndexPage
+from .news_index import NewsIndexPage
+from .pages import HomeFocusStory, HomePage
 from .pictures import PreparedImage
 from .searchable import SearchableText
 from .site_pages import ContactFormField, ContactPage, StandardPage, site_menu

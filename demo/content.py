@@ -5,14 +5,18 @@ This module holds the demo content loaded by ``manage.py load_demo``:
 * ``SEED_ARTICLE``: the one real article, taken from a scraped BIT
   "News&Events" / "Focus" page. Its English title and body are kept verbatim
   from the source; the Chinese version is a translation.
-* ``SAMPLE_ARTICLES``: fourteen clearly marked sample articles used to
-  demonstrate pagination and the Focus listing. One of them deliberately has no
-  Chinese version, to demonstrate the "no Chinese version yet" notice.
+* ``SAMPLE_ARTICLES``: fourteen more stories, written for the demo as a university's news
+  office would, to demonstrate the listings, pagination and Focus. One of them
+  deliberately has no Chinese version, to demonstrate the "no Chinese version yet" notice;
+  three are notices without a lead photo.
+* ``PHOTOS``: the demo's photographs, public-domain and CC0 files of the scikit-image
+  package (see ``demo/photos.py``), with their crop and their credit in both languages.
+* ``SAMPLE_EVENTS``, ``RICH_STORY``: four events, and the story that also shows a gallery
+  and a table.
 * ``SITE_SETTINGS``: bilingual site name, address and copyright line.
 * ``DEMO_COLUMNS`` and ``DEMO_TAGS``: the columns (names and slugs in both
   languages) and the tags' Chinese names. Each article names its ``column`` (by
   English slug) and its ``tags`` (by keyword).
-* ``SAMPLE_ALT``: the alt text of the samples' stand-in images.
 * ``HOME_PAGE`` and ``NEWS_INDEX``: the titles and slugs of the two section pages.
 
 The seed article's source text is kept in ``demo/seed/joint-guidance-center.txt``; a test
@@ -29,11 +33,6 @@ NEWS_INDEX = {
     "title_zh_hans": "新闻动态",
     "slug_en": "news",
     "slug_zh_hans": "xinwen",
-}
-
-SAMPLE_ALT = {
-    "en": "Coloured pattern illustrating sample content",
-    "zh_hans": "示例内容配图：彩色图案",
 }
 
 SEED_ARTICLE = {
@@ -111,16 +110,17 @@ SEED_ARTICLE = {
         "与会青年教师深受鼓舞，纷纷表示将珍惜学校提供的平台和机遇，"
         "努力在国际科技合作中取得突破性成果，为学校高质量发展和世界一流大学建设积极贡献力量。",
     ],
+    # No photograph of the meeting came with the source page (its "1.png" is a broken-image
+    # icon, kept in demo/seed/): the demo illustrates the story with a photo of its subject,
+    # said to be an illustration.
+    "photo": "deep-field",
     "image_caption_en": (
-        'The preparatory meeting for the "Joint Guidance Center for International '
-        'Science and Technology Cooperation Projects" in Conference Room 233 of Building 2.'
+        "Illustration: the Hubble eXtreme Deep Field, the Hubble Space Telescope's deepest "
+        "view of the universe."
     ),
-    "image_caption_zh_hans": "“国际科技合作项目联合指导中心”筹建会在2号楼233会议室召开。",
-    "image_alt_en": (
-        'Placeholder graphic standing in for the meeting photo: the text "1.png" '
-        'and the words "Photo not available" on a coloured background.'
-    ),
-    "image_alt_zh_hans": "代替会议照片的占位图：彩色背景上显示“1.png”和“Photo not available”（照片暂缺）字样。",
+    "image_caption_zh_hans": "配图：哈勃极深场，哈勃空间望远镜对宇宙最深远的观测。",
+    "image_alt_en": "Thousands of galaxies of many shapes and colours scattered across a black sky.",
+    "image_alt_zh_hans": "黑色天幕上散布着成千上万个形状、颜色各异的星系。",
     "source_en": "Beijing Institute of Technology News&Events",
     "source_zh_hans": "北京理工大学英文网“新闻与活动”栏目",
     "writer_en": "",
@@ -132,495 +132,609 @@ SEED_ARTICLE = {
 }
 
 
-_SAMPLE_EN = "This is sample content for the demo site."
-_SAMPLE_ZH = "本文为演示网站的示例内容。"
+# The demo's photographs (load_demo makes them with demo/photos.py): files shipped inside the
+# scikit-image wheel (skimage/data/, requirements/dev.txt), each public domain or CC0 as the
+# docstring of the scikit-image function that loads it says (skimage/data/_fetchers.py; a test
+# checks it). `box` is the crop (left, upper, right, lower) in the file's pixels; `title` names
+# the image in the admin's library (and finds it again on a later run); the credit is shown
+# under the photo ("Photo: ...") in each language.
+PHOTOS = {
+    "deep-field": {
+        "file": "hubble_deep_field.jpg",
+        "box": (0, 123, 1000, 748),
+        "title": "Hubble eXtreme Deep Field",
+        "credit_en": "NASA (public domain)",
+        "credit_zh_hans": "NASA（公有领域）",
+    },
+    "galaxies": {
+        "file": "hubble_deep_field.jpg",
+        "box": (20, 240, 500, 600),
+        "title": "Galaxies of the Hubble eXtreme Deep Field",
+        "credit_en": "NASA (public domain)",
+        "credit_zh_hans": "NASA（公有领域）",
+    },
+    "rocket": {
+        "file": "rocket.jpg",
+        "box": (0, 0, 640, 400),
+        "title": "Falcon 9 before the DSCOVR launch",
+        "credit_en": "SpaceX (public domain)",
+        "credit_zh_hans": "SpaceX（公有领域）",
+    },
+    "astronaut": {
+        "file": "astronaut.png",
+        "box": (0, 0, 512, 384),
+        "title": "Astronaut Eileen Collins",
+        "credit_en": "NASA (public domain)",
+        "credit_zh_hans": "NASA（公有领域）",
+    },
+    "coffee": {
+        "file": "coffee.png",
+        "box": (0, 0, 600, 375),
+        "title": "Espresso on a red saucer",
+        "credit_en": "Rachel Michetti (CC0)",
+        "credit_zh_hans": "Rachel Michetti（CC0）",
+    },
+    "cat": {
+        "file": "chelsea.png",
+        "box": (0, 9, 451, 291),
+        "title": "Tabby cat",
+        "credit_en": "Stefan van der Walt (CC0)",
+        "credit_zh_hans": "Stefan van der Walt（CC0）",
+    },
+    "gravel": {
+        "file": "gravel.png",
+        "box": (0, 96, 512, 416),
+        "title": "Gravel",
+        "credit_en": "CC0 Textures (CC0)",
+        "credit_zh_hans": "CC0 Textures（CC0）",
+    },
+    "grass": {
+        "file": "grass.png",
+        "box": (0, 96, 512, 416),
+        "title": "Grass",
+        "credit_en": "linolafett (CC0)",
+        "credit_zh_hans": "linolafett（CC0）",
+    },
+    "clock": {
+        "file": "clock_motion.png",
+        "box": (0, 25, 400, 275),
+        "title": "Wall clock, blurred",
+        "credit_en": "Stefan van der Walt (public domain)",
+        "credit_zh_hans": "Stefan van der Walt（公有领域）",
+    },
+    "cell": {
+        "file": "cell.png",
+        "box": (0, 208, 550, 552),
+        "title": "Cell, quantitative phase image",
+        "credit_en": "Paul Müller et al. (CC0)",
+        "credit_zh_hans": "Paul Müller 等（CC0）",
+    },
+    "brick": {
+        "file": "brick.png",
+        "box": (0, 96, 512, 416),
+        "title": "Brick wall",
+        "credit_en": "CC0 Textures (CC0)",
+        "credit_zh_hans": "CC0 Textures（CC0）",
+    },
+    "camera": {
+        "file": "camera.png",
+        "box": (0, 40, 512, 360),
+        "title": "Photographer with a tripod",
+        "credit_en": "Lav Varshney (CC0)",
+        "credit_zh_hans": "Lav Varshney（CC0）",
+    },
+    "retina": {
+        "file": "retina.jpg",
+        "box": (0, 264, 1411, 1146),
+        "title": "Fundus photograph of a healthy eye",
+        "credit_en": "Mikael Häggström (CC0)",
+        "credit_zh_hans": "Mikael Häggström（CC0）",
+    },
+}
 
 
+# Each names its lead photo (a PHOTOS key; None: a notice without one) and that photo's alt
+# text and caption in each language.
 SAMPLE_ARTICLES = [
     {
-        "slug_en": "sample-library-extends-opening-hours-for-exam-season",
-        "slug_zh_hans": "shili-tushuguan-kaoshizhou-yanchang-kaifang-shijian",
-        "date": datetime.date(2023, 1, 9),
-        "focus": False,
-        "column": "campus",
-        "tags": ["library", "students"],
-        "title_en": "Sample: Library extends opening hours for exam season",
-        "title_zh_hans": "示例：图书馆考试周延长开放时间",
-        "summary_en": (
-            "The university library is staying open later during the end-of-term "
-            "exam period so that students have more quiet study space."
-        ),
-        "summary_zh_hans": "期末考试期间，学校图书馆延长开放时间，为学生提供更多安静的自习空间。",
-        "body_en": [
-            _SAMPLE_EN + " During the end-of-term exam period, the university "
-            "library is extending its opening hours in the evenings and at weekends.",
-            "Additional seats have been arranged in the reading rooms, and library "
-            "staff remind readers to keep noise to a minimum and to take their "
-            "belongings with them when they leave.",
-        ],
-        "body_zh_hans": [
-            _SAMPLE_ZH + "期末考试期间，学校图书馆延长晚间及周末开放时间。",
-            "各阅览室增设了自习座位。图书馆工作人员提醒读者保持安静，离馆时随身携带个人物品。",
-        ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
-    },
-    {
-        "slug_en": "sample-student-volunteers-return-from-winter-teaching-program",
-        "slug_zh_hans": "shili-xuesheng-zhiyuanzhe-wancheng-hanjia-zhijiao-huodong",
-        "date": datetime.date(2023, 2, 20),
-        "focus": True,
-        "column": "campus",
-        "tags": ["volunteering", "students"],
-        "title_en": "Sample: Student volunteers return from winter teaching program",
-        "title_zh_hans": "示例：学生志愿者完成寒假支教活动",
-        "summary_en": (
-            "Student volunteers spent part of the winter vacation teaching classes "
-            "at partner schools and shared their experiences after returning to campus."
-        ),
-        "summary_zh_hans": "学生志愿者利用寒假赴结对学校开展支教活动，返校后分享了支教体会。",
-        "body_en": [
-            _SAMPLE_EN + " A group of student volunteers spent part of the winter "
-            "vacation teaching at partner schools, running classes in science, "
-            "English, art and sports.",
-            "After returning to campus, the volunteers held a sharing session to "
-            "talk about what they had learned and how the program could be improved "
-            "next year.",
-        ],
-        "body_zh_hans": [
-            _SAMPLE_ZH
-            + "寒假期间，一批学生志愿者赴结对学校开展支教活动，开设科学、英语、美术和体育等课程。",
-            "返校后，志愿者们举行了分享会，交流支教收获，并就来年活动的改进提出建议。",
-        ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
-    },
-    {
         # Deliberately untranslated: demonstrates the "no Chinese version yet" notice.
-        "slug_en": "sample-spring-lecture-series-on-science-and-society-announced",
+        "slug_en": "international-students-sign-up-for-a-chinese-language-partner",
         "slug_zh_hans": "",
         "date": datetime.date(2023, 3, 15),
         "focus": False,
-        "column": "reading-bit",
-        "tags": ["lectures"],
-        "title_en": "Sample: Spring lecture series on science and society announced",
+        "column": "international",
+        "tags": ["student exchange"],
+        "title_en": "International students: sign up for a Chinese language partner",
         "title_zh_hans": "",
         "summary_en": (
-            "A new public lecture series on science and society will run on "
-            "weekday evenings throughout the spring semester."
+            "The International Student Center pairs each international student who asks with "
+            "a Chinese student, for an hour of conversation a week in both languages."
         ),
         "summary_zh_hans": "",
         "body_en": [
-            _SAMPLE_EN + " The university has announced a public lecture series on "
-            "science and society, to be held on weekday evenings throughout the "
-            "spring semester.",
-            "Speakers from different disciplines will discuss topics such as new "
-            "technologies, the environment and the history of science. The lectures "
-            "are open to all students and staff, and no registration is required.",
-            "The full programme will be published on the news site.",
+            "The International Student Center has opened sign-ups for this semester's language "
+            "partner programme. Each international student is paired with a Chinese student of "
+            "a similar subject, and the two meet for an hour a week: half an hour in Chinese, "
+            "half an hour in English or the partner's own language.",
+            "Sign up by 31 March at the International Student Center in Building 2 or through "
+            "its mini-program. Pairs will be announced in the first week of April, with a "
+            "welcome evening for everyone taking part.",
+            "Last semester 160 pairs took part, and many said the weekly meeting was the part "
+            "of the week they looked forward to most.",
         ],
         "body_zh_hans": [],
-        "source_en": "Sample content",
-        "source_zh_hans": "",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": None,
     },
     {
-        "slug_en": "sample-university-signs-cooperation-agreement-with-a-partner-university",
-        "slug_zh_hans": "shili-xuexiao-yu-yi-suo-hezuo-daxue-qianshu-hezuo-xieyi",
+        "slug_en": "student-exchange-agreement-signed-with-a-european-partner-university",
+        "slug_zh_hans": "xuexiao-yu-ouzhou-hezuo-daxue-qianshu-xuesheng-jiaoliu-xieyi",
         "date": datetime.date(2023, 3, 28),
-        "focus": True,
+        "focus": False,
         "column": "international",
         "tags": ["international cooperation", "student exchange"],
-        "title_en": "Sample: University signs cooperation agreement with a partner university",
-        "title_zh_hans": "示例：学校与一所合作大学签署合作协议",
+        "title_en": "Student exchange agreement signed with a European partner university",
+        "title_zh_hans": "学校与欧洲一所合作大学签署学生交流协议",
         "summary_en": (
-            "The university has signed a cooperation agreement with a partner "
-            "university covering student exchange and joint research."
+            "From the autumn semester, up to twenty undergraduates a year will spend a "
+            "semester at the partner university, with their credits recognised at home."
         ),
-        "summary_zh_hans": "学校与一所合作大学签署合作协议，双方将在学生交流和联合研究等方面开展合作。",
+        "summary_zh_hans": "自秋季学期起，每年最多20名本科生可赴该合作大学交流学习一学期，所修学分回校认定。",
         "body_en": [
-            _SAMPLE_EN + " The university and a partner university have signed a "
-            "cooperation agreement at a ceremony held on campus.",
-            "Under the agreement, the two universities will explore student exchange, "
-            "joint research projects and academic visits, and will set up a working "
-            "group to follow up on the cooperation.",
+            "The university has signed a student exchange agreement with a partner university "
+            "in Europe, at a ceremony attended by the international offices and engineering "
+            "schools of both universities.",
+            "Under the agreement, up to twenty undergraduates from each side will spend a "
+            "semester at the other university every year, with no extra tuition fees, and the "
+            "credits they earn will be recognised at home. The first exchange students leave "
+            "in the autumn semester.",
+            "The two universities also agreed to hold a joint summer school on engineering "
+            "design and to look for joint research projects for young teachers.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "学校与一所合作大学在校园内举行仪式，签署合作协议。",
-            "根据协议，双方将在学生交流、联合科研项目和学术互访等方面开展合作，并将成立工作组推进后续合作事宜。",
+            "学校与欧洲一所合作大学签署学生交流协议，双方国际交流部门和工程类学院代表出席签约仪式。",
+            "根据协议，双方每年各选派最多20名本科生赴对方学校交流学习一学期，免交额外学费，所修学分回校认定。"
+            "首批交流学生将于秋季学期出发。",
+            "双方还商定联合举办工程设计暑期学校，并为青年教师寻找联合科研项目。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
+        "photo": None,
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
     },
     {
-        "slug_en": "sample-campus-sustainability-week-encourages-greener-habits",
-        "slug_zh_hans": "shili-xiaoyuan-kechixu-fazhan-zhou-changdao-lvse-shenghuo",
+        "slug_en": "gravel-paths-and-rain-gardens-help-the-campus-soak-up-summer-storms",
+        "slug_zh_hans": "haimian-xiaoyuan-lishi-budao-yu-yushui-huayuan-yingjie-xunqi",
         "date": datetime.date(2023, 4, 22),
         "focus": False,
         "column": "campus",
-        "tags": ["sustainability", "students"],
-        "title_en": "Sample: Campus sustainability week encourages greener habits",
-        "title_zh_hans": "示例：校园可持续发展周倡导绿色生活",
+        "tags": ["sustainability"],
+        "title_en": "Gravel paths and rain gardens help the campus soak up summer storms",
+        "title_zh_hans": "“海绵校园”建设：砾石步道与雨水花园迎接汛期",
         "summary_en": (
-            "A week of activities on campus invited students and staff to save "
-            "energy, reduce waste and recycle more."
+            "Before the rainy season, the concrete paths around the sports ground have been "
+            "replaced with gravel, and two rain gardens now take the water from the library roof."
         ),
-        "summary_zh_hans": "校园可持续发展周开展系列活动，倡导师生节约能源、减少浪费、做好垃圾分类。",
+        "summary_zh_hans": "汛期来临前，运动场周边的水泥步道换铺为砾石步道，两处雨水花园开始收集图书馆屋顶的雨水。",
         "body_en": [
-            _SAMPLE_EN + " The campus sustainability week offered a series of "
-            "activities encouraging students and staff to adopt greener habits.",
-            "Events included a second-hand book and clothing swap, a workshop on "
-            "waste sorting and a cycling day. Student societies also ran stands "
-            "with tips on saving energy and water in dormitories and offices.",
+            "A summer storm in Beijing can bring a month's rain in an afternoon. To keep water "
+            "off the roads and out of basements, the university has replaced 1.2 kilometres of "
+            "concrete paths around the sports ground with gravel, which lets the rain soak into "
+            "the ground.",
+            "Two rain gardens beside the library now collect the water from its roof. Planted "
+            "with grasses and shrubs that bear both flood and drought, they hold the water for "
+            "a day and let it seep away slowly.",
+            "Finished in time for Earth Day, the works are part of the university's sponge "
+            "campus plan. Civil engineering students will measure how much rain they keep this "
+            "summer, as part of their coursework.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "校园可持续发展周期间，学校开展了一系列活动，倡导师生养成绿色生活习惯。",
-            "活动包括二手图书和衣物交换、垃圾分类工作坊以及骑行日等。学生社团还设置展台，介绍宿舍和办公室节水节电的小窍门。",
+            "北京夏季的一场暴雨，一个下午就可能降下一个月的雨量。为防止道路积水、地下室进水，"
+            "学校将运动场周边1.2公里的水泥步道换铺为砾石步道，让雨水渗入地下。",
+            "图书馆旁新建的两处雨水花园收集屋顶雨水。花园种植了耐涝又耐旱的草本和灌木，可蓄水一天，再让雨水慢慢下渗。",
+            "这些工程赶在世界地球日前完工，是学校“海绵校园”规划的一部分。"
+            "土木工程专业的学生将在今夏测量其蓄水量，作为课程实践的一部分。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "gravel",
+        "image_alt_en": "Close-up of gravel, in black and white.",
+        "image_alt_zh_hans": "砾石特写（黑白照片）。",
     },
     {
-        "slug_en": "sample-annual-sports-day-brings-students-and-staff-together",
-        "slug_zh_hans": "shili-niandu-yundonghui-rang-shisheng-qiju-saichang",
+        "slug_en": "football-pitch-reopens-with-natural-grass-before-sports-day",
+        "slug_zh_hans": "zuqiuchang-huanpu-tianran-caoping-yundonghui-qian-chongxin-kaifang",
         "date": datetime.date(2023, 5, 13),
         "focus": False,
         "column": "campus",
-        "tags": ["sports"],
-        "title_en": "Sample: Annual sports day brings students and staff together",
-        "title_zh_hans": "示例：年度运动会让师生齐聚赛场",
+        "tags": ["sports", "students"],
+        "title_en": "Football pitch reopens with natural grass before sports day",
+        "title_zh_hans": "足球场换铺天然草坪，运动会前重新开放",
         "summary_en": (
-            "Students and staff took part in track and field events and team games "
-            "at the university's annual sports day."
+            "After two months of work, the football pitch of the main sports ground has natural "
+            "grass again, in time for the annual sports day on 20 May."
         ),
-        "summary_zh_hans": "学校举行年度运动会，师生踊跃参加田径项目和集体趣味项目。",
+        "summary_zh_hans": "经过两个月施工，主运动场足球场重新铺上天然草坪，赶在5月20日校运动会前重新开放。",
         "body_en": [
-            _SAMPLE_EN + " The annual sports day was held at the main sports ground, "
-            "with teams from schools and departments across the university.",
-            "Alongside track and field events, the programme included relay races "
-            "and team games for staff. Volunteers helped with timing, first aid "
-            "and logistics throughout the day.",
+            "The football pitch of the main sports ground reopened this week with natural "
+            "grass, in place of the artificial turf laid fifteen years ago. The new pitch "
+            "drains faster and stays cooler on hot days.",
+            "Teams can book the pitch up to a week ahead through the sports centre's booking "
+            "system. To let the grass take root, studded boots are allowed only from June.",
+            "The first event on the new grass is the annual sports day on 20 May, with track "
+            "and field events, relays and team games for students and staff.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "学校年度运动会在主运动场举行，各学院和部门组队参赛。",
-            "除田径项目外，运动会还设置了接力赛和教职工集体趣味项目。志愿者全天协助开展计时、医疗保障和后勤服务等工作。",
+            "主运动场足球场本周重新开放，天然草坪取代了十五年前铺设的人造草皮。新场地排水更快，炎热天气下也更凉爽。",
+            "各球队可通过体育中心预约系统提前一周预约场地。为让草坪扎根，6月起方可穿钉鞋上场。",
+            "新草坪上的第一场活动将是5月20日的校运动会，设有田径、接力和师生集体项目。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "grass",
+        "image_alt_en": "Close-up of grass, in black and white.",
+        "image_alt_zh_hans": "草地特写（黑白照片）。",
     },
     {
-        "slug_en": "sample-student-teams-compete-in-campus-robotics-contest",
-        "slug_zh_hans": "shili-xuesheng-tuandui-jiaozhu-xiaoyuan-jiqiren-dasai",
+        "slug_en": "campus-robotics-contest-opens-for-entries",
+        "slug_zh_hans": "xiaoyuan-jiqiren-dasai-kaishi-baoming",
         "date": datetime.date(2023, 5, 27),
-        "focus": True,
+        "focus": False,
         "column": "research",
         "tags": ["robotics", "competitions", "students"],
-        "title_en": "Sample: Student teams compete in campus robotics contest",
-        "title_zh_hans": "示例：学生团队角逐校园机器人大赛",
+        "title_en": "Campus robotics contest opens for entries",
+        "title_zh_hans": "校园机器人大赛开始报名",
         "summary_en": (
-            "Student teams designed, built and programmed robots to complete a set "
-            "of tasks in the campus robotics contest."
+            "Teams of three to five students have until 30 June to enter this year's contest, "
+            "in which robots must find and sort objects on a shared field."
         ),
-        "summary_zh_hans": "校园机器人大赛举行，学生团队自主设计、制作并编程机器人，完成指定任务。",
+        "summary_zh_hans": "今年的大赛要求机器人在公共赛场上寻找并分拣物品，3至5名学生组队参赛，报名截至6月30日。",
         "body_en": [
-            _SAMPLE_EN + " Student teams from several schools took part in the campus "
-            "robotics contest, where their robots had to complete a series of tasks "
-            "on a shared playing field.",
-            "Teams spent weeks designing, building and programming their robots. "
-            "The contest also included a poster session where teams explained their "
-            "designs to visitors.",
-            "Teams with the best results will be recommended to take part in further competitions.",
+            "Entries are open for this year's campus robotics contest. Teams of three to five "
+            "students from any school can take part; at least one member must be an "
+            "undergraduate.",
+            "This year, robots must find coloured objects on a shared field and sort them into "
+            "bins within three minutes, with no remote control. Each team receives a starter "
+            "kit and can use the laboratories of the School of Mechatronical Engineering on "
+            "weekday evenings.",
+            "Entries close on 30 June. The contest will be held in October, and the best teams "
+            "will be recommended for national competitions.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH
-            + "来自多个学院的学生团队参加了校园机器人大赛，参赛机器人需在同一赛场上完成一系列任务。",
-            "各参赛团队历时数周，完成了机器人的设计、制作和编程。比赛期间还举办了海报展示环节，由各团队向观众介绍设计思路。",
-            "成绩优异的团队将被推荐参加更高级别的比赛。",
+            "今年的校园机器人大赛开始报名。各学院学生均可参加，每队3至5人，其中至少一名本科生。",
+            "今年的赛题要求机器人在三分钟内、无遥控地在公共赛场上找到彩色物品并分拣入箱。"
+            "每支参赛队将获得一套入门套件，工作日晚间可使用机电学院实验室。",
+            "报名截至6月30日。比赛将于10月举行，成绩优异的队伍将被推荐参加全国性比赛。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
+        "photo": None,
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
     },
     {
-        "slug_en": "sample-graduation-ceremony-celebrates-the-class-of-2023",
-        "slug_zh_hans": "shili-xuexiao-juxing-2023-jie-biye-dianli",
-        "date": datetime.date(2023, 6, 28),
-        "focus": True,
-        "column": "reading-bit",
-        "tags": ["graduation", "students"],
-        "title_en": "Sample: Graduation ceremony celebrates the class of 2023",
-        "title_zh_hans": "示例：学校举行2023届毕业典礼",
-        "summary_en": (
-            "Graduates, families, faculty and staff gathered on campus to celebrate "
-            "the class of 2023 at the graduation ceremony."
-        ),
-        "summary_zh_hans": "学校举行2023届毕业典礼，毕业生、家长和师生齐聚校园，共同庆祝这一重要时刻。",
-        "body_en": [
-            _SAMPLE_EN + " The university held its graduation ceremony for the class "
-            "of 2023, with graduates, families, faculty and staff in attendance.",
-            "Graduates received their degree certificates on stage, and the ceremony "
-            "closed with the singing of the university song. Many graduates then "
-            "took photos with classmates and teachers around the campus.",
-        ],
-        "body_zh_hans": [
-            _SAMPLE_ZH + "学校举行2023届毕业典礼，毕业生、家长及师生代表出席。",
-            "毕业生依次上台领取学位证书，典礼在校歌声中落下帷幕。典礼结束后，许多毕业生与同学和老师在校园各处合影留念。",
-        ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "News Office",
-        "photographer_zh_hans": "新闻中心",
-        "editor_en": "",
-        "editor_zh_hans": "",
-    },
-    {
-        "slug_en": "sample-campus-open-day-welcomes-prospective-students-and-families",
-        "slug_zh_hans": "shili-xiaoyuan-kaifangri-yinglai-kaosheng-he-jiazhang",
-        "date": datetime.date(2023, 7, 10),
+        "slug_en": "library-opens-until-midnight-for-the-exam-season",
+        "slug_zh_hans": "kaoshizhou-tushuguan-kaifang-zhi-wuye",
+        "date": datetime.date(2023, 6, 12),
         "focus": False,
         "column": "campus",
-        "tags": ["admissions"],
-        "title_en": "Sample: Campus open day welcomes prospective students and families",
-        "title_zh_hans": "示例：校园开放日迎来考生和家长",
+        "tags": ["library", "students"],
+        "title_en": "Library opens until midnight for the exam season",
+        "title_zh_hans": "考试周期间图书馆开放至午夜",
         "summary_en": (
-            "Prospective students and their families visited the campus to learn "
-            "about degree programmes, laboratories and student life."
+            "For the three weeks of end-of-term exams, the main library's reading rooms stay "
+            "open until midnight, and the café on its ground floor keeps the same hours."
         ),
-        "summary_zh_hans": "校园开放日期间，考生和家长走进校园，了解专业设置、实验室和学生生活。",
+        "summary_zh_hans": "期末考试三周内，校图书馆阅览室开放至午夜，一楼咖啡厅同步延长营业时间。",
         "body_en": [
-            _SAMPLE_EN + " The university opened its doors to prospective students "
-            "and their families for the annual campus open day.",
-            "Visitors toured teaching buildings, laboratories and dormitories, and "
-            "admissions staff from each school answered questions about degree "
-            "programmes and applications.",
+            "From Monday, the main library's reading rooms stay open until midnight every day "
+            "for the three weeks of end-of-term exams. The library has added 400 seats by "
+            "turning two seminar rooms on the third floor into quiet study rooms.",
+            "The café on the ground floor keeps the reading rooms' hours, and the self-service "
+            "lockers can now be booked for the whole exam period through the library's "
+            "mini-program.",
+            "Library staff ask readers not to reserve seats with books or bags: a seat left "
+            "empty for more than 30 minutes may be given to another student.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "学校举办年度校园开放日，迎接考生和家长走进校园。",
-            "来访者参观了教学楼、实验室和学生宿舍，各学院招生工作人员现场解答有关专业设置和报考的问题。",
+            "自本周一起，期末考试三周内，校图书馆阅览室每天开放至午夜。"
+            "图书馆将三楼两间研讨室改为安静自习室，新增自习座位400个。",
+            "一楼咖啡厅与阅览室同步延长营业时间；读者还可通过图书馆小程序预约整个考试周的自助储物柜。",
+            "图书馆提醒读者不要用书本或背包占座：座位空置超过30分钟，可安排给其他同学使用。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "coffee",
+        "image_alt_en": "A cup of espresso with a spoon on a red saucer, on a wooden table.",
+        "image_alt_zh_hans": "木桌上，红色碟子里放着一杯浓缩咖啡和一把小勺。",
     },
     {
-        "slug_en": "sample-new-laboratory-building-opens-for-the-autumn-semester",
-        "slug_zh_hans": "shili-xin-shiyanlou-qiuji-xueqi-qiyong",
-        "date": datetime.date(2023, 8, 30),
+        "slug_en": "morning-classes-to-start-at-8-30-from-the-autumn-semester",
+        "slug_zh_hans": "qiuji-xueqi-qi-shangwu-diyi-jie-ke-gaiwei-8-30-kaishi",
+        "date": datetime.date(2023, 7, 6),
         "focus": False,
+        "column": "campus",
+        "tags": ["students"],
+        "title_en": "Morning classes to start at 8:30 from the autumn semester",
+        "title_zh_hans": "秋季学期起上午第一节课改为8:30开始",
+        "summary_en": (
+            "The first class of the day moves from 8:00 to 8:30, after a survey in which most "
+            "students and teachers asked for a later start."
+        ),
+        "summary_zh_hans": "经问卷调查，多数师生希望推迟上课时间，每天第一节课将由8:00调整为8:30。",
+        "body_en": [
+            "From the autumn semester, the first class of the day will start at 8:30 instead of "
+            "8:00. Each class still lasts 45 minutes, and the afternoon and evening classes "
+            "keep their times.",
+            "The change follows a survey of more than 6,000 students and teachers this spring, "
+            "in which most asked for a later start, above all students who live on the "
+            "Liangxiang campus and take the shuttle bus.",
+            "The new timetable is already in the course selection system. The morning shuttle "
+            "buses between the campuses will leave half an hour later.",
+        ],
+        "body_zh_hans": [
+            "自秋季学期起，每天第一节课由8:00调整为8:30开始。每节课仍为45分钟，下午和晚间课程时间不变。",
+            "此次调整源于今年春季面向6000余名师生的问卷调查，多数师生希望推迟上课时间，"
+            "住在良乡校区、乘坐校车的同学尤其如此。",
+            "新课表已在选课系统中公布。校区间早班校车的发车时间相应推迟半小时。",
+        ],
+        "photo": "clock",
+        "image_alt_en": "A round wall clock, blurred by the camera's movement.",
+        "image_alt_zh_hans": "一只圆形挂钟，因相机晃动而模糊。",
+    },
+    {
+        "slug_en": "new-laboratory-building-opens-with-a-shared-imaging-facility",
+        "slug_zh_hans": "xin-shiyanlou-qiyong-she-gongxiang-chengxiang-pingtai",
+        "date": datetime.date(2023, 8, 30),
+        "focus": True,
         "column": "research",
         "tags": ["laboratories"],
-        "title_en": "Sample: New laboratory building opens for the autumn semester",
-        "title_zh_hans": "示例：新实验楼秋季学期启用",
+        "title_en": "New laboratory building opens with a shared imaging facility",
+        "title_zh_hans": "新实验楼启用，设共享成像平台",
         "summary_en": (
-            "A new laboratory building with teaching labs, shared equipment rooms "
-            "and study spaces is ready for use at the start of the autumn semester."
+            "Teaching laboratories, open study spaces and a microscopy facility open to every "
+            "school are ready for the autumn semester."
         ),
-        "summary_zh_hans": "新实验楼将于秋季学期开学时投入使用，楼内设有教学实验室、公共仪器室和学习空间。",
+        "summary_zh_hans": "新实验楼秋季学期投入使用，楼内设教学实验室、开放式学习空间和面向全校开放的显微成像平台。",
         "body_en": [
-            _SAMPLE_EN + " A new laboratory building will open at the start of the "
-            "autumn semester.",
-            "The building houses teaching laboratories, shared equipment rooms and "
-            "open study spaces. Safety training sessions will be arranged for all "
-            "users before the laboratories are used.",
+            "The new laboratory building on the Zhongguancun campus opens at the start of the "
+            "autumn semester, with teaching laboratories on four floors and open study spaces on "
+            "the ground floor.",
+            "Its shared imaging facility brings together microscopes that were spread over "
+            "several schools, among them a quantitative phase microscope that measures living "
+            "cells without staining them. Researchers and students of every school can book "
+            "them after a safety and training session.",
+            "Safety training for the building starts in the first week of the semester; the "
+            "schedule is on the laboratory safety office's website.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "新实验楼将于秋季学期开学时正式启用。",
-            "楼内设有教学实验室、公共仪器室和开放式学习空间。实验室投入使用前，学校将为所有使用者安排安全培训。",
+            "中关村校区新实验楼将于秋季学期开学时启用，四个楼层设有教学实验室，一层为开放式学习空间。",
+            "楼内的共享成像平台整合了原先分散在多个学院的显微设备，其中包括一台定量相位显微镜，"
+            "无需染色即可对活细胞进行测量。各学院师生经安全和操作培训后即可预约使用。",
+            "实验楼安全培训将于开学第一周开始，具体安排见实验室安全办公室网站。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "cell",
+        "image_alt_en": "A round cell, bright against a grey background.",
+        "image_alt_zh_hans": "灰色背景上一个明亮的圆形细胞。",
+        "image_caption_en": "A cell in saline, seen by quantitative phase imaging, without any dye.",
+        "image_caption_zh_hans": "定量相位成像下悬浮在生理盐水中的细胞，无需任何染料。",
     },
     {
-        "slug_en": "sample-freshman-orientation-week-helps-new-students-settle-in",
-        "slug_zh_hans": "shili-xinsheng-ruxue-jiaoyu-zhou-zhuli-xinsheng-shiying-xiaoyuan-shenghuo",
-        "date": datetime.date(2023, 9, 5),
+        "slug_en": "autumn-lectures-bring-space-science-to-all-students",
+        "slug_zh_hans": "qiuji-xilie-jiangzuo-dailing-quanxiao-xuesheng-zoujin-hangtian-kexue",
+        "date": datetime.date(2023, 9, 14),
         "focus": True,
-        "column": "campus",
-        "tags": ["orientation", "students"],
-        "title_en": "Sample: Freshman orientation week helps new students settle in",
-        "title_zh_hans": "示例：新生入学教育周助力新生适应校园生活",
+        "column": "reading-bit",
+        "tags": ["lectures"],
+        "title_en": "Autumn lectures bring space science to all students",
+        "title_zh_hans": "秋季系列讲座带领全校学生走近航天科学",
         "summary_en": (
-            "New students took part in campus tours, safety briefings and "
-            "introductions to their schools during freshman orientation week."
+            "Six evening lectures, from launch vehicles to the most distant galaxies, are open "
+            "to students and staff of every school this autumn."
         ),
-        "summary_zh_hans": "新生入学教育周期间，新生参加了校园参观、安全教育和学院介绍等活动。",
+        "summary_zh_hans": "本学期六场晚间讲座从运载火箭讲到最遥远的星系，面向全校各学院师生开放。",
         "body_en": [
-            _SAMPLE_EN + " Freshman orientation week welcomed new students to campus "
-            "with a programme of activities to help them settle in.",
-            "Activities included campus tours, library introductions, safety "
-            "briefings and meetings with academic advisers. Student societies also "
-            "held a fair to introduce their clubs.",
+            "The School of Aerospace Engineering opens its autumn lecture series this week: six "
+            "evening lectures for students and staff of every school, with no registration "
+            "needed.",
+            "Speakers from the school and its partner institutes will explain how rockets reach "
+            "orbit, what it takes to live and work in space, and how telescopes look back "
+            "billions of years. Each lecture ends with half an hour of questions.",
+            "The lectures begin at 19:00 in the Central Lecture Hall and are streamed on the "
+            "university's video channel.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH
-            + "新生入学教育周期间，学校为新生安排了一系列活动，帮助他们尽快适应校园生活。",
-            "活动包括校园参观、图书馆使用介绍、安全教育以及与学业导师见面等。学生社团还举办了招新活动，向新生介绍各社团情况。",
+            "宇航学院秋季系列讲座于本周开讲。六场晚间讲座面向全校各学院师生开放，无需报名。",
+            "来自学院及合作研究院所的主讲人将介绍火箭如何进入轨道、人类如何在太空生活和工作，"
+            "以及望远镜如何回望数十亿年前的宇宙。每场讲座最后留出半小时答疑。",
+            "讲座于19:00在中心教学楼报告厅举行，并在学校视频号同步直播。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "News Office",
-        "editor_zh_hans": "新闻中心",
+        "photo": "rocket",
+        "image_alt_en": (
+            "A rocket stands on its launch pad at dusk between four lightning towers, lit by "
+            "floodlights."
+        ),
+        "image_alt_zh_hans": "黄昏时分，火箭矗立在四座避雷塔之间的发射台上，灯光明亮。",
+        "image_caption_en": "A Falcon 9 rocket before the launch of the DSCOVR satellite in 2015.",
+        "image_caption_zh_hans": "2015年发射DSCOVR卫星前的“猎鹰9号”火箭。",
     },
     {
-        "slug_en": "sample-alumni-return-to-campus-for-homecoming-day",
-        "slug_zh_hans": "shili-xiaoyou-chongfan-xiaoyuan-gongdu-fanxiaori",
+        "slug_en": "lecture-on-women-in-spaceflight-draws-a-full-hall",
+        "slug_zh_hans": "hangtian-lingyu-de-nvxing-jiangzuo-zuowuxuxi",
+        "date": datetime.date(2023, 9, 22),
+        "focus": False,
+        "column": "reading-bit",
+        "tags": ["lectures"],
+        "title_en": "Lecture on women in spaceflight draws a full hall",
+        "title_zh_hans": "“航天领域的女性”讲座座无虚席",
+        "summary_en": (
+            "The second lecture of the autumn space science series told the stories of women "
+            "who flew, built and commanded spacecraft."
+        ),
+        "summary_zh_hans": "秋季航天科学系列讲座第二讲讲述了驾驶、设计和指挥航天器的女性的故事。",
+        "body_en": [
+            "The second lecture of the autumn space science series filled the Central Lecture "
+            "Hall on Thursday evening, with students standing at the back.",
+            "Dr. Chen Jing of the School of Aerospace Engineering traced the history of women in "
+            "spaceflight, from the first women in orbit to today's engineers and mission "
+            "commanders, and told of her own path from a student satellite team to spacecraft "
+            "design.",
+            "Asked what she would tell first-year students, she said: “Join a team that builds "
+            "something real, and do not wait until you feel ready.”",
+        ],
+        "body_zh_hans": [
+            "周四晚，秋季航天科学系列讲座第二讲在中心教学楼报告厅举行，现场座无虚席，不少同学站在后排听完了讲座。",
+            "宇航学院陈静博士回顾了女性参与航天事业的历程，从最早进入太空的女航天员，讲到今天的女工程师和任务指挥员，"
+            "并分享了自己从学生卫星团队走向航天器设计岗位的经历。",
+            "谈到对新生的建议，她说：“加入一个真正动手做东西的团队，不要等到觉得自己准备好了才开始。”",
+        ],
+        "photo": "astronaut",
+        "image_alt_en": (
+            "Astronaut Eileen Collins in an orange flight suit, smiling, with a model of the "
+            "Space Shuttle behind her."
+        ),
+        "image_alt_zh_hans": "身穿橙色飞行服、面带微笑的宇航员艾琳·柯林斯，身后是航天飞机模型。",
+        "image_caption_en": "Eileen Collins, the first woman to pilot a Space Shuttle.",
+        "image_caption_zh_hans": "艾琳·柯林斯，首位驾驶航天飞机的女性。",
+    },
+    {
+        "slug_en": "alumni-return-to-the-restored-brick-teaching-building",
+        "slug_zh_hans": "xiaoyou-chongfan-xiushan-yixin-de-lao-jiaoxuelou",
         "date": datetime.date(2023, 10, 14),
         "focus": False,
         "column": "reading-bit",
         "tags": ["alumni"],
-        "title_en": "Sample: Alumni return to campus for homecoming day",
-        "title_zh_hans": "示例：校友重返校园共度返校日",
+        "title_en": "Alumni return to the restored brick teaching building",
+        "title_zh_hans": "校友重返修缮一新的老教学楼",
         "summary_en": (
-            "Alumni from different graduating years came back to campus to meet "
-            "former classmates and teachers and to see how the university has changed."
+            "On homecoming day, alumni of six decades toured the university's oldest teaching "
+            "building, restored brick by brick over the past year."
         ),
-        "summary_zh_hans": "不同届别的校友重返校园，与昔日同学和老师相聚，感受母校的发展变化。",
+        "summary_zh_hans": "校友返校日当天，跨越六十年的各届校友参观了历时一年、逐砖修缮的学校最老教学楼。",
         "body_en": [
-            _SAMPLE_EN + " Alumni from many graduating years returned to campus for "
-            "homecoming day.",
-            "The programme included campus tours, reunions organised by schools and "
-            "departments, and informal talks in which alumni shared career advice "
-            "with current students.",
+            "Homecoming day brought alumni of six decades back to campus. For many, the first "
+            "stop was the university's oldest teaching building, reopened this autumn after a "
+            "year of restoration.",
+            "The builders replaced damaged bricks one by one with bricks fired to match the "
+            "originals, and kept the wooden staircases and window frames; the classrooms have "
+            "new heating, lighting and a lift.",
+            "In the afternoon, alumni met students in the building's lecture room to talk about "
+            "their careers, and each school held its own reunion.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "校友返校日当天，来自不同届别的校友重返母校。",
-            "活动包括校园参观、各学院和部门组织的校友聚会，以及校友与在校学生的座谈交流，校友们与学弟学妹分享了职业发展经验。",
+            "校友返校日，跨越六十年的各届校友重返校园。许多人的第一站，是经过一年修缮、今秋重新启用的学校最老教学楼。",
+            "施工人员逐块更换受损的砖块，新砖按原砖工艺烧制，木楼梯和木窗框得以保留；教室则新装了供暖、照明设施和电梯。",
+            "下午，校友们在楼内报告厅与在校学生座谈，分享职业发展经验；各学院也分别组织了校友聚会。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "brick",
+        "image_alt_en": "Rows of bricks in a wall, in black and white.",
+        "image_alt_zh_hans": "墙上一排排砖块（黑白照片）。",
     },
     {
-        "slug_en": "sample-student-art-and-design-exhibition-opens-on-campus",
-        "slug_zh_hans": "shili-xuesheng-yishu-sheji-zuopinzhan-zai-xiaoyuan-kaizhan",
+        "slug_en": "student-photography-exhibition-opens-in-the-library-gallery",
+        "slug_zh_hans": "xuesheng-sheying-zuopinzhan-zai-tushuguan-zhanting-kaimu",
         "date": datetime.date(2023, 11, 16),
-        "focus": False,
+        "focus": True,
         "column": "campus",
         "tags": ["art and design", "students"],
-        "title_en": "Sample: Student art and design exhibition opens on campus",
-        "title_zh_hans": "示例：学生艺术设计作品展在校园开展",
+        "title_en": "Student photography exhibition opens in the library gallery",
+        "title_zh_hans": "学生摄影作品展在图书馆展厅开幕",
         "summary_en": (
-            "An exhibition of student work in painting, photography and industrial "
-            "design is open to visitors on campus."
+            "Eighty photographs by students of every school, from campus life to the night sky, "
+            "are on show until the end of December."
         ),
-        "summary_zh_hans": "学生艺术设计作品展在校园开展，展出学生的绘画、摄影和工业设计作品。",
+        "summary_zh_hans": "来自各学院学生的80幅摄影作品展出至12月底，题材从校园生活到夜空星辰。",
         "body_en": [
-            _SAMPLE_EN + " An exhibition of student art and design work has opened "
-            "in the exhibition hall on campus.",
-            "The exhibition brings together paintings, photographs, posters and "
-            "industrial design models created by students from different schools. "
-            "It is open to all students, staff and visitors.",
+            "The photography society's annual exhibition opened in the library's ground-floor "
+            "gallery this week, with eighty photographs chosen from more than six hundred "
+            "entries by students of every school.",
+            "They range from portraits and campus life to long exposures of the night sky, "
+            "taken on a field trip to the mountains north of Beijing. Several were taken on "
+            "phones: the judges chose them for what they show, not for the camera.",
+            "The exhibition is open every day until 31 December. Visitors can vote for their "
+            "favourite photograph at the entrance; the winner will be announced on the news "
+            "site.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "学生艺术设计作品展在校园展厅开展。",
-            "展览汇集了来自不同学院学生创作的绘画、摄影、海报和工业设计模型等作品，面向全体师生和来访者开放。",
+            "学校摄影协会年度作品展本周在图书馆一层展厅开幕，展出从全校各学院学生600余幅投稿中评选出的80幅作品。",
+            "作品题材从人像、校园生活到在北京北部山区采风时拍摄的星空长曝光。"
+            "其中不少作品用手机拍摄，评委看重的是画面内容，而非器材。",
+            "展览每天开放，至12月31日结束。观众可在入口处为最喜爱的作品投票，结果将在新闻网公布。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "News Office",
-        "photographer_zh_hans": "新闻中心",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "camera",
+        "image_alt_en": (
+            "A man in a dark coat looks through a camera on a tripod, on a lawn with buildings "
+            "in the distance; black and white."
+        ),
+        "image_alt_zh_hans": "身穿深色大衣的男子在草坪上透过三脚架上的相机取景，远处是建筑（黑白照片）。",
     },
     {
-        "slug_en": "sample-interdisciplinary-research-seminar-brings-together-young-researchers",
-        "slug_zh_hans": "shili-kuaxueke-yanjiu-yantaohui-huiju-qingnian-xuezhe",
-        "date": datetime.date(2023, 12, 8),
+        "slug_en": "student-volunteers-build-winter-shelters-for-the-campus-cats",
+        "slug_zh_hans": "xuesheng-zhiyuanzhe-wei-xiaoyuan-liulangmao-dajian-guodong-xiaowu",
+        "date": datetime.date(2023, 11, 24),
         "focus": False,
-        "column": "research",
-        "tags": ["research projects", "young teachers"],
-        "title_en": "Sample: Interdisciplinary research seminar brings together young researchers",
-        "title_zh_hans": "示例：跨学科研究研讨会汇聚青年学者",
+        "column": "campus",
+        "tags": ["volunteering", "students"],
+        "title_en": "Student volunteers build winter shelters for the campus cats",
+        "title_zh_hans": "学生志愿者为校园流浪猫搭建过冬小屋",
         "summary_en": (
-            "Young researchers from several disciplines presented their work and "
-            "discussed possible collaborations at an interdisciplinary research seminar."
+            "As the first cold spell reached Beijing, members of the animal protection society "
+            "built shelters for the cats that live on campus, and will feed them through the "
+            "winter break."
         ),
-        "summary_zh_hans": "跨学科研究研讨会举行，来自多个学科的青年学者报告研究进展，探讨合作可能。",
+        "summary_zh_hans": (
+            "首轮寒潮抵达北京，校学生动物保护协会的志愿者为生活在校园里的流浪猫搭建保温小屋，并将在寒假期间坚持喂养。"
+        ),
         "body_en": [
-            _SAMPLE_EN + " An interdisciplinary research seminar was held on campus, "
-            "bringing together young researchers from several disciplines.",
-            "Participants gave short presentations on their current work, followed "
-            "by group discussions on shared research questions and possible "
-            "collaborations.",
-            "Organisers plan to hold similar seminars regularly.",
+            "As the first cold spell of the winter reached Beijing this week, twelve members of "
+            "the student animal protection society built insulated shelters from donated foam "
+            "boxes for the cats that live on the Zhongguancun campus.",
+            "Over the winter break, the volunteers will take turns to put out food and fresh "
+            "water twice a day. Cats that need treatment are taken to a partner veterinary "
+            "clinic.",
+            "The society welcomes new members, and asks everyone not to feed the cats "
+            "leftovers: its feeding points are marked on the campus map.",
         ],
         "body_zh_hans": [
-            _SAMPLE_ZH + "学校举办跨学科研究研讨会，来自多个学科的青年学者齐聚一堂。",
-            "与会者简要报告了各自的研究进展，随后围绕共同关注的研究问题和潜在合作方向进行了分组讨论。",
-            "主办方计划定期举办此类研讨会。",
+            "本周，入冬后的首轮寒潮抵达北京。校学生动物保护协会的12名志愿者用捐赠的泡沫箱，"
+            "为生活在中关村校区的流浪猫搭建了保温小屋。",
+            "寒假期间，志愿者们将轮流值班，每天两次投放猫粮和清水；需要治疗的猫会被送往合作宠物医院。",
+            "协会欢迎新成员加入，并提醒大家不要用剩饭剩菜投喂：投喂点已标注在校园地图上。",
         ],
-        "source_en": "Sample content",
-        "source_zh_hans": "示例内容",
-        "writer_en": "",
-        "writer_zh_hans": "",
-        "photographer_en": "",
-        "photographer_zh_hans": "",
-        "editor_en": "",
-        "editor_zh_hans": "",
+        "photo": "cat",
+        "image_alt_en": "A tabby cat looks straight at the camera.",
+        "image_alt_zh_hans": "一只虎斑猫正对镜头。",
+    },
+    {
+        "slug_en": "engineers-and-eye-doctors-build-a-low-cost-retinal-camera",
+        "slug_zh_hans": "gongchengshi-yu-yanke-yisheng-yanzhi-di-chengben-yandi-xiangji",
+        "date": datetime.date(2023, 12, 8),
+        "focus": True,
+        "column": "research",
+        "tags": ["research projects", "young teachers"],
+        "title_en": "Engineers and eye doctors build a low-cost retinal camera",
+        "title_zh_hans": "工程师与眼科医生合作研制低成本眼底相机",
+        "summary_en": (
+            "Young researchers from optics, electronics and medicine have built a portable "
+            "camera that photographs the back of the eye for a fraction of a clinic camera's "
+            "price."
+        ),
+        "summary_zh_hans": "来自光学、电子和医学领域的青年科研团队研制出一款便携式眼底相机，成本仅为医院同类设备的一小部分。",
+        "body_en": [
+            "A team of young researchers from the schools of optics and photonics, information "
+            "and electronics, and medical technology has built a portable camera that "
+            "photographs the retina, at the back of the eye, where many diseases first show.",
+            "The camera fits in a hand, connects to a phone and costs a fraction of the cameras "
+            "used in eye clinics. In tests with a partner hospital, its photographs were good "
+            "enough for doctors to screen for diabetic eye disease.",
+            "The project grew out of the university's interdisciplinary research seminar for "
+            "young researchers. Next year the team plans a larger trial with community clinics.",
+        ],
+        "body_zh_hans": [
+            "来自光电学院、信息与电子学院和医学技术学院的青年科研团队研制出一款便携式相机，"
+            "可拍摄位于眼球后部、许多疾病最先显露迹象的视网膜。",
+            "这款相机可以握在手中，连接手机使用，成本仅为眼科诊所所用设备的一小部分。"
+            "在与合作医院开展的测试中，其拍摄的照片足以供医生进行糖尿病眼病筛查。",
+            "该项目源自学校面向青年学者的跨学科研究研讨会。团队计划明年与社区诊所合作开展更大规模的试验。",
+        ],
+        "photo": "retina",
+        "image_alt_en": (
+            "The back of a healthy eye: a red disc crossed by branching blood vessels, with the "
+            "bright optic disc at the left."
+        ),
+        "image_alt_zh_hans": "健康眼睛的眼底：红色圆盘上分布着分叉的血管，左侧是明亮的视盘。",
+        "image_caption_en": "A fundus photograph: the back of a healthy left eye.",
+        "image_caption_zh_hans": "眼底照片：一只健康左眼的眼球后部。",
     },
 ]
 
@@ -701,7 +815,7 @@ DEMO_TAGS = {
 }
 
 # Events (News&Events › Events): days from the day the demo is loaded, so that it shows two
-# coming and two past. Sample content, like the sample articles.
+# coming and two past.
 EVENTS_INDEX = {
     "title_en": "Events",
     "title_zh_hans": "活动",
@@ -714,12 +828,15 @@ SAMPLE_EVENTS = [
     {
         "slug_en": "robotics-lecture",
         "slug_zh_hans": "jiqiren-jiangzuo",
-        "title_en": "Sample: Lecture: robots that learn to walk",
-        "title_zh_hans": "示例：讲座：学会行走的机器人",
-        "summary_en": "A public lecture on legged robots and how they learn. " + _SAMPLE_EN,
-        "summary_zh_hans": "关于足式机器人及其学习方法的公开讲座。" + _SAMPLE_ZH,
-        "body_en": ["The lecture is open to all students and staff. " + _SAMPLE_EN],
-        "body_zh_hans": ["讲座面向全体师生开放。" + _SAMPLE_ZH],
+        "title_en": "Lecture: robots that learn to walk",
+        "title_zh_hans": "讲座：学会行走的机器人",
+        "summary_en": "A public lecture on legged robots and how they learn to keep their balance.",
+        "summary_zh_hans": "关于足式机器人及其如何学会保持平衡的公开讲座。",
+        "body_en": [
+            "The lecture is open to all students and staff. Seats are limited: please register "
+            "in advance."
+        ],
+        "body_zh_hans": ["讲座面向全体师生开放。座位有限，请提前报名。"],
         "days": 5,
         "hour": 14,
         "hours": 2,
@@ -736,12 +853,18 @@ SAMPLE_EVENTS = [
     {
         "slug_en": "open-day",
         "slug_zh_hans": "kaifangri",
-        "title_en": "Sample: Campus open day",
-        "title_zh_hans": "示例：校园开放日",
-        "summary_en": "Laboratories and libraries open their doors to visitors. " + _SAMPLE_EN,
-        "summary_zh_hans": "实验室和图书馆向来访者开放。" + _SAMPLE_ZH,
-        "body_en": ["Guided tours leave from the main gate every hour. " + _SAMPLE_EN],
-        "body_zh_hans": ["每小时从正门出发一次导览。" + _SAMPLE_ZH],
+        "title_en": "Campus open day",
+        "title_zh_hans": "校园开放日",
+        "summary_en": (
+            "Laboratories, libraries and dormitories open their doors to prospective students "
+            "and their families."
+        ),
+        "summary_zh_hans": "实验室、图书馆和学生宿舍向考生及家长开放。",
+        "body_en": [
+            "Guided tours leave from the main gate every hour from 9:00 to 16:00. Admissions "
+            "staff of every school answer questions in the sports hall."
+        ],
+        "body_zh_hans": ["9:00至16:00，每小时从正门出发一次导览。各学院招生老师在体育馆现场答疑。"],
         "days": 12,
         "hour": 0,
         "hours": 0,
@@ -758,12 +881,18 @@ SAMPLE_EVENTS = [
     {
         "slug_en": "space-forum",
         "slug_zh_hans": "hangtian-luntan",
-        "title_en": "Sample: Forum on deep-space exploration",
-        "title_zh_hans": "示例：深空探测论坛",
-        "summary_en": "Researchers discuss the next missions. " + _SAMPLE_EN,
-        "summary_zh_hans": "研究人员探讨下一步的探测任务。" + _SAMPLE_ZH,
-        "body_en": ["The forum was streamed online. " + _SAMPLE_EN],
-        "body_zh_hans": ["论坛进行了线上直播。" + _SAMPLE_ZH],
+        "title_en": "Forum on deep-space exploration",
+        "title_zh_hans": "深空探测论坛",
+        "summary_en": (
+            "Researchers from universities and institutes discussed the next missions to the "
+            "Moon, Mars and the asteroids."
+        ),
+        "summary_zh_hans": "来自高校和科研院所的研究人员探讨了月球、火星和小行星的下一步探测任务。",
+        "body_en": [
+            "The forum was streamed online; the recordings of its talks are on the university's "
+            "video channel."
+        ],
+        "body_zh_hans": ["论坛进行了线上直播，报告录像可在学校视频号观看。"],
         "days": -10,
         "hour": 9,
         "hours": 6,
@@ -780,12 +909,18 @@ SAMPLE_EVENTS = [
     {
         "slug_en": "alumni-concert",
         "slug_zh_hans": "xiaoyou-yinyuehui",
-        "title_en": "Sample: Alumni concert",
-        "title_zh_hans": "示例：校友音乐会",
-        "summary_en": "Alumni and students played together. " + _SAMPLE_EN,
-        "summary_zh_hans": "校友与在校生同台演出。" + _SAMPLE_ZH,
-        "body_en": ["The concert closed the alumni week. " + _SAMPLE_EN],
-        "body_zh_hans": ["音乐会为校友周画上句号。" + _SAMPLE_ZH],
+        "title_en": "Alumni concert",
+        "title_zh_hans": "校友音乐会",
+        "summary_en": (
+            "Alumni played together with students of the university orchestra and choir to "
+            "close alumni week."
+        ),
+        "summary_zh_hans": "校友与校乐团、合唱团的在校生同台演出，为校友周画上句号。",
+        "body_en": [
+            "The programme ranged from Chinese folk songs to Dvořák's New World Symphony, and "
+            "ended with the university song, sung by the whole hall."
+        ],
+        "body_zh_hans": ["曲目从中国民歌到德沃夏克的《自新大陆交响曲》，最后全场齐唱校歌。"],
         "days": -40,
         "hour": 19,
         "hours": 2,
@@ -801,46 +936,49 @@ SAMPLE_EVENTS = [
     },
 ]
 
-# One sample story also shows a gallery and a table (body blocks), in both languages.
-RICH_STORY = "sample-library-extends-opening-hours-for-exam-season"
+# One story also shows a gallery and a table (body blocks), in both languages: what the
+# lecture series will cover. Each gallery photo names a PHOTOS key; its credit is the photo's.
+RICH_STORY = "autumn-lectures-bring-space-science-to-all-students"
 RICH_STORY_GALLERY = {
-    "title_en": "The library at night",
-    "title_zh_hans": "夜晚的图书馆",
+    "title_en": "Coming up in the series",
+    "title_zh_hans": "系列讲座预告",
     "photos": [
         {
-            "alt_en": "Reading room with students",
-            "alt_zh_hans": "坐满学生的阅览室",
-            "caption_en": "The main reading room",
-            "caption_zh_hans": "主阅览室",
+            "photo": "astronaut",
+            "alt_en": (
+                "Astronaut Eileen Collins in an orange flight suit, smiling, with a model of the "
+                "Space Shuttle behind her."
+            ),
+            "alt_zh_hans": "身穿橙色飞行服、面带微笑的宇航员艾琳·柯林斯，身后是航天飞机模型。",
+            "caption_en": (
+                "21 September: women in spaceflight. Eileen Collins was the first woman to "
+                "pilot a Space Shuttle."
+            ),
+            "caption_zh_hans": "9月21日：航天领域的女性。艾琳·柯林斯是首位驾驶航天飞机的女性。",
         },
         {
-            "alt_en": "Bookshelves",
-            "alt_zh_hans": "书架",
-            "caption_en": "Open stacks",
-            "caption_zh_hans": "开架书库",
-        },
-        {
-            "alt_en": "Study carrels",
-            "alt_zh_hans": "自习座位",
-            "caption_en": "Quiet study carrels",
-            "caption_zh_hans": "安静的自习座位",
+            "photo": "galaxies",
+            "alt_en": "Galaxies of many shapes and colours on a black sky.",
+            "alt_zh_hans": "黑色天幕上形状、颜色各异的星系。",
+            "caption_en": "28 September: the deep universe, as the Hubble Space Telescope sees it.",
+            "caption_zh_hans": "9月28日：哈勃空间望远镜眼中的深邃宇宙。",
         },
     ],
-    "credit_en": "News Office (sample)",
-    "credit_zh_hans": "新闻中心（示例）",
 }
 RICH_STORY_TABLE = {
-    "caption_en": "Opening hours in exam season (sample)",
-    "caption_zh_hans": "考试周开放时间（示例）",
+    "caption_en": "The first three lectures",
+    "caption_zh_hans": "前三场讲座",
     "rows_en": [
-        ["Day", "Opens", "Closes"],
-        ["Monday–Friday", "07:00", "24:00"],
-        ["Weekend", "08:00", "22:00"],
+        ["Date", "Lecture", "Speaker"],
+        ["14 September", "How rockets reach orbit", "Prof. Li Hua"],
+        ["21 September", "Women in spaceflight", "Dr. Chen Jing"],
+        ["28 September", "Looking back in time: the deep universe", "Prof. Wang Fang"],
     ],
     "rows_zh_hans": [
-        ["日期", "开馆", "闭馆"],
-        ["周一至周五", "07:00", "24:00"],
-        ["周末", "08:00", "22:00"],
+        ["日期", "讲座", "主讲人"],
+        ["9月14日", "火箭如何进入轨道", "李华教授"],
+        ["9月21日", "航天领域的女性", "陈静博士"],
+        ["9月28日", "回望时间：深邃的宇宙", "王芳教授"],
     ],
 }
 # The site's own pages (news/models/site_pages.py), ticked "Show in menus": About and Contact
@@ -854,10 +992,13 @@ ABOUT_PAGE = {
     "intro_zh_hans": "北京理工大学新闻中心。",
     "body_en": [
         "The news office reports on research, teaching and campus life at the university, in "
-        "English and Chinese.",
-        _SAMPLE_EN,
+        "English and Chinese, and publishes the university's calendar of events.",
+        "Story ideas, corrections and media enquiries are welcome through the contact page.",
     ],
-    "body_zh_hans": ["新闻中心以中英文报道学校的科研、教学和校园生活。", _SAMPLE_ZH],
+    "body_zh_hans": [
+        "新闻中心以中英文报道学校的科研、教学和校园生活，并发布学校的活动日程。",
+        "欢迎通过联系页面提供新闻线索、更正意见和媒体咨询。",
+    ],
 }
 ACCESSIBILITY_PAGE = {
     "title_en": "Accessibility statement",

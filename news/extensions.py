@@ -14,8 +14,9 @@ SITE_HEADER = "news_site_header"  # in the header, between the site's name and t
 ARTICLE_HEAD = "news_article_head"  # in an article's <head>: scripts, links
 ARTICLE_META = "news_article_meta"  # in an article's line of date and reading time
 HOME_SECTIONS = "news_home_sections"  # on the home page, after the latest news
+SITE_FOOTER = "news_site_footer"  # at the foot of the footer, under the legal line
 
-NAMES = (SITE_HEADER, ARTICLE_HEAD, ARTICLE_META, HOME_SECTIONS)
+NAMES = (SITE_HEADER, ARTICLE_HEAD, ARTICLE_META, HOME_SECTIONS, SITE_FOOTER)
 
 
 def render(name, context):

@@ -12,10 +12,12 @@ from playwright.sync_api import expect
 
 from demo.content import SEED_ARTICLE
 from tests_browser.admin import log_in, seed_page_id
+from tests_browser.pages import UNTRANSLATED
 from tests_browser.server import ROOT
 from tests_browser.test_security import refusals
 
-UNTRANSLATED_SLUG = "sample-spring-lecture-series-on-science-and-society-announced"
+UNTRANSLATED_SLUG = UNTRANSLATED["slug_en"]
+TITLE = "国际学生：报名结对中文语伴"
 PASSWORD = secrets.token_urlsafe(12)  # a fresh one for each run
 
 
@@ -81,16 +83,16 @@ def test_translator_translates_an_article_side_by_side(site, browser):
     assert page.locator('[name="news_date"]').count() == 0
     assert page.locator('[name="focus"]').count() == 0
 
-    page.locator('input[name="title_zh_hans"]').fill("示例：科学与社会春季系列讲座")
-    page.locator('textarea[name="summary_zh_hans"]').fill("春季系列讲座将探讨科学与社会。")
+    page.locator('input[name="title_zh_hans"]').fill(TITLE)
+    page.locator('textarea[name="summary_zh_hans"]').fill(
+        "国际学生中心为报名的国际学生结对中文语伴。"
+    )
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Save draft and copy English body to Chinese").click()
     page.wait_for_url(f"{site.url}/admin/pages/{page_id}/edit/")
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("The English body was copied into the Chinese body.").is_visible()
-    assert (
-        page.locator('input[name="title_zh_hans"]').input_value() == "示例：科学与社会春季系列讲座"
-    )
+    assert page.locator('input[name="title_zh_hans"]').input_value() == TITLE
     english_blocks = page.locator('[data-contentpath="body_en"] [data-contentpath]').count()
     chinese_blocks = page.locator('[data-contentpath="body_zh_hans"] [data-contentpath]').count()
     assert english_blocks > 0
@@ -112,12 +114,15 @@ def test_translator_translates_an_article_side_by_side(site, browser):
     ).first
     chinese_text.click()
     page.keyboard.press("Control+A")
-    page.keyboard.insert_text("春季系列讲座将邀请多位学者探讨科学与社会。")
-    assert chinese_text.inner_text().strip() == "春季系列讲座将邀请多位学者探讨科学与社会。"
+    page.keyboard.insert_text("国际学生中心为每位报名的国际学生结对一名中国学生语伴。")
+    assert (
+        chinese_text.inner_text().strip()
+        == "国际学生中心为每位报名的国际学生结对一名中国学生语伴。"
+    )
     # Draftail writes its hidden input a moment after the last keystroke.
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-contentpath=body_zh_hans] input')]"
-        ".some(input => input.value.includes('春季系列讲座'))"
+        ".some(input => input.value.includes('中国学生语伴'))"
     )
     page.get_by_role("button", name="Save draft").first.click()
     page.wait_for_load_state("networkidle")

@@ -20,7 +20,6 @@ from demo.content import (
     SAMPLE_EVENTS,
     SEED_ARTICLE,
 )
-from demo.management.commands.load_demo import stand_in_image
 from news.models import ArticlePage, ArticleTag, Column, EventPage, SiteSettings
 from news.pictures import tasks as picture_tasks
 
@@ -91,12 +90,6 @@ class LoadDemoTests(TestCase):
         chinese = self.client.get(f"/zh-hans/xinwen/{SEED_ARTICLE['slug_zh_hans']}/")
         self.assertContains(chinese, SEED_ARTICLE["title_zh_hans"])
         self.assertNotContains(chinese, "本文尚无中文版")
-
-    def test_every_sample_article_says_it_is_sample_content(self):
-        for article in ArticlePage.objects.exclude(slug_en=SEED_ARTICLE["slug_en"]):
-            with self.subTest(article=article.slug_en):
-                self.assertTrue(article.title_en.startswith("Sample: "))
-                self.assertIn("This is sample content", str(article.body_en))
 
     def test_demo_fills_the_listing_beyond_one_page_and_the_focus_listing(self):
         response = self.client.get("/en/news/?page=2")
@@ -173,15 +166,12 @@ class LoadDemoTests(TestCase):
 
 class LoadDemoPicturesTests(TestCase):
     """load_demo makes every image's pictures, so that no page of the demo makes a rendition
-    (the stand-in images drawn small here: the making, not the drawing, is under test)."""
+    (the photos cut small here: the making, not the photos, is under test)."""
 
     def test_every_picture_is_prepared_and_a_later_run_has_none_to_make(self):
-        def small(label, lines, hue):
-            return stand_in_image(label, lines, hue, size=(160, 90))
-
         password_file = Path(settings.MEDIA_ROOT) / "demo-admin-password-pictures"
         password_file.parent.mkdir(parents=True, exist_ok=True)
-        with mock.patch("demo.management.commands.load_demo.stand_in_image", small):
+        with mock.patch("demo.photos.MAX_WIDTH", 160):
             first, again = io.StringIO(), io.StringIO()
             call_command("load_demo", password_file=password_file, stdout=first)
             call_command("load_demo", password_file=password_file, stdout=again)
@@ -210,16 +200,16 @@ class DemoEventsTests(TestCase):
                 past = self.client.get(path + "past/").content.decode()
                 self.assertEqual(upcoming.count('class="event-card"'), 2)
                 self.assertEqual(past.count('class="event-card"'), 2)
-        self.assertContains(self.client.get("/zh-hans/"), "示例：讲座：学会行走的机器人")
+        self.assertContains(self.client.get("/zh-hans/"), SAMPLE_EVENTS[0]["title_zh_hans"])
 
-    def test_a_sample_story_shows_a_gallery_and_a_table_in_both_languages(self):
+    def test_a_story_shows_a_gallery_and_a_table_in_both_languages(self):
         story = ArticlePage.objects.get(slug_en=RICH_STORY)
         english = self.client.get(f"/en/news/{story.slug_en}/").content.decode()
         chinese = self.client.get(f"/zh-hans/xinwen/{story.slug_zh_hans}/").content.decode()
         self.assertIn('class="gallery"', english)
-        self.assertIn("<caption>Opening hours in exam season (sample)</caption>", english)
-        self.assertIn("夜晚的图书馆", chinese)
-        self.assertIn("<caption>考试周开放时间（示例）</caption>", chinese)
+        self.assertIn("<caption>The first three lectures</caption>", english)
+        self.assertIn("系列讲座预告", chinese)
+        self.assertIn("<caption>前三场讲座</caption>", chinese)
 
 
 class DemoSitePagesTests(TestCase):

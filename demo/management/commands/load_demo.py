@@ -1,12 +1,12 @@
 """`manage.py load_demo`: the demo site, creating only what is missing.
 
 Safe to run on every `make run`: pages, images, settings and the admin account
-that already exist are left exactly as they are (an editor's changes survive).
+that already exist are left exactly as they are (an editor's changes survive). The pictures
+are photographs (demo/photos.py); the pages of the old demo ("Sample: ..." titles, drawn
+pictures) that nobody has edited are replaced (demo/old_demo.py).
 """
 
-import colorsys
 import datetime
-import io
 import secrets
 import sys
 from pathlib import Path
@@ -14,16 +14,15 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from demo import old_demo, photos
 from demo.content import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
@@ -33,10 +32,10 @@ from demo.content import (
     EVENTS_INDEX,
     HOME_PAGE,
     NEWS_INDEX,
+    PHOTOS,
     RICH_STORY,
     RICH_STORY_GALLERY,
     RICH_STORY_TABLE,
-    SAMPLE_ALT,
     SAMPLE_ARTICLES,
     SAMPLE_EVENTS,
     SEED_ARTICLE,
@@ -73,31 +72,24 @@ def paragraphs(texts):
     return [("paragraph", RichText(format_html("<p>{}</p>", text))) for text in texts]
 
 
-def stand_in_image(label, lines, hue, size=(1600, 900)):
-    """A PNG drawn with Pillow: the real photos are not available to the demo."""
-    width, height = size
-    image = PILImage.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        r, g, b = colorsys.hsv_to_rgb(hue, 0.55, 0.35 + 0.35 * y / height)
-        draw.line([(0, y), (width, y)], fill=(int(r * 255), int(g * 255), int(b * 255)))
-    for i in range(0, width, 80):
-        draw.line([(i, height), (i + height // 2, 0)], fill=(255, 255, 255), width=1)
-    # Centred, so that the listings' crops (16:9, 4:3) keep the words whole.
-    big = ImageFont.load_default(size=110)
-    small = ImageFont.load_default(size=48)
-    draw.text((width // 2, height // 2 - 40), label, font=big, fill="white", anchor="ms")
-    for number, line in enumerate(lines):
-        draw.text(
-            (width // 2, height // 2 + 50 + 64 * number),
-            line,
-            font=small,
-            fill="white",
-            anchor="ms",
-        )
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
-    return buffer
+def summary(created):
+    """What a run did, in a line: "created 15 articles, ...; filed 3 existing articles"."""
+    if not created:
+        return "already loaded, nothing changed"
+    counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
+    notes = {
+        "filed": "filed {} existing articles under their columns and tags",
+        "replaced": "replaced {} untouched pages of the old demo",
+    }
+    others = [name for name in dict.fromkeys(created) if name not in counted and name not in notes]
+    totals = [
+        f"{created.count(kind)} {plural}" for kind, plural in counted.items() if kind in created
+    ]
+    line = "created " + ", ".join([*others, *totals]) if others or totals else "nothing new"
+    for kind, note in notes.items():
+        if kind in created:
+            line += "; " + note.format(created.count(kind))
+    return line
 
 
 class Command(BaseCommand):
@@ -119,9 +111,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = []
+        try:
+            self.load(created)
+        except photos.PhotosMissing as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Demo content: {summary(created)}")
+        if not options["enqueue_pictures"]:
+            self.pictures()
+        self.admin_account(options["password_file"])
+
+    def load(self, created):
         with transaction.atomic():
             home = self.home_page(created)
             index = self.news_index(home, created)
+            # the old demo's "Sample:" pages, where untouched: removed, made again below
+            created.extend(["replaced"] * old_demo.retire())
             if attach_review_workflow(index):
                 created.append("review workflow")
             self.site_settings(created)
@@ -130,37 +134,14 @@ class Command(BaseCommand):
             # Columns created now and articles that already exist: a database loaded
             # before columns existed. File those articles, unless an editor has.
             filing = {"columns": columns, "tags": tags, "file_existing": "column" in created}
-            self.article(index, SEED_ARTICLE, "1.png", created, **filing)
-            for number, data in enumerate(SAMPLE_ARTICLES, start=1):
-                self.article(index, data, f"sample-{number}.png", created, **filing)
+            for data in [SEED_ARTICLE, *SAMPLE_ARTICLES]:
+                self.article(index, data, created, **filing)
             events = self.events_index(index, created)
             for data in SAMPLE_EVENTS:
                 self.event(events, data, created)
             about = self.site_page(home, ABOUT_PAGE, created)
             self.site_page(about, ACCESSIBILITY_PAGE, created)
             self.contact_page(home, CONTACT_PAGE, created)
-        if created:
-            counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
-            others = [
-                name for name in dict.fromkeys(created) if name not in counted and name != "filed"
-            ]
-            totals = [
-                f"{created.count(kind)} {plural}"
-                for kind, plural in counted.items()
-                if created.count(kind)
-            ]
-            summary = (
-                "created " + ", ".join([*others, *totals]) if others or totals else "nothing new"
-            )
-            filed = created.count("filed")
-            if filed:
-                summary += f"; filed {filed} existing articles under their columns and tags"
-        else:
-            summary = "already loaded, nothing changed"
-        self.stdout.write(f"Demo content: {summary}")
-        if not options["enqueue_pictures"]:
-            self.pictures()
-        self.admin_account(options["password_file"])
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -330,7 +311,7 @@ class Command(BaseCommand):
         article.column = columns[data["column"]]
         article.tags.set([tags[keyword] for keyword in data["tags"]])
 
-    def article(self, index, data, image_name, created, columns, tags, file_existing):
+    def article(self, index, data, created, columns, tags, file_existing):
         existing = ArticlePage.objects.filter(slug_en=data["slug_en"]).first()
         if existing:
             untouched = existing.column_id is None and not existing.tags.exists()
@@ -339,16 +320,14 @@ class Command(BaseCommand):
                 existing.save_revision().publish()
                 created.append("filed")
             return
-        if data is SEED_ARTICLE:
-            image = self.image(image_name, ["Photo not available"], hue=0.38)
-            alt = {code: data[f"image_alt_{code}"] for code in LANGUAGES}
-        else:
-            image = self.image(image_name, ["Sample image"], hue=(len(created) * 0.13) % 1)
-            alt = {code: SAMPLE_ALT[code] if data[f"title_{code}"] else "" for code in LANGUAGES}
+        photo = data["photo"]
         fields = {}
         for code in LANGUAGES:
-            fields[f"lead_image_alt_{code}"] = alt[code]
+            # the photo's credit in each language the story is written in
+            credit = PHOTOS[photo][f"credit_{code}"] if photo and data[f"title_{code}"] else ""
+            fields[f"lead_image_alt_{code}"] = data.get(f"image_alt_{code}", "")
             fields[f"lead_image_caption_{code}"] = data.get(f"image_caption_{code}", "")
+            fields[f"lead_image_credit_{code}"] = credit
             fields[f"body_{code}"] = paragraphs(data[f"body_{code}"])
         for name in ("title", "slug", "summary", "writer", "photographer", "editor", "source"):
             fields.update(per_language(data, name))
@@ -360,7 +339,7 @@ class Command(BaseCommand):
             news_date=data["date"],
             focus=data["focus"],
             focus_pinned=data.get("focus_pinned", False),
-            lead_image=image,
+            lead_image=self.photo(photo) if photo else None,
             **fields,
         )
         self.file(article, data, columns, tags)
@@ -370,10 +349,8 @@ class Command(BaseCommand):
 
     def add_gallery_and_table(self, fields):
         """A gallery and a table at the end of each language's body (the demo's rich story)."""
-        photos = [
-            self.image(f"gallery-{number}.png", [photo["caption_en"]], hue=0.1 * number)
-            for number, photo in enumerate(RICH_STORY_GALLERY["photos"], start=1)
-        ]
+        shown = RICH_STORY_GALLERY["photos"]
+        images = [self.photo(photo["photo"]) for photo in shown]
         for code in LANGUAGES:
             gallery = {
                 "title": RICH_STORY_GALLERY[f"title_{code}"],
@@ -382,9 +359,9 @@ class Command(BaseCommand):
                         "image": image,
                         "alt_text": photo[f"alt_{code}"],
                         "caption": photo[f"caption_{code}"],
-                        "credit": RICH_STORY_GALLERY[f"credit_{code}"],
+                        "credit": PHOTOS[photo["photo"]][f"credit_{code}"],
                     }
-                    for image, photo in zip(photos, RICH_STORY_GALLERY["photos"], strict=True)
+                    for image, photo in zip(images, shown, strict=True)
                 ],
             }
             table = {
@@ -399,11 +376,13 @@ class Command(BaseCommand):
                 ("table", table),
             ]
 
-    def image(self, name, lines, hue):
-        existing = Image.objects.filter(title=name).first()
+    def photo(self, key):
+        """The demo photo `key` (PHOTOS) in the image library, added once (found by its title)."""
+        data = PHOTOS[key]
+        existing = Image.objects.filter(title=data["title"]).first()
         if existing:
             return existing
-        image = Image(title=name, file=ImageFile(stand_in_image(name, lines, hue), name=name))
+        image = Image(title=data["title"], file=ImageFile(photos.jpeg(data), name=f"{key}.jpg"))
         image.save()
         return image
 

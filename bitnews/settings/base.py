@@ -133,6 +133,9 @@ SIGN_IN_ADDRESS_LIMIT = 20  # wrong passwords from one address, over all user na
 AXES_HTTP_RESPONSE_CODE = 429
 # The log says which user name failed from which address (passwords are always masked).
 AXES_SENSITIVE_PARAMETERS = []
+# No "AXES: BEGIN ..." banner at every start (each manage.py command, each worker); failures and
+# lockouts are logged all the same, by user name and address (the lockout parameters).
+AXES_VERBOSE = False
 # Two-step sign-in (news/newsroom/two_factor.py, django-otp): with TWO_FACTOR_REQUIRED on,
 # superusers and these groups must give a code from an authenticator app (or a recovery code)
 # after their password before the admin does anything for them; others may turn it on. On in

@@ -7,6 +7,7 @@ read from the environment. Nothing secret lives here.
 import datetime
 import ipaddress
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -264,6 +265,17 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Shanghai"
+# The time zones of the admin's account page: the tz database's region/city names and UTC.
+# Wagtail's default, every name zoneinfo finds, takes in the system's "localtime" file (and
+# old aliases: PRC, US/Pacific...); browsers refuse "localtime", and the page's script stopped
+# on it (RangeError: Invalid time zone specified).
+_regions = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia")
+_regions += ("Europe", "Indian", "Pacific")
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone
+    for zone in zoneinfo.available_timezones()
+    if zone == "UTC" or zone.split("/")[0] in _regions
+)
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT.code
 MODELTRANSLATION_LANGUAGES = languages.CODES

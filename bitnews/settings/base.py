@@ -142,7 +142,8 @@ AXES_VERBOSE = False
 # after their password before the admin does anything for them; others may turn it on. On in
 # production unless the environment says TWO_FACTOR_REQUIRED=0; dev.py and test.py turn it off.
 TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "1") == "1"
-TWO_FACTOR_GROUPS = ["Moderators", "Chief editors"]
+# (the groups' names as stored, news/newsroom/roles.py)
+TWO_FACTOR_GROUPS = ["Moderators / 审核员", "Chief editors / 总编辑"]
 OTP_TOTP_ISSUER = "BIT News"  # the name the authenticator app shows beside the code
 
 # The addresses (or networks) of our proxies in front of the app, whose X-Forwarded-For entries

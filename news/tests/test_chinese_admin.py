@@ -93,6 +93,12 @@ class ChineseAdminTests(TestCase):
         self.assertContains(tasks, "Moderator approval / 审核员审批")
         self.assertContains(tasks, "Chief editor approval / 总编辑审批")
 
+    def test_the_column_choosers_buttons_read_in_each_language(self):
+        url = f"/admin/pages/{self.article.pk}/edit/"
+        self.assertContains(self.client.get(url), "选择另一个 栏目")
+        UserProfile.objects.filter(user=self.admin).update(preferred_language="en")
+        self.assertContains(self.client.get(url), "Choose another column")
+
     def test_an_editor_submits_to_the_review_by_its_chinese_name(self):
         editor = in_chinese(member(EDITORS))
         self.client.force_login(editor)

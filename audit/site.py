@@ -171,9 +171,10 @@ def public_pages():
 def make_editor():
     """An Editors member (may upload images and save drafts; no two-step sign-in asked of
     editors): (user name, password)."""
+    from news.newsroom.roles import EDITORS
     from news.tests.utils import member
 
-    user = member("Editors", EDITOR)
+    user = member(EDITORS, EDITOR)
     password = secrets.token_urlsafe(12)
     user.set_password(password)
     user.save()

@@ -18,6 +18,7 @@ said.
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -255,16 +256,19 @@ class Writer:
             setattr(page, lang.field("lead_image_credit"), part.credit[:255])
 
     def _free_slug(self, item, slug_field, page):
-        base = slugify(item.title, allow_unicode=item.language != "en")[:SLUG_LENGTH].strip("-")
+        """The title's slug (Chinese characters kept in a Chinese one), within SLUG_LENGTH
+        and unique among News&Events' articles (`-2`, `-3`... within the limit too)."""
+        unicode = item.language != languages.DEFAULT.code
+        base = slugify(item.title, allow_unicode=unicode).strip("-")
         if not base:
             base = slugify(urlsplit(item.source_url).path.rsplit("/", 1)[-1]) or "article"
         if base.isdigit() or f"{base}/" in SECTION_ROUTES:
             base = f"article-{base}"
         siblings = self.index.get_children().exclude(pk=page.pk or 0)
-        slug, number = base, 1
+        slug, number = cut_slug(base, SLUG_LENGTH), 1
         while siblings.filter(**{slug_field: slug}).exists():
             number += 1
-            slug = f"{base}-{number}"
+            slug = f"{cut_slug(base, SLUG_LENGTH - len(f'-{number}'))}-{number}"
         return slug
 
     # Old addresses (importer/redirects.py)
@@ -273,6 +277,23 @@ class Writer:
         sources = [(item.source_url, item.language) for item in group]
         mine = {url: source.redirect for url, source in known.items()}
         return make_redirects(sources, page, self.site, mine)
+
+
+def cut_slug(slug, limit):
+    """`slug` in at most `limit` characters, never cut inside an English word (a run of ASCII
+    letters and digits: it is kept whole or left out). Chinese characters stand each on their
+    own, so a Chinese slug is cut where the limit falls. A first word longer than the limit
+    is cut all the same."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    if _in_word(slug[limit - 1]) and _in_word(slug[limit]):
+        cut = re.sub(r"[a-z0-9]+$", "", cut).rstrip("-") or cut
+    return cut.strip("-")
+
+
+def _in_word(character):
+    return character.isascii() and character.isalnum()
 
 
 def _english_first(item):

@@ -27,7 +27,7 @@ def make_translator(site):
         "from django.contrib.auth.models import Group, User;"
         "user, _ = User.objects.get_or_create(username='translator');"
         f"user.set_password({PASSWORD!r}); user.save();"
-        "user.groups.set([Group.objects.get(name='Translators')])"
+        "user.groups.set([Group.objects.get(name='Translators / 译者')])"
     )
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],

@@ -6,6 +6,7 @@ read from the environment. Nothing secret lives here.
 
 import datetime
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -109,12 +110,16 @@ SIGN_IN_ADDRESS_LIMIT = 20  # wrong passwords from one address, over all user na
 AXES_HTTP_RESPONSE_CODE = 429
 # The log says which user name failed from which address (passwords are always masked).
 AXES_SENSITIVE_PARAMETERS = []
+# No "AXES: BEGIN ..." banner at every start (each manage.py command, each worker); failures and
+# lockouts are logged all the same, by user name and address (the lockout parameters).
+AXES_VERBOSE = False
 # Two-step sign-in (news/newsroom/two_factor.py, django-otp): with TWO_FACTOR_REQUIRED on,
 # superusers and these groups must give a code from an authenticator app (or a recovery code)
 # after their password before the admin does anything for them; others may turn it on. On in
 # production unless the environment says TWO_FACTOR_REQUIRED=0; dev.py and test.py turn it off.
 TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "1") == "1"
-TWO_FACTOR_GROUPS = ["Moderators", "Chief editors"]
+# (the groups' names as stored, news/newsroom/roles.py)
+TWO_FACTOR_GROUPS = ["Moderators / 审核员", "Chief editors / 总编辑"]
 OTP_TOTP_ISSUER = "BIT News"  # the name the authenticator app shows beside the code
 
 # The addresses (or networks) of our proxies in front of the app, whose X-Forwarded-For entries
@@ -213,6 +218,17 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Shanghai"
+# The time zones of the admin's account page: the tz database's region/city names and UTC.
+# Wagtail's default, every name zoneinfo finds, takes in the system's "localtime" file (and
+# old aliases: PRC, US/Pacific...); browsers refuse "localtime", and the page's script stopped
+# on it (RangeError: Invalid time zone specified).
+_regions = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia")
+_regions += ("Europe", "Indian", "Pacific")
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone
+    for zone in zoneinfo.available_timezones()
+    if zone == "UTC" or zone.split("/")[0] in _regions
+)
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT.code
 MODELTRANSLATION_LANGUAGES = languages.CODES

@@ -12,6 +12,7 @@
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
@@ -37,7 +38,7 @@ class Column(models.Model):
         help_text=_("The last part of the column's address, e.g. research or keyan."),
     )
     description = models.TextField(
-        _("description"),
+        pgettext_lazy("column", "description"),
         blank=True,
         help_text=_("Optional. Shown under the title of the column's listing."),
     )

@@ -21,13 +21,18 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from news.models import ContactPage, HomePage, NewsIndexPage, SiteSettings, StandardPage
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-TRANSLATORS = "Translators"
-CHIEF_EDITORS = "Chief editors"
-REVIEW_WORKFLOW = "Newsroom review"
-TWO_STAGE_WORKFLOW = "Newsroom review, two stages"
+# The groups', workflows' and tasks' names as stored: in both languages, English first, as the
+# admin shows them in either (migration 0023_bilingual_role_names). Settings › Groups and
+# Workflows may rename them: the code finds them by these names.
+EDITORS = "Editors / 编辑"
+MODERATORS = "Moderators / 审核员"
+TRANSLATORS = "Translators / 译者"
+CHIEF_EDITORS = "Chief editors / 总编辑"
+REVIEW_WORKFLOW = "Newsroom review / 编辑部审核"
+TWO_STAGE_WORKFLOW = "Newsroom review, two stages / 编辑部两级审核"
 NEWSROOM_WORKFLOWS = (REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW)
+MODERATOR_TASK = "Moderator approval / 审核员审批"
+CHIEF_EDITOR_TASK = "Chief editor approval / 总编辑审批"
 
 
 def review_workflow(second_review):

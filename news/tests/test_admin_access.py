@@ -40,10 +40,12 @@ from wagtail.models import Collection, Task, Workflow
 
 from news.factories import ArticlePageFactory
 from news.models import ArticleTag, Column
+from news.newsroom.roles import CHIEF_EDITORS, EDITORS, MODERATORS, REVIEW_WORKFLOW, TRANSLATORS
 from news.tests.utils import build_site, member
 
 TABLE = Path(__file__).with_name("admin_access.txt")
 ROLES = ("anonymous", "Editors", "Moderators", "Translators", "Chief editors")
+GROUPS = dict(zip(ROLES[1:], (EDITORS, MODERATORS, TRANSLATORS, CHIEF_EDITORS), strict=True))
 # Tables every visit may write to, whoever makes it: sessions, the user's admin profile and
 # last login, who is editing what, dismissed hints, uploads in progress.
 VOLATILE = {
@@ -102,8 +104,10 @@ class AdminAccessTests(TestCase):
             page.save_revision()  # a draft over the live version: revisions to compare
         # Each address about one page is walked with each of these.
         cls.targets = {"article": cls.article, "draft": cls.draft, "home": cls.home}
-        cls.users = {role: member(role, role.lower().replace(" ", "-")) for role in ROLES[1:]}
-        cls.other_user = member("Editors", "colleague")  # with two-step verification on
+        cls.users = {
+            role: member(GROUPS[role], role.lower().replace(" ", "-")) for role in ROLES[1:]
+        }
+        cls.other_user = member(EDITORS, "colleague")  # with two-step verification on
         TOTPDevice.objects.create(user=cls.other_user, name="phone", confirmed=True)
         StaticDevice.objects.create(user=cls.other_user, name="codes").token_set.create(
             token="recover1"
@@ -117,7 +121,7 @@ class AdminAccessTests(TestCase):
             name_en="Campus", slug_en="campus", name_zh_hans="校园", slug_zh_hans="xiaoyuan"
         )
         cls.tag = ArticleTag.objects.create(name="robots", slug="robots")
-        cls.workflow = Workflow.objects.get(name="Newsroom review")
+        cls.workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
         cls.task = Task.objects.filter(active=True).first()
 
     def fill(self, route, article):
@@ -130,7 +134,7 @@ class AdminAccessTests(TestCase):
             "collections": self.collection.pk,
             "workflows": self.workflow.pk,
             "users": self.other_user.pk,
-            "groups": Group.objects.get(name="Editors").pk,
+            "groups": Group.objects.get(name=EDITORS).pk,
             "sites": index.get_site().pk,
             # a site setting's edit view takes the site's key, not the setting row's (which
             # named another site, or none, as the tests before it had used the sequences)

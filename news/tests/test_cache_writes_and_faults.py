@@ -11,6 +11,7 @@ from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from news.cache import breaker, store
+from news.newsroom.roles import EDITORS
 from news.tests.utils import build_site, member, url_in
 
 
@@ -26,7 +27,7 @@ class WritesVisitorsDoNotSeeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _home, _index, (cls.article, *_) = build_site(articles=3)
-        cls.editor = member("Editors", "editor")
+        cls.editor = member(EDITORS, "editor")
 
     def kept_without_a_query(self, url):
         with CaptureQueriesContext(connection) as queries:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from news.cache import pages
 from news.factories import EventIndexPageFactory, EventPageFactory
 from news.models import ArticleTranslationState, EventPage
+from news.newsroom.roles import EDITORS, MODERATORS, REVIEW_WORKFLOW, TRANSLATORS
 from news.tests.utils import build_site, member, read_sitemaps, titles_in
 
 EVENTS = {"en": "/en/news/events/", "zh-hans": "/zh-hans/xinwen/huodong/"}
@@ -231,16 +232,16 @@ class EventRoleTests(TestCase):
         cls.home, cls.index, _articles = build_site()
         cls.events = EventIndexPageFactory(parent=cls.index)
         cls.event = EventPageFactory(parent=cls.events)
-        cls.editor = member("Editors", "editor")
-        cls.moderator = member("Moderators", "moderator")
-        cls.translator = member("Translators", "translator")
+        cls.editor = member(EDITORS, "editor")
+        cls.moderator = member(MODERATORS, "moderator")
+        cls.translator = member(TRANSLATORS, "translator")
 
     def test_editors_add_events_moderators_publish_them_under_the_review_workflow(self):
         self.assertTrue(self.events.permissions_for_user(self.editor).can_add_subpage())
         self.assertFalse(self.event.permissions_for_user(self.editor).can_publish())
         self.assertFalse(self.events.permissions_for_user(self.moderator).can_add_subpage())
         self.assertTrue(self.event.permissions_for_user(self.moderator).can_publish())
-        self.assertEqual(self.event.get_workflow().name, "Newsroom review")
+        self.assertEqual(self.event.get_workflow().name, REVIEW_WORKFLOW)
 
     def test_translators_translate_the_text_and_leave_times_and_links_alone(self):
         self.client.force_login(self.translator)

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage, HomeFocusStory, HomePage
+from news.newsroom.roles import EDITORS, MODERATORS, TRANSLATORS
 from news.tests.utils import (
     article_on,
     build_site,
@@ -59,9 +60,9 @@ class HomeFocusOrderTests(TestCase):
         )
         cls.pinned = article_on(cls.index, 5, focus=True, focus_pinned=True)
         cls.plain = article_on(cls.index, 6)
-        cls.moderator = member("Moderators")
-        cls.editor = member("Editors")
-        cls.translator = member("Translators")
+        cls.moderator = member(MODERATORS)
+        cls.editor = member(EDITORS)
+        cls.translator = member(TRANSLATORS)
 
     def edit_home(self, user, stories, publish=True):
         self.client.force_login(user)

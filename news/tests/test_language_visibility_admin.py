@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage
+from news.newsroom.roles import EDITORS
 from news.tests.utils import RoleTestCase, VisibilityTestCase, edit_form, member, url_in
 
 NOTICE_ZH = "本文未发布中文版，以下显示英文版。"
@@ -116,7 +117,7 @@ class PermissionTests(RoleTestCase):
         self.assertTrue(self.moderator.has_perm("news.set_language_visibility"))
         self.assertFalse(self.editor.has_perm("news.set_language_visibility"))
         self.assertFalse(self.translator.has_perm("news.set_language_visibility"))
-        self.assertFalse(member("Editors", "another").has_perm("news.set_language_visibility"))
+        self.assertFalse(member(EDITORS, "another").has_perm("news.set_language_visibility"))
 
 
 class TranslationDashboardTests(VisibilityTestCase):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
+from news.newsroom.roles import EDITORS, MODERATORS, TRANSLATORS
 from news.tests.utils import build_site, member
 
 LOGIN = "/admin/login/"
@@ -20,9 +21,9 @@ class LoginThrottlingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         build_site()
-        cls.editor = member("Editors", "editor")
-        cls.moderator = member("Moderators", "moderator")
-        cls.translator = member("Translators", "translator")
+        cls.editor = member(EDITORS, "editor")
+        cls.moderator = member(MODERATORS, "moderator")
+        cls.translator = member(TRANSLATORS, "translator")
 
     def sign_in(self, password, address="203.0.113.7", username="editor", **headers):
         return self.client.post(

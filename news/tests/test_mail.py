@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import TestCase, override_settings
 
+from news.newsroom.roles import EDITORS, MODERATORS
 from news.tests.utils import build_site, member, submit_new_article
 
 
@@ -34,8 +35,8 @@ class WorkflowMailTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _home, cls.index, _ = build_site()
-        cls.editor = member("Editors", "editor")
-        cls.moderator = member("Moderators", "moderator")
+        cls.editor = member(EDITORS, "editor")
+        cls.moderator = member(MODERATORS, "moderator")
         cls.moderator.email = "moderator@example.edu.cn"
         cls.moderator.save()
 

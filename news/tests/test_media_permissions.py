@@ -14,6 +14,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.newsroom.media_permissions import DeleteNeedsItsOwnPermission
+from news.newsroom.roles import CHIEF_EDITORS, MODERATORS
 from news.tests.utils import RoleTestCase, member
 
 IMAGE_DELETES = {
@@ -43,7 +44,7 @@ class MediaPermissionTests(RoleTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.chief_editor = member("Chief editors", "chief")
+        cls.chief_editor = member(CHIEF_EDITORS, "chief")
 
     def new_image(self, owner=None):
         return Image.objects.create(title="lab", file=get_test_image_file(), uploaded_by_user=owner)
@@ -140,11 +141,11 @@ class MediaPermissionTests(RoleTestCase):
 
 class GroupEditorTests(RoleTestCase):
     def test_the_group_editor_offers_the_delete_permission(self):
-        admin = member("Moderators", "admin")
+        admin = member(MODERATORS, "admin")
         admin.is_superuser = True
         admin.save()
         self.client.force_login(admin)
-        moderators = Group.objects.get(name="Moderators")
+        moderators = Group.objects.get(name=MODERATORS)
         response = self.client.get(f"/admin/groups/edit/{moderators.pk}/")
         self.assertContains(response, "Delete any image")
         self.assertContains(response, "Delete any document")

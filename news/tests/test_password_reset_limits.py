@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
+from news.newsroom.roles import EDITORS
 from news.tests.utils import build_site, member
 
 RESET = "/admin/password_reset/"
@@ -17,7 +18,7 @@ class PasswordResetLimitTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         build_site()
-        cls.editor = member("Editors", "editor")
+        cls.editor = member(EDITORS, "editor")
         cls.editor.email = "editor@example.edu.cn"
         cls.editor.save()
 
@@ -39,7 +40,7 @@ class PasswordResetLimitTests(TestCase):
         )
 
     def test_the_limit_is_per_e_mail_address(self):
-        other = member("Editors", "other")
+        other = member(EDITORS, "other")
         other.email = "other@example.edu.cn"
         other.save()
         for n in range(4):

@@ -15,6 +15,14 @@ from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from news.models import ArticlePage, NewsIndexPage
+from news.newsroom.roles import (
+    CHIEF_EDITORS,
+    EDITORS,
+    MODERATOR_TASK,
+    MODERATORS,
+    REVIEW_WORKFLOW,
+    TRANSLATORS,
+)
 from news.tests.utils import RoleTestCase, article_form, build_site, member
 
 
@@ -28,8 +36,8 @@ class EditorTests(RoleTestCase):
         self.client.post(f"/admin/pages/add/news/articlepage/{self.index.pk}/", form)
         article = ArticlePage.objects.get(slug_en="new-lab-opens")
         self.assertFalse(article.live)
-        self.assertEqual(article.current_workflow_task.name, "Moderator approval")
-        self.assertEqual(article.get_workflow().name, "Newsroom review")
+        self.assertEqual(article.current_workflow_task.name, MODERATOR_TASK)
+        self.assertEqual(article.get_workflow().name, REVIEW_WORKFLOW)
 
     def test_editor_cannot_publish_a_new_article(self):
         self.add()
@@ -248,7 +256,7 @@ class AdminMenuTests(RoleTestCase):
 
     def test_chief_editor_sees_pages_images_and_translation_status_only(self):
         self.assertEqual(
-            self.menu(member("Chief editors", "chief")),
+            self.menu(member(CHIEF_EDITORS, "chief")),
             {"explorer", "images", "translation-status", "reports", "help"},
         )
 
@@ -257,23 +265,26 @@ class RoleSetupTests(TestCase):
     def test_every_migrated_database_has_the_three_roles_and_the_review_workflow(self):
         self.assertEqual(
             set(
-                Group.objects.filter(name__in=["Editors", "Moderators", "Translators"]).values_list(
+                Group.objects.filter(name__in=[EDITORS, MODERATORS, TRANSLATORS]).values_list(
                     "name", flat=True
                 )
             ),
-            {"Editors", "Moderators", "Translators"},
+            {EDITORS, MODERATORS, TRANSLATORS},
         )
-        self.assertTrue(Workflow.objects.filter(name="Newsroom review", active=True).exists())
+        self.assertTrue(Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).exists())
 
     def test_migration_puts_an_existing_news_index_under_review_and_can_run_again(self):
         _, index, _ = build_site()
         WorkflowPage.objects.filter(page=index).delete()
+        renaming = importlib.import_module("news.migrations.0023_bilingual_role_names")
+        renaming.backwards(django_apps, None)  # the English names 0004 knows
         migration = importlib.import_module("news.migrations.0004_newsroom_roles")
         migration.create_roles(django_apps, None)
         migration.create_roles(django_apps, None)
-        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
-        self.assertEqual(Workflow.objects.filter(name="Newsroom review").count(), 1)
-        self.assertEqual(GroupPagePermission.objects.filter(group__name="Translators").count(), 1)
+        renaming.forwards(django_apps, None)
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, REVIEW_WORKFLOW)
+        self.assertEqual(Workflow.objects.filter(name=REVIEW_WORKFLOW).count(), 1)
+        self.assertEqual(GroupPagePermission.objects.filter(group__name=TRANSLATORS).count(), 1)
 
     def test_load_demo_puts_news_and_events_under_review(self):
         call_command(
@@ -283,7 +294,7 @@ class RoleSetupTests(TestCase):
             stdout=io.StringIO(),
         )
         index = NewsIndexPage.objects.get()
-        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, "Newsroom review")
+        self.assertEqual(WorkflowPage.objects.get(page=index).workflow.name, REVIEW_WORKFLOW)
 
     def tmp_password_file(self):
         directory = tempfile.TemporaryDirectory()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from news.models import ArticlePage
+from news.newsroom.roles import MODERATORS
 from news.tests.utils import build_site, edit_form, member
 
 TITLE_EN = "Scheduled open day"
@@ -28,7 +29,7 @@ class SchedulingTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index, (cls.article,) = build_site(articles=1)
         cls.article.unpublish()
-        cls.moderator = member("Moderators")
+        cls.moderator = member(MODERATORS)
 
     def setUp(self):
         self.client.force_login(self.moderator)

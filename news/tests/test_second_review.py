@@ -11,7 +11,15 @@ from django.test import TestCase
 from wagtail.models import Site, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from news.models import ArticlePage, NewsIndexPage, SiteSettings
-from news.newsroom.roles import CHIEF_EDITORS, REVIEW_WORKFLOW, TWO_STAGE_WORKFLOW
+from news.newsroom.roles import (
+    CHIEF_EDITOR_TASK,
+    CHIEF_EDITORS,
+    EDITORS,
+    MODERATOR_TASK,
+    MODERATORS,
+    REVIEW_WORKFLOW,
+    TWO_STAGE_WORKFLOW,
+)
 from news.tests.utils import build_site, edit_form, member, submit_new_article
 
 
@@ -46,11 +54,11 @@ class SecondReviewTestCase(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index, (cls.article,) = build_site(articles=1)
         cls.site = Site.objects.get(is_default_site=True)
-        cls.admin = member("Moderators", "admin")
+        cls.admin = member(MODERATORS, "admin")
         cls.admin.is_superuser = True
         cls.admin.save()
-        cls.editor = member("Editors")
-        cls.moderator = member("Moderators")
+        cls.editor = member(EDITORS)
+        cls.moderator = member(MODERATORS)
         cls.chief = member(CHIEF_EDITORS, "chief")
 
     def workflow_name(self):
@@ -85,7 +93,7 @@ class SwitchTests(SecondReviewTestCase):
     def test_every_database_has_the_chief_editors_and_the_two_stage_workflow(self):
         workflow = Workflow.objects.get(name=TWO_STAGE_WORKFLOW)
         stages = [task.name for task in workflow.tasks]
-        self.assertEqual(stages, ["Moderator approval", "Chief editor approval"])
+        self.assertEqual(stages, [MODERATOR_TASK, CHIEF_EDITOR_TASK])
         self.assertEqual(
             [group.name for group in workflow.tasks[1].specific.groups.all()], [CHIEF_EDITORS]
         )
@@ -121,7 +129,7 @@ class TwoStageReviewTests(SecondReviewTestCase):
         article.refresh_from_db()
         self.assertFalse(article.live)
         state = WorkflowState.objects.get(object_id=str(article.pk))
-        self.assertEqual(state.current_task_state.task.name, "Chief editor approval")
+        self.assertEqual(state.current_task_state.task.name, CHIEF_EDITOR_TASK)
         self.client.force_login(self.chief)
         self.assertContains(self.client.get("/admin/"), "New lab opens")
 

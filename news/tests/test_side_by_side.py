@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from news.models import Column
 from news.newsroom.body_copy import ACTION
+from news.newsroom.roles import CHIEF_EDITORS, EDITORS, MODERATORS
 from news.tests.utils import RoleTestCase, edit_form
 
 TRANSLATED = (
@@ -109,7 +110,7 @@ class TranslatorSeesOnlyTextTests(RoleTestCase):
     def test_every_role_but_translators_has_the_settings_permission(self):
         perm = Permission.objects.get(codename="change_article_settings")
         groups = set(Group.objects.filter(permissions=perm).values_list("name", flat=True))
-        self.assertEqual(groups, {"Editors", "Moderators", "Chief editors"})
+        self.assertEqual(groups, {EDITORS, MODERATORS, CHIEF_EDITORS})
 
     def test_translator_post_of_hidden_fields_changes_none_of_them(self):
         self.login(self.translator)

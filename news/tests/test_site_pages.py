@@ -28,6 +28,13 @@ from news.models import (
     StandardPage,
 )
 from news.models.site_pages import HONEYPOT
+from news.newsroom.roles import (
+    EDITORS,
+    MODERATORS,
+    REVIEW_WORKFLOW,
+    TRANSLATORS,
+    TWO_STAGE_WORKFLOW,
+)
 from news.tests.utils import build_site, member, queries_of, read_sitemaps
 
 ABOUT = {"en": "/en/about/", "zh-hans": "/zh-hans/guanyu/"}
@@ -297,9 +304,9 @@ class SitePageRoleTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index, _articles = build_site()
         cls.about = StandardPageFactory(parent=cls.home, slug_en="about", slug_zh_hans="guanyu")
-        cls.editor = member("Editors")
-        cls.moderator = member("Moderators")
-        cls.translator = member("Translators")
+        cls.editor = member(EDITORS)
+        cls.moderator = member(MODERATORS)
+        cls.translator = member(TRANSLATORS)
 
     def rights(self, user, page):
         tester = page.permissions_for_user(user)
@@ -332,8 +339,8 @@ class ContactMessagesAdminTests(TestCase):
         cls.contact = ContactPageFactory(parent=cls.home)
         contact_fields(cls.contact)
         FormSubmission.objects.create(page=cls.contact, form_data={"message": "Bonjour"})
-        cls.editor = member("Editors")
-        cls.translator = member("Translators")
+        cls.editor = member(EDITORS)
+        cls.translator = member(TRANSLATORS)
 
     def submissions(self, user):
         self.client.force_login(user)
@@ -402,7 +409,7 @@ class SitePageReviewTests(TestCase):
         below = StandardPageFactory(parent=about)
         contact = ContactPageFactory(parent=self.home)
         for page in (about, below, contact):
-            self.assertEqual(page.get_workflow().name, "Newsroom review", page)
+            self.assertEqual(page.get_workflow().name, REVIEW_WORKFLOW, page)
 
     def test_the_second_review_setting_reaches_site_pages(self):
         about = StandardPageFactory(parent=self.home)
@@ -410,7 +417,7 @@ class SitePageReviewTests(TestCase):
         settings.second_review = True
         settings.save()
         about = StandardPage.objects.get(pk=about.pk)
-        self.assertEqual(about.get_workflow().name, "Newsroom review, two stages")
+        self.assertEqual(about.get_workflow().name, TWO_STAGE_WORKFLOW)
 
 
 class ContactPageEditorTests(TestCase):
@@ -419,7 +426,7 @@ class ContactPageEditorTests(TestCase):
         cls.home, cls.index, _articles = build_site()
         cls.contact = ContactPageFactory(parent=cls.home)
         contact_fields(cls.contact)
-        cls.editor = member("Editors")
+        cls.editor = member(EDITORS)
 
     def test_the_editor_gives_each_field_a_label_in_both_languages(self):
         self.client.force_login(self.editor)

@@ -15,6 +15,7 @@ from wagtail.users.models import UserProfile
 
 from news.factories import StandardPageFactory
 from news.models import HomePage
+from news.newsroom.roles import CHIEF_EDITORS, EDITORS, MODERATORS
 from news.tests.utils import build_site, member
 
 PASSWORD = "pw"  # noqa: S105 - news.tests.utils.member gives every test user this one
@@ -39,9 +40,9 @@ class TwoFactorTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         build_site()
-        cls.moderator = member("Moderators", "moderator")
-        cls.chief = member("Chief editors", "chief")
-        cls.editor = member("Editors", "editor")
+        cls.moderator = member(MODERATORS, "moderator")
+        cls.chief = member(CHIEF_EDITORS, "chief")
+        cls.editor = member(EDITORS, "editor")
         cls.admin = get_user_model().objects.create_superuser("admin", "", PASSWORD)
 
     def sign_in(self, user):

@@ -6,6 +6,7 @@ from django.test import TestCase
 from wagtail.models import TaskState, WorkflowState
 
 from news.models import ArticlePage
+from news.newsroom.roles import EDITORS, MODERATORS
 from news.tests.utils import article_form, build_site, member, submit_new_article
 
 COMMENT = "Please check the Chinese title"
@@ -15,8 +16,8 @@ class NewsroomReviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, _ = build_site()
-        cls.editor = member("Editors")
-        cls.moderator = member("Moderators")
+        cls.editor = member(EDITORS)
+        cls.moderator = member(MODERATORS)
 
     def submit_new_article(self):
         return submit_new_article(self.client, self.editor, self.index)

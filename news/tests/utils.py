@@ -42,7 +42,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from news.cache import fragments, local
 from news.factories import ArticlePageFactory, HomePageFactory, NewsIndexPageFactory
 from news.models import ArticlePage, ArticleTag, Column, SiteSettings
-from news.newsroom.roles import attach_review_workflow
+from news.newsroom.roles import EDITORS, MODERATORS, TRANSLATORS, attach_review_workflow
 
 
 def build_site(articles=0, focus_every=0):
@@ -414,8 +414,10 @@ def article_form(image=None, **overrides):
 
 
 def member(group_name, username=None):
-    """A staff user whose only rights come from the group (no superuser, no own permissions)."""
-    user = get_user_model().objects.create_user(username or group_name.lower(), "", "pw")
+    """A staff user whose only rights come from the group (no superuser, no own permissions),
+    named after the group's English name ("editors") unless told."""
+    username = username or group_name.split(" / ")[0].lower()
+    user = get_user_model().objects.create_user(username, "", "pw")
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -452,9 +454,9 @@ class RoleTestCase(TestCase):
     def setUpTestData(cls):
         cls.home, cls.index, (cls.live, cls.draft) = build_site(articles=2)
         cls.draft.unpublish()
-        cls.editor = member("Editors")
-        cls.moderator = member("Moderators")
-        cls.translator = member("Translators")
+        cls.editor = member(EDITORS)
+        cls.moderator = member(MODERATORS)
+        cls.translator = member(TRANSLATORS)
         cls.image = Image.objects.create(title="lab", file=get_test_image_file())
 
     def login(self, user):

@@ -6,6 +6,7 @@ import datetime
 from django.test import TestCase
 from django.utils import timezone
 
+from news.newsroom.roles import TRANSLATORS
 from news.tests.utils import build_site, member
 from stats.models import PageViewCount
 
@@ -23,7 +24,7 @@ class ViewsReportTests(TestCase):
         PageViewCount.objects.create(
             page=cls.second, day=cls.yesterday, language="zh-hans", views=4
         )
-        cls.translator = member("Translators", "translator")
+        cls.translator = member(TRANSLATORS, "translator")
 
     def rows(self, response):
         return [

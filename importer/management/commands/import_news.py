@@ -1,5 +1,6 @@
 """`manage.py import_news PATH...`: stories of the old site as articles (README: "Importing
-the old site"). Output is for the operator, in English like Django's own commands."""
+the old site"). Output is for the operator, in English like Django's own commands; the exit
+status is 1 when anything failed (the summary line is printed first)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
@@ -97,4 +98,10 @@ class Command(BaseCommand):
         if options["report"]:
             report.write_csv(options["report"])
             self.stdout.write(f"Report written to {options['report']}")
-        self.stdout.write(self.style.SUCCESS(report.summary(options["dry_run"])))
+        failed = report.counts()["failed"]
+        style = self.style.WARNING if failed else self.style.SUCCESS
+        self.stdout.write(style(report.summary(options["dry_run"])))
+        if failed:
+            # exit status 1 after the summary, so that a cron job or a script sees it (Django
+            # writes this on stderr)
+            raise CommandError(f"{failed} failed: the lines marked failed above say why.")

@@ -22,7 +22,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from news.models import ContactPage, HomePage, NewsIndexPage, SiteSettings, StandardPage
 
 # The groups', workflows' and tasks' names as stored: in both languages, English first, as the
-# admin shows them in either (migration 0023_bilingual_role_names). Settings › Groups and
+# admin shows them in either (migration 0024_bilingual_role_names). Settings › Groups and
 # Workflows may rename them: the code finds them by these names.
 EDITORS = "Editors / 编辑"
 MODERATORS = "Moderators / 审核员"

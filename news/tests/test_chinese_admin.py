@@ -1,7 +1,7 @@
 """The admin in Chinese reads as Chinese: Wagtail's own words where our catalogue had taken them
 in another sense (the main menu's "Pages" read 分页, the image's description 简介), the
 dashboard's counts, and the newsroom's groups, workflows and tasks, which are stored rows
-named in both languages (migration 0023_bilingual_role_names)."""
+named in both languages (migration 0024_bilingual_role_names)."""
 
 import importlib
 import json
@@ -108,7 +108,7 @@ class ChineseAdminTests(TestCase):
 
 class BilingualNamesMigrationTests(TestCase):
     def test_an_existing_databases_rows_are_renamed_and_an_administrators_names_kept(self):
-        MIGRATION = importlib.import_module("news.migrations.0023_bilingual_role_names")  # noqa: N806
+        MIGRATION = importlib.import_module("news.migrations.0024_bilingual_role_names")  # noqa: N806
         for table, names in (
             (Group, MIGRATION.GROUPS),
             (Workflow, MIGRATION.WORKFLOWS),

@@ -276,7 +276,7 @@ class RoleSetupTests(TestCase):
     def test_migration_puts_an_existing_news_index_under_review_and_can_run_again(self):
         _, index, _ = build_site()
         WorkflowPage.objects.filter(page=index).delete()
-        renaming = importlib.import_module("news.migrations.0023_bilingual_role_names")
+        renaming = importlib.import_module("news.migrations.0024_bilingual_role_names")
         renaming.backwards(django_apps, None)  # the English names 0004 knows
         migration = importlib.import_module("news.migrations.0004_newsroom_roles")
         migration.create_roles(django_apps, None)

@@ -51,7 +51,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0022_worker_heartbeat"),
+        ("news", "0023_video_file_required_in_drafts"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]

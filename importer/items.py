@@ -8,6 +8,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from news import languages
 from news.models import ArticlePage
 
 CREDIT_FIELDS = ArticlePage.credit_fields
@@ -30,7 +31,7 @@ class Item:
     """One story in one language, as read (body parts not yet sanitised)."""
 
     source_url: str  # the identity: the old address, or `file:<name>` for a text export
-    language: str  # "en" or "zh-hans"
+    language: str  # a code of news/languages.py
     title: str
     date: datetime.date | None
     origin: str  # where it was read: "news.jsonl:3", "focus.txt"
@@ -135,16 +136,22 @@ def parse_date(text):
     return None
 
 
+# The site's language written in Chinese characters (news/languages.py: the segmented one).
+CHINESE = next(language for language in languages.LANGUAGES if language.segmented)
+
+
 def guess_language(*texts):
-    """ "zh-hans" when the text has Chinese characters, else "en"."""
-    return "zh-hans" if any(CJK.search(text or "") for text in texts) else "en"
+    """Chinese's code when the text has Chinese characters, else the default language's."""
+    if any(CJK.search(text or "") for text in texts):
+        return CHINESE.code
+    return languages.DEFAULT.code
 
 
 def normal_language(value):
-    """A language as sources write it ("zh", "zh-CN", "zh_Hans", "EN") as ours, or None."""
-    value = (value or "").strip().lower().replace("_", "-")
-    if value.startswith("zh"):
-        return "zh-hans"
-    if value.startswith("en"):
-        return "en"
+    """A language as sources write it ("zh", "zh-CN", "zh_Hans", "EN") as ours (the site's
+    language of the same primary subtag), or None."""
+    primary = (value or "").strip().lower().replace("_", "-").split("-")[0]
+    for language in languages.LANGUAGES:
+        if primary and language.code.split("-")[0] == primary:
+            return language.code
     return None

@@ -18,6 +18,7 @@ from django.db import transaction
 from tqdm import tqdm
 from wagtail.contrib.redirects.models import Redirect
 
+from news import languages
 from news.newsroom.exports import safe_cell
 
 from .images import remove_files
@@ -149,7 +150,10 @@ def grouped(entries, mapping):
             )
             continue
         story.append(item)
-    return [sorted(story, key=lambda i: i.language != "en") for story in stories.values()], failures
+    first = languages.DEFAULT.code  # the original of every page
+    return [
+        sorted(story, key=lambda i: i.language != first) for story in stories.values()
+    ], failures
 
 
 def run(

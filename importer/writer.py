@@ -198,10 +198,11 @@ class Writer:
             slug_field = languages.get(code).field("slug")
             if not getattr(page, slug_field):
                 setattr(page, slug_field, self._free_slug(item, slug_field, page))
-        if not page.slug_en:
-            page.slug_en = page.slug_zh_hans
-        page.title = page.title_en
-        page.slug = page.slug_en
+        if not getattr(page, english.field("slug")):  # the other version's slug stands in
+            slugs = (getattr(page, lang.field("slug")) for lang in languages.translations())
+            setattr(page, english.field("slug"), next((slug for slug in slugs if slug), ""))
+        page.title = getattr(page, english.field("title"))
+        page.slug = getattr(page, english.field("slug"))
         if new:
             self.index.add_child(instance=page)
         revision = page.save_revision(clean=True, log_action=True)

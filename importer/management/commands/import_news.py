@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from wagtail.models import Site
 
+from news import languages
 from news.models import Column, NewsIndexPage
 from news.pictures import tasks as picture_tasks
 
@@ -59,13 +60,11 @@ class Command(BaseCommand):
         column = None
         if options["column"]:
             wanted = options["column"]
-            column = Column.objects.filter(
-                Q(slug__iexact=wanted)
-                | Q(slug_en__iexact=wanted)
-                | Q(slug_zh_hans=wanted)
-                | Q(name_en__iexact=wanted)
-                | Q(name_zh_hans=wanted)
-            ).first()
+            named = Q(slug__iexact=wanted)
+            for language in languages.LANGUAGES:
+                named |= Q(**{f"{language.field('slug')}__iexact": wanted})
+                named |= Q(**{f"{language.field('name')}__iexact": wanted})
+            column = Column.objects.filter(named).first()
             if column is None:
                 raise CommandError(f"Unknown column {wanted!r}: give its slug or name.")
         progress = {"auto": None, "on": False, "off": True}[options["progress"]]

@@ -239,6 +239,15 @@ def language_adjective(code):
     return languages.get(code).adjective
 
 
+@register.simple_tag(takes_context=True)
+def site_name_without_query(context):
+    """The site's name on a page that renders while the database may be down
+    (error_base.html): from the SiteSettings the request's middleware kept (news/middleware.py),
+    else WAGTAIL_SITE_NAME."""
+    kept = getattr(context.get("request"), SiteSettings.get_cache_attr_name(), None)
+    return kept.site_name if kept is not None else settings.WAGTAIL_SITE_NAME
+
+
 @register.simple_tag
 def site_languages():
     """Every language of the site (news/languages.py), for pages without a page or request."""

@@ -254,6 +254,29 @@ def site_languages():
     return languages.LANGUAGES
 
 
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # escaped by the template that rendered it, as it would be in place
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}...{% endcapture %}`: what the enclosed template renders (blocks a
+    child template fills included), as the variable `name`, to show in more than one place
+    (base.html: the page's description, for search engines and for other sites)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
 @register.simple_tag(takes_context=True)
 def extension_point(context, name):
     """What other apps add at this place of the page (news/extensions.py), as HTML."""

@@ -6,7 +6,6 @@ demo has no story without a picture, and what it holds may change.
 """
 
 import base64
-import os
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,10 +14,6 @@ from wagtail.documents.models import Document
 from news.factories import ContactPageFactory
 from news.models import ArticlePage
 from news.tests.utils import build_site, new_image
-
-# Playwright's sync API keeps an event loop in this thread, which makes Django refuse the
-# ORM here; the test's own writes, made before each page is loaded, run alone.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BOXES = """selector => [...document.querySelectorAll(selector)].map(card => {
   const box = element => {
@@ -35,7 +30,7 @@ BOXES = """selector => [...document.querySelectorAll(selector)].map(card => {
 
 
 @pytest.fixture
-def visitor(browser):
+def visitor(browser, migrated_state):
     """A visitor on a laptop (1280 px wide); `visitor(width)` for another width."""
     contexts = []
 

@@ -20,7 +20,7 @@ import django
 REPEAT = 200
 
 PORT = """{% set missing = article.fallback_fields() %}
-  <article class="card{% if featured %} card--featured{% endif %}">
+  <article class="card{% if featured %} card--featured{% endif %}{% if not article.lead_image %} card--text-only{% endif %}">
     {% if article.lead_image %}
       <div class="card__image">
         {% if featured %}

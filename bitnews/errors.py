@@ -14,15 +14,19 @@ address with a redirect is in the database (Wagtail's redirects), and a 404 woul
 search engine the page is gone.
 """
 
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.views import defaults
 
 from news import metrics
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
 
@@ -33,8 +37,22 @@ def server_error(request):
         return defaults.bad_request(request, error)
     if isinstance(error, (OperationalError, InterfaceError)):
         metrics.BACKEND_ERRORS.labels("database").inc()
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        page = loader.render_to_string("503.html", {"request": request})  # no context processor
+        response = HttpResponse(page, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
-    return defaults.server_error(request)
+    return server_error_page(request)
+
+
+def server_error_page(request):
+    """The 500 page in the address's language: the site's own page, or the plain one."""
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        try:
+            page = loader.render_to_string("500.html", request=request)
+        except Exception:  # the page's parts read the database, which may be what failed
+            logger.exception("The 500 page was rendered plain: its navigation failed")
+            plain = {"layout": "error_base.html", "request": request, "shown_language": language}
+            page = loader.render_to_string("500.html", plain)
+    return HttpResponseServerError(page)

@@ -16,6 +16,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import videos
 from .pictures import RECORD
 
 # Headings stop at h2 because the page title is the h1.
@@ -145,6 +146,14 @@ class VideoValue(blocks.StructValue):
     def mime_type(self):
         suffix = PurePosixPath(self["video"].file.name).suffix.lower()
         return VIDEO_SIGNATURES.get(suffix, (0, b"", "video/mp4"))[2]
+
+    def frame(self):
+        """(width, height) of the video's picture, read from its file's header, or None."""
+        try:
+            with self["video"].open_file() as file:
+                return videos.frame_size(file)
+        except OSError:  # the file is missing
+            return None
 
 
 class VideoBlock(blocks.StructBlock):

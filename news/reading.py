@@ -47,8 +47,11 @@ def body_text(body):
 
 
 def reading_minutes(text):
-    """Whole minutes to read `text`, at least 1."""
+    """Whole minutes to read `text`: at least 1 when there is anything to read, 0 when there
+    is nothing (a body of pictures or videos alone, or none): no reading time is shown."""
     chinese = len(CHINESE_CHARACTER.findall(text))
     words = len(WORD.findall(text))
+    if not (chinese or words):
+        return 0
     minutes = chinese / CHINESE_CHARACTERS_PER_MINUTE + words / ENGLISH_WORDS_PER_MINUTE
     return max(1, math.ceil(minutes))

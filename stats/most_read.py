@@ -1,10 +1,13 @@
-""" "Most read this week": the articles read most over the last seven days (today included) on
-the visitor's language site, from the daily counts (models.py), as the home page shows them
-(wagtail_hooks.py) and the admin report lists the counts (report.py).
+""" "Most read this week": the articles read most over the last seven days (today included),
+from the daily counts (models.py), as the home page shows them (wagtail_hooks.py) and the
+admin report lists the counts (report.py).
 
-Only what a listing may show is listed (live, public, public in that language); a count of a
-page since unpublished or deleted drops out. Two queries: the week's top pages from the
-(language, day) index, then those articles.
+A story is one story in both languages: its views are counted on both language sites, as the
+article page counts them (`PageViewCount.total_for`), so the two never disagree on what a view
+is. Each language site lists what a listing there may show (live, public, public in that
+language); a count of a page since unpublished or deleted drops out. Two queries: the week's
+top pages from the (language, day) index (every language value, "" for counts made before
+languages were counted apart), then those articles.
 """
 
 import datetime
@@ -12,6 +15,7 @@ import datetime
 from django.db.models import Sum
 from django.utils import timezone
 
+from news import languages
 from news.models import ArticlePage, listed_articles
 
 from .models import PageViewCount
@@ -21,6 +25,8 @@ SHOWN = 5
 # Pages taken from the counts before the listing rules drop some (unpublished, hidden in this
 # language): enough that five are left in any real week.
 CANDIDATES = SHOWN * 4
+# every value of PageViewCount.language: the index on (language, day) finds the week's rows
+RECORDED_LANGUAGES = ("", *languages.CODES)
 
 
 def week_of(today=None):
@@ -28,10 +34,11 @@ def week_of(today=None):
     return today - datetime.timedelta(days=WEEK - 1), today
 
 
-def most_read(language, today=None):
-    """[(article, views this week)] most read first (then newest), at most SHOWN."""
+def most_read(today=None):
+    """[(article, views this week in both languages)] of the active language's site, most
+    read first (then newest), at most SHOWN."""
     first, last = week_of(today)
-    week = PageViewCount.objects.filter(language=language, day__range=(first, last))
+    week = PageViewCount.objects.filter(language__in=RECORDED_LANGUAGES, day__range=(first, last))
     totals = dict(
         week.values("page_id")
         .annotate(total=Sum("views"))

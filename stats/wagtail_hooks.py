@@ -27,12 +27,23 @@ def beacon_script(context):
     return format_html('<script src="{}" defer></script>', static("js/views.js"))
 
 
+def this_hour(request):
+    """The hour begun: what a view count shows is kept no longer than it (control.changes_at),
+    on the article as on the home page's list, so that neither lags the other by more."""
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    control.changes_at(request, hour + datetime.timedelta(hours=1))
+    return hour
+
+
 @hooks.register(extensions.ARTICLE_META)
 def view_count(context):
-    """How many times the article has been read (one query); a preview counts nothing."""
+    """How many times the story has been read, in both languages (one query), as "Most read
+    this week" counts it; a preview counts nothing."""
     page, request = context["page"], context.get("request")
     if page.pk is None or getattr(request, "is_preview", False):
         return ""
+    if request is not None:
+        this_hour(request)
     return render_to_string(
         "stats/view_count.html", {"page": page, "views": PageViewCount.total_for(page.pk)}
     )
@@ -40,19 +51,17 @@ def view_count(context):
 
 @hooks.register(extensions.HOME_SECTIONS)
 def most_read_section(context):
-    """ "Most read this week" in the visitor's language (most_read.py): made at most once an
-    hour (and after each publish), and the home page is kept no longer than that hour."""
+    """ "Most read this week" on the visitor's language site (most_read.py): made at most once
+    an hour (and after each publish), and the home page is kept no longer than that hour."""
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return ""
-    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
-    control.changes_at(request, hour + datetime.timedelta(hours=1))
-    language = translation.get_language()
+    hour = this_hour(request)
     return fragments.fragment(
         request,
-        ("most-read", language, hour.isoformat()),
+        ("most-read", translation.get_language(), hour.isoformat()),
         lambda: render_to_string(
-            "stats/most_read.html", {"articles": most_read(language)}, request=request
+            "stats/most_read.html", {"articles": most_read()}, request=request
         ),
     )
 

@@ -1,11 +1,12 @@
 """Where a visitor finds what News&Events holds: the columns index (`column/`), the column
-navigation of every listing, and the page of every feed (`subscribe/`).
+navigation of every listing, and the page of every feed (`subscribe/`: the listings' RSS and
+Atom, the events' iCalendar, the most used tags' feeds).
 
 They are routes of NewsIndexPage (pages.py), rendered, cached and switched between languages as
 its listings are (`route_context`, `render`, the page cache); `DiscoveryRoutes` is its mixin.
 """
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,10 @@ from ..cache import tags as cache_tags
 from ..syndication.feeds import feed_links
 from .archive import ArchiveMonth
 from .base import COLUMNS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
-from .taxonomy import Column
+from .events import EventIndexPage
+from .taxonomy import ArticlePageTag, ArticleTag, Column
+
+TAG_FEEDS = 12  # the most used tags the feeds page lists with their feeds
 
 
 def own_description(column):
@@ -107,11 +111,63 @@ class DiscoveryRoutes:
             feed["links"] = feed_links(feed["title"], feed["url"])
         return feeds
 
+    def events_feed(self, request):
+        """The Events page's iCalendar feed as an entry of the feeds page (`all_feeds`'s
+        shape), or None when the section has no live Events page; found once per process
+        until a write of what it shows."""
+
+        def find():
+            cache_tags.record_shown(self)  # an Events page published below it
+            return EventIndexPage.objects.live().public().child_of(self).first()
+
+        events = fragments.config(request, ("events-index-of", self.pk), find, copy=True)
+        if events is None:
+            return None
+        url = events.get_url(request)
+        link = {
+            "type": "text/calendar",
+            "title": _("%(title)s (iCalendar)") % {"title": events.title},
+            "url": url + EventIndexPage.FEED_ROUTE,
+            "name": "iCalendar",
+        }
+        description = _("What is coming up, for a calendar app: it adds new events by itself.")
+        return {"title": events.title, "description": description, "url": url, "links": [link]}
+
+    def tag_feeds(self, request):
+        """The tags of the most stories this section lists in the active language, most first
+        (at most TAG_FEEDS), each {"title", "lang", "url", "links"}: its listing and its RSS
+        and Atom feeds, every one with stories in it. Two queries (the counts, the tags), kept
+        in this process until a story or a tag changes."""
+
+        def build():
+            cache_tags.record("list:articles")  # the counts change with every story
+            listed = self.articles().order_by().values("pk")
+            rows = (
+                ArticlePageTag.objects.filter(content_object__in=listed)
+                .values("tag")
+                .annotate(stories=Count("pk"))
+                .order_by("-stories", "tag__name")[:TAG_FEEDS]
+            )
+            order = [row["tag"] for row in rows]
+            tags = ArticleTag.objects.in_bulk(order)
+            return [tags[pk] for pk in order]
+
+        tags = fragments.config(request, ("tag-feeds", self.pk, language()), build, copy=True)
+        feeds = []
+        for tag in tags:
+            url = self.get_url(request) + self.reverse_subpage("tag", args=[tag.slug])
+            title = tag.display_name
+            links = feed_links(self.tag_title(tag), url)
+            feeds.append({"title": title, "lang": tag.display_lang, "url": url, "links": links})
+        return feeds
+
     @path(SUBSCRIBE_ROUTE, name="subscribe")
     def subscribe(self, request):
         """Every feed, in the visitor's language; the head announces the news and Focus feeds."""
+        events = self.events_feed(request)
         context = {
-            "all_feeds": self.all_feeds(request),
+            "all_feeds": self.all_feeds(request) + ([events] if events else []),
+            "tag_feeds": self.tag_feeds(request),
             "tags_url": self.get_url(request) + "tag/",
             "feeds": self.feed_links(request) + self.feed_links(request, FOCUS_ROUTE, _("Focus")),
             **self.route_context(_("Subscribe"), "subscribe"),

@@ -239,6 +239,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
     max_count = 1
 
     PAST_ROUTE = "past/"
+    FEED_ROUTE = "feed/ical/"  # the iCalendar feed of what is coming
 
     def events(self):
         return listed_events(EventPage.objects.child_of(self))
@@ -248,7 +249,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
         changes_with_time(request)
         listing = paginate(request, events)
         context["listing"] = listing
-        context["feed_url"] = self.get_url(request) + "feed/ical/"
+        context["feed_url"] = self.get_url(request) + self.FEED_ROUTE
         context["event_months"] = self.months(request)
         return self.render(request, context_overrides=context)
 
@@ -299,7 +300,7 @@ class EventIndexPage(SectionPage, TranslatedPageMixin, RoutablePageMixin, Page):
             month=(year, month),
         )
 
-    @path("feed/ical/")
+    @path(FEED_ROUTE)
     def ical_feed(self, request):
         """The upcoming events in this language, as an iCalendar feed to subscribe to."""
         events = list(self.events().filter(upcoming_q())[:200])

@@ -93,13 +93,13 @@ def page_image(request, page):
     return {**logo_image(request), "alt": "", "large": False}
 
 
-def page_metadata(request, page, *, title, description, url, site_name):
-    """OpenGraph and Twitter card values of `page` in the active language."""
+def page_metadata(request, page, *, title, url, site_name):
+    """OpenGraph and Twitter card values of `page` in the active language (its description is
+    the page's `<meta name="description">`, base.html's `page_description`)."""
     language = version_language(page)
     public = page.public_languages()
     metadata = {
         "title": title,
-        "description": description,
         "url": url,
         "type": "article" if page.is_article else "website",
         "site_name": site_name,

@@ -239,10 +239,42 @@ def language_adjective(code):
     return languages.get(code).adjective
 
 
+@register.simple_tag(takes_context=True)
+def site_name_without_query(context):
+    """The site's name on a page that renders while the database may be down
+    (error_base.html): from the SiteSettings the request's middleware kept (news/middleware.py),
+    else WAGTAIL_SITE_NAME."""
+    kept = getattr(context.get("request"), SiteSettings.get_cache_attr_name(), None)
+    return kept.site_name if kept is not None else settings.WAGTAIL_SITE_NAME
+
+
 @register.simple_tag
 def site_languages():
     """Every language of the site (news/languages.py), for pages without a page or request."""
     return languages.LANGUAGES
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # escaped by the template that rendered it, as it would be in place
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}...{% endcapture %}`: what the enclosed template renders (blocks a
+    child template fills included), as the variable `name`, to show in more than one place
+    (base.html: the page's description, for search engines and for other sites)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
 
 
 @register.simple_tag(takes_context=True)

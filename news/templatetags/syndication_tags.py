@@ -26,16 +26,6 @@ def _title(context, page, site_name):
     return context.get("route_title") or page.seo_title or page.title
 
 
-def _description(context, page):
-    if page.search_description:
-        return page.search_description
-    if getattr(page, "summary", ""):
-        return page.summary
-    if not context.get("route_title"):
-        return getattr(page, "intro", "")
-    return ""
-
-
 def _breadcrumb_trail(context):
     """(name, absolute URL) of each breadcrumb, as `includes/breadcrumbs.html` shows them."""
     request = context["request"]
@@ -61,7 +51,6 @@ def head_metadata(context):
         request,
         page,
         title=_title(context, page, site_name),
-        description=_description(context, page),
         url=url,
         site_name=site_name,
     )

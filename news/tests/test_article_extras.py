@@ -10,7 +10,16 @@ from wagtail.rich_text import RichText
 from news.factories import ArticlePageFactory, UntranslatedArticlePageFactory
 from news.models import ArticleTag, RelatedArticle
 from news.reading import reading_minutes
-from news.tests.utils import TITLE_FIELD, build_site, make_column, newest_first, tag, url_in
+from news.tests.utils import (
+    TITLE_FIELD,
+    body_with_images,
+    build_site,
+    make_column,
+    new_image,
+    newest_first,
+    tag,
+    url_in,
+)
 
 D = datetime.date
 
@@ -282,8 +291,19 @@ class ReadingTimeTests(TestCase):
         self.assertContains(response, '<span class="reading-time">阅读约4分钟</span>')
 
     def test_short_article_reads_in_one_minute_not_zero(self):
-        article = self.article([], [])
+        article = self.article(["A line."], ["一句话。"])
         self.assertContains(self.client.get(url_in(article)), "1 min read")
+        self.assertContains(self.client.get(url_in(article, "zh-hans")), "阅读约1分钟")
+
+    def test_an_article_with_nothing_to_read_shows_no_reading_time(self):
+        empty = self.article([], [])
+        photos = body_with_images(new_image(), new_image(), new_image())[1:]  # no paragraph
+        pictures_only = ArticlePageFactory(parent=self.index, body_en=photos)
+        for url in (url_in(empty), url_in(empty, "zh-hans"), url_in(pictures_only)):
+            with self.subTest(url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, 'class="reading-time"')
 
     def test_mixed_text_adds_chinese_characters_and_english_words(self):
         # 300 characters (1 minute) + 230 words, one of them hyphenated (1 minute).

@@ -6,9 +6,9 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from news.factories import ArticlePageFactory
+from news.factories import ArticlePageFactory, EventIndexPageFactory
 from news.syndication.metadata import LOGO, SHARE_IMAGE_SPEC
-from news.tests.utils import article_form, build_site, meta_tags
+from news.tests.utils import article_form, build_site, make_column, meta_tags, tag
 
 EN_URL = "http://testserver/en/news/preparatory-meeting/"
 ZH_URL = "http://testserver/zh-hans/xinwen/choujianhui/"
@@ -118,6 +118,37 @@ class SocialMetaTests(TestCase):
                 self.assertEqual(meta["og:image:width"], "512")
                 self.assertEqual(meta["og:image:height"], "512")
                 self.assertEqual(meta["twitter:card"], "summary")
+
+    def test_home_and_listings_tell_other_sites_what_they_tell_search_engines(self):
+        EventIndexPageFactory(parent=self.index)
+        make_column("Research", "科研", "research", "keyan", description_en="Lab news.")
+        tag(self.article, "robotics")
+        listings = [
+            ("/en/", "/zh-hans/"),
+            ("/en/news/", "/zh-hans/xinwen/"),
+            ("/en/news/focus/", "/zh-hans/xinwen/focus/"),
+            ("/en/news/column/", "/zh-hans/xinwen/column/"),
+            ("/en/news/column/research/", "/zh-hans/xinwen/column/keyan/"),
+            ("/en/news/tag/robotics/", "/zh-hans/xinwen/tag/robotics/"),
+            ("/en/news/2023/", "/zh-hans/xinwen/2023/"),
+            ("/en/news/events/", "/zh-hans/xinwen/huodong/"),
+            ("/en/news/subscribe/", "/zh-hans/xinwen/subscribe/"),
+        ]
+        for url in (url for pair in listings for url in pair):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                meta = meta_tags(response.text)
+                self.assertTrue(meta["description"])
+                self.assertEqual(meta["og:description"], meta["description"])
+                self.assertEqual(meta["twitter:description"], meta["description"])
+        home = meta_tags(self.client.get("/en/").text)
+        self.assertEqual(
+            home["og:description"],
+            "BIT News: Focus stories and the latest news, in English and Chinese.",
+        )
+        column = meta_tags(self.client.get("/en/news/column/research/").text)
+        self.assertEqual(column["og:description"], "Lab news.")
 
     def test_focus_listing_is_titled_focus_in_each_language(self):
         english = meta_tags(self.client.get("/en/news/focus/").text)

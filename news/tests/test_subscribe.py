@@ -1,12 +1,14 @@
-"""The feeds page (`/en/news/subscribe/`, `/zh-hans/xinwen/subscribe/`) and the footer's
-"Subscribe" link to it."""
+"""The feeds page (`/en/news/subscribe/`, `/zh-hans/xinwen/subscribe/`): every listing's feeds,
+the events' iCalendar feed, the most used tags' feeds; and the footer's "Subscribe" link to it."""
 
 import re
 
 import feedparser
+import icalendar
 from django.test import TestCase
 
-from news.factories import ArticlePageFactory
+from news.factories import ArticlePageFactory, EventIndexPageFactory, EventPageFactory
+from news.models import ArticlePage, ArticleTag
 from news.tests.utils import (
     alternate,
     breadcrumbs,
@@ -31,6 +33,23 @@ def listed_feeds(response):
     for item in items.split('<li class="feed-list__item">')[1:]:
         href, name = re.search(
             r'<h2 class="feed-list__name"><a href="([^"]+)">([^<]+)</a>', item
+        ).groups()
+        links = re.findall(
+            r'<li><a href="([^"]+)" type="[^"]+" aria-label="[^"]+">([^<]+)</a></li>', item
+        )
+        feeds.append((name, href, [(kind, url) for url, kind in links]))
+    return feeds
+
+
+def tag_feeds(response):
+    """[(name, listing href, [(format, feed href)])] of the feeds page's tags, in order."""
+    if 'class="feed-list feed-list--tags"' not in response.text:
+        return []
+    items = response.text.split('class="feed-list feed-list--tags"')[1].split("</ul>\n  </div>")[0]
+    feeds = []
+    for item in items.split('<li class="feed-list__item">')[1:]:
+        href, name = re.search(
+            r'<h3 class="feed-list__name"><a href="([^"]+)"[^>]*>([^<]+)</a>', item
         ).groups()
         links = re.findall(
             r'<li><a href="([^"]+)" type="[^"]+" aria-label="[^"]+">([^<]+)</a></li>', item
@@ -176,15 +195,71 @@ class SubscribePageTests(TestCase):
         self.assertIn("Alumni", names)
 
 
+class SubscribeToEventsAndTagsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, cls.articles = build_site(articles=4)
+        cls.events = EventIndexPageFactory(parent=cls.index)
+        cls.lecture = EventPageFactory(
+            parent=cls.events, title_en="A lecture", title_zh_hans="讲座"
+        )
+        first, second, third, fourth = cls.articles
+        tag(first, "robotics", "campus")
+        tag(second, "campus")
+        tag(third, "campus", "alumni")
+        ArticleTag.objects.filter(name="campus").update(chinese_name="校园")
+        tag(fourth, "archive")
+        ArticlePage.objects.get(pk=fourth.pk).unpublish()  # "archive" now lists nothing
+
+    def test_feeds_page_lists_the_events_calendar_feed_in_each_language(self):
+        for language, name, listing in (
+            ("en", "Events", "/en/news/events/"),
+            ("zh-hans", "活动", "/zh-hans/xinwen/huodong/"),
+        ):
+            with self.subTest(language):
+                feeds = listed_feeds(self.client.get(SUBSCRIBE[language]))
+                self.assertIn((name, listing, [("iCalendar", f"{listing}feed/ical/")]), feeds)
+                response = self.client.get(f"{listing}feed/ical/")
+                self.assertEqual(response.status_code, 200)
+                self.assertTrue(response["Content-Type"].startswith("text/calendar"))
+                calendar = icalendar.Calendar.from_ical(response.content)
+                summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+                self.assertEqual(summaries, ["A lecture" if language == "en" else "讲座"])
+
+    def test_feeds_page_links_the_feeds_of_the_tags_of_the_most_stories(self):
+        def formats(base):
+            return [("RSS", f"{base}feed/rss/"), ("Atom", f"{base}feed/atom/")]
+
+        english = tag_feeds(self.client.get(SUBSCRIBE["en"]))
+        expected = [(name, f"/en/news/tag/{name}/") for name in ("campus", "alumni", "robotics")]
+        self.assertEqual(english, [(name, url, formats(url)) for name, url in expected])
+        chinese = tag_feeds(self.client.get(SUBSCRIBE["zh-hans"]))
+        self.assertEqual([name for name, *_rest in chinese], ["校园", "alumni", "robotics"])
+        for _name, _listing, links in english + chinese:
+            for _kind, url in links:
+                with self.subTest(url=url):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertFalse(feedparser.parse(response.content).bozo)
+
+    def test_a_tag_given_to_a_new_story_shows_at_the_next_request(self):
+        self.client.get(SUBSCRIBE["en"])
+        tag(self.articles[1], "robotics", "alumni", "research")
+        names = [name for name, *_rest in tag_feeds(self.client.get(SUBSCRIBE["en"]))]
+        self.assertEqual(names[:1], ["campus"])
+        self.assertIn("research", names)
+
+
 class SubscribePageQueryTests(TestCase):
     def test_feeds_page_costs_the_same_for_5_and_50_articles(self):
         _home, index, _ = build_site()
+        EventIndexPageFactory(parent=index)  # its iCalendar feed listed too
         columns = [make_column(f"C{n}", f"栏{n}", f"c-{n}", f"lan-{n}") for n in range(3)]
         counts = {}
         for total in (5, 50):
             while index.get_children().count() < total:
                 n = index.get_children().count()
-                ArticlePageFactory(parent=index, column=columns[n % 3])
+                tag(ArticlePageFactory(parent=index, column=columns[n % 3]), f"tag-{n % 20}")
             counts[total] = {url: queries_of(self.client, url)[1] for url in SUBSCRIBE.values()}
         # every part of it kept until a write of what it shows, as the listings
         self.assertEqual(counts[5], counts[50])

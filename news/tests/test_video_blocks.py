@@ -2,8 +2,15 @@
 captions) and a Bilibili or Tencent Video video (a poster linking to it; the player framed
 only when asked for). Files that are not what they claim, or too large, are form errors."""
 
+import io
+import re
+import struct
+from pathlib import Path
+
 from django.core.files.base import ContentFile
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -13,9 +20,14 @@ from wagtail.test.utils.form_data import streamfield
 from news.blocks import RemoteVideoBlock, VideoBlock, remote_player
 from news.models import ArticlePage
 from news.tests.utils import build_site, edit_form, member, stream_in_editor
+from news.videos import frame_size
 
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
+# Real videos, recorded by Chromium's MediaRecorder from a canvas (H.264 in MP4, VP8 in WebM).
+VIDEOS = Path(__file__).parent / "videos"
+UPRIGHT_MP4 = (VIDEOS / "upright-48x64.mp4").read_bytes()
+WIDE_WEBM = (VIDEOS / "wide-64x36.webm").read_bytes()
 VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\n实验室开放日\n".encode()
 
 
@@ -197,3 +209,62 @@ class VideoInTheEditorTests(TestCase):
         response = self.client.get(f"/en/news/{article.slug_en}/")
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "<video")
+
+
+def turned_a_quarter(mp4):
+    """`mp4` as a phone stores an upright video: its track header's matrix a quarter turn."""
+    at = mp4.index(b"tkhd") + 4 + 4 + 32 + 16  # version 1: times and ids, layer, volume
+    matrix = struct.pack(">9i", 0, 65536, 0, -65536, 0, 0, 0, 0, 1 << 30)
+    return mp4[:at] + matrix + mp4[at + 36 :]
+
+
+class VideoShapeTests(SimpleTestCase):
+    """The size of a video's picture, from its file's header (news/videos.py)."""
+
+    def test_the_size_of_an_mp4_and_a_webm_picture(self):
+        self.assertEqual(frame_size(io.BytesIO(UPRIGHT_MP4)), (48, 64))
+        self.assertEqual(frame_size(io.BytesIO(WIDE_WEBM)), (64, 36))
+
+    def test_a_turned_mp4_is_shown_turned(self):
+        self.assertEqual(frame_size(io.BytesIO(turned_a_quarter(UPRIGHT_MP4))), (64, 48))
+
+    def test_a_file_whose_header_says_nothing_has_no_size(self):
+        for content in (MP4, WEBM, b"", b"%PDF-1.4", UPRIGHT_MP4[:200], WIDE_WEBM[:100]):
+            with self.subTest(content=content[:12]):
+                self.assertIsNone(frame_size(io.BytesIO(content)))
+
+    @given(
+        video=st.sampled_from([UPRIGHT_MP4, WIDE_WEBM]),
+        cut=st.integers(min_value=0, max_value=1400),
+        at=st.integers(min_value=0, max_value=1400),
+        byte=st.integers(min_value=0, max_value=255),
+    )
+    def test_a_damaged_video_gives_a_size_or_none_never_an_error(self, video, cut, at, byte):
+        damaged = bytearray(video[:cut] if cut < len(video) else video)
+        if at < len(damaged):
+            damaged[at] = byte
+        size = frame_size(io.BytesIO(bytes(damaged)))
+        self.assertTrue(size is None or (size[0] > 0 and size[1] > 0), size)
+
+
+class VideoBoxTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, (article,) = build_site(articles=1)
+        poster = Image.objects.create(title="poster", file=get_test_image_file())  # 640 × 480
+        article = ArticlePage.objects.get(pk=article.pk)
+        article.body_en = [
+            ("video", {"video": document(name, content), "title": name, "poster": poster})
+            for name, content in (("upright.mp4", UPRIGHT_MP4), ("unreadable.mp4", MP4))
+        ]
+        article.save_revision().publish()
+        cls.article = article
+
+    def test_the_player_has_the_videos_shape_and_the_poster_only_when_the_file_says_nothing(self):
+        html = self.client.get(f"/en/news/{self.article.slug_en}/").content.decode()
+        players = re.findall(r"<video [^>]*>", html)
+        self.assertEqual(len(players), 2)
+        self.assertIn(' width="48" height="64" data-video-frame ', players[0])
+        self.assertIn(' width="640" height="480" ', players[1])
+        self.assertNotIn("data-video-frame", players[1])
+        self.assertEqual(html.count('src="/static/js/video.js"'), 1)  # sets the shape

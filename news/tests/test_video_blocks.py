@@ -19,6 +19,7 @@ from wagtail.test.utils.form_data import streamfield
 
 from news.blocks import RemoteVideoBlock, VideoBlock, remote_player
 from news.models import ArticlePage
+from news.newsroom.roles import MODERATORS
 from news.tests.utils import build_site, edit_form, member, stream_in_editor
 from news.videos import frame_size
 
@@ -149,7 +150,7 @@ class VideoInTheEditorTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index, (cls.article,) = build_site(articles=1)
-        cls.moderator = member("Moderators")
+        cls.moderator = member(MODERATORS)
         cls.captions = document("subs.vtt", VTT)
         cls.url = f"/admin/pages/{cls.article.pk}/edit/"
 

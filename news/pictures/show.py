@@ -38,12 +38,12 @@ def picture(request, image, name, attrs):
     `{% picture %}` writes for the set's specs, each width written once per format."""
     renditions = record.renditions(image, name)
     if renditions is not None:
-        return Picture(renditions, dict(attrs)).__html__()
+        return written(renditions, attrs)
 
     def build():
         made_in_request(image, name)
         made = get_renditions_or_not_found(image, SETS[name].specs)
-        return Picture(record.distinct_widths(made), dict(attrs)).__html__()
+        return written(record.distinct_widths(made), attrs)
 
     # Kept under what it is made from, so that a process that made it does not make it again
     # (the fragment cache; a replaced file or a new focal point are other inputs).
@@ -56,6 +56,16 @@ def picture(request, image, name, attrs):
         tuple(sorted((key, str(value)) for key, value in attrs.items())),
     )
     return fragments.content_fragment(request, made_from, build)
+
+
+def written(renditions, attrs):
+    """Wagtail's `<picture>` of `renditions` ({spec: rendition}). An image smaller than the
+    set's smallest width has one rendition per format, which Wagtail writes as a `srcset` of
+    one address without a width: `sizes` is then invalid HTML, and says nothing, so it goes."""
+    attrs = dict(attrs)
+    if len({rendition.width for rendition in renditions.values()}) < 2:
+        attrs.pop("sizes", None)
+    return Picture(renditions, attrs).__html__()
 
 
 def rendition(image, name, missing=get_rendition_or_not_found):

@@ -283,6 +283,23 @@ class RecordTests(TestCase):
         for srcset in srcsets(html):
             self.assertEqual(re.findall(r" (\d+)w", srcset), ["480", "640"])
 
+    def test_a_picture_smaller_than_its_sets_widths_has_no_sizes_without_widths(self):
+        # one rendition per format: a srcset of one address, where HTML forbids `sizes`
+        image = new_image(400, 300, title="smaller than a card")
+        tasks.prepare_now([image.pk])
+        image = Image.objects.select_related("prepared").get(pk=image.pk)
+        for prepared in (True, False):
+            with self.subTest(from_the_record=prepared):
+                if not prepared:
+                    PreparedImage.objects.filter(image=image).delete()
+                    image = Image.objects.get(pk=image.pk)
+                    cache.clear()
+                html = self.render(
+                    '{% responsive_picture image "card" sizes="20rem" alt="" %}', image
+                )
+                self.assertTrue(srcsets(html))
+                self.assertNotIn("sizes=", html)
+
     @override_settings(TASKS=IMMEDIATE)
     def test_a_new_focal_point_makes_a_new_record_and_new_crops(self):
         with self.captureOnCommitCallbacks(execute=True):

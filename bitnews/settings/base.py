@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "importer",  # manage.py import_news: the old site's stories (importer/)
     "api",  # the read-only JSON API, /api/v2/ (api/), on wagtail.api.v2 (JSON only: no
     "wagtail.api.v2",  # rest_framework app, whose browsable API's templates are not used)
+    "desk",  # the translators' desk: memory, glossary, queue (desk/)
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",  # the contact page (news/models/site_pages.py)
     "wagtail.contrib.routable_page",

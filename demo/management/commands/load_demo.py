@@ -11,10 +11,11 @@ import secrets
 import sys
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html
@@ -41,6 +42,7 @@ from demo.content import (
     SEED_ARTICLE,
     SITE_SETTINGS,
 )
+from demo.report import summary
 from news import languages
 from news.models import (
     ArticlePage,
@@ -72,26 +74,6 @@ def paragraphs(texts):
     return [("paragraph", RichText(format_html("<p>{}</p>", text))) for text in texts]
 
 
-def summary(created):
-    """What a run did, in a line: "created 15 articles, ...; filed 3 existing articles"."""
-    if not created:
-        return "already loaded, nothing changed"
-    counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
-    notes = {
-        "filed": "filed {} existing articles under their columns and tags",
-        "replaced": "replaced {} untouched pages of the old demo",
-    }
-    others = [name for name in dict.fromkeys(created) if name not in counted and name not in notes]
-    totals = [
-        f"{created.count(kind)} {plural}" for kind, plural in counted.items() if kind in created
-    ]
-    line = "created " + ", ".join([*others, *totals]) if others or totals else "nothing new"
-    for kind, note in notes.items():
-        if kind in created:
-            line += "; " + note.format(created.count(kind))
-    return line
-
-
 class Command(BaseCommand):
     help = "Load the demo site: pages, articles, settings, admin. Creates only what is missing."
 
@@ -116,6 +98,8 @@ class Command(BaseCommand):
         except photos.PhotosMissing as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Demo content: {summary(created)}")
+        if apps.is_installed("desk"):  # the translators' desk: its glossary's starter set
+            call_command("load_glossary", stdout=self.stdout)
         if not options["enqueue_pictures"]:
             self.pictures()
         self.admin_account(options["password_file"])

@@ -84,7 +84,9 @@ def review(request, page_id, language):
     page = get_object_or_404(ArticlePage, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    record(page.get_latest_revision_as_object(), reviewed_language=language)
+    # Every field of `language` now translates the latest revision's text: record that revision.
+    latest = page.get_latest_revision_as_object()
+    record(latest, reviewed_language=language, revision_id=page.latest_revision_id)
     log(instance=page, action=REVIEW_ACTION, user=request.user, data={"language": language})
     messages.success(
         request,

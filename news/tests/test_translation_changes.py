@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from wagtail.models import GroupPagePermission
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
 from news.factories import ArticlePageFactory
 from news.models import ArticlePage, ArticleTranslationState
@@ -225,6 +226,16 @@ class ChangesPageTests(ChangesTestCase):
         response = self.client.get("/admin/translation-status/", {"status": "outdated"})
         self.assertContains(response, f'href="{changes_url(article, "zh-hans")}"')
         self.assertContains(response, "What changed")
+
+    def test_page_in_the_chinese_admin(self):
+        article = self.reviewed_article()
+        article, _revision = self.edit(article, body_zh_hans=paragraphs(*CHINESE[:2]))
+        UserProfile.objects.update_or_create(
+            user=self.translator, defaults={"preferred_language": "zh-hans"}
+        )
+        response = self.client.get(changes_url(article, "en"))
+        self.assertContains(response, "标记为已审校")  # "Mark reviewed"
+        self.assertContains(response, "<del>周一欢迎参观。</del>", html=True)
 
     def test_page_links_to_the_editor(self):
         article = self.reviewed_article()

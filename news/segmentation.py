@@ -81,6 +81,19 @@ def chinese_words(text):
     return [word for piece in _jieba().cut_for_search(text) for word in WORD.findall(piece)]
 
 
+# English (an unsegmented language) compared word by word: words, runs of space, each sign.
+TOKEN = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
+
+
+def tokens(language, text):
+    """`text` cut into the units a comparison marks (news/newsroom/translation_changes.py):
+    jieba's words for a segmented language (its precise mode: no overlaps), else words,
+    spaces and signs. Joined, they give `text` back."""
+    if language.segmented:
+        return list(_jieba().cut(text))
+    return TOKEN.findall(text)
+
+
 def index_text(language, *texts):
     """`texts` in `language` as the search index stores them: for a segmented language,
     prefixed words separated by spaces."""

@@ -4,7 +4,10 @@ For every article and language L (the other language is O) one ArticleTranslatio
 - `own`: a hash of each of L's translated fields (TRACKED_FIELDS) as last recorded, which
   tells whether a save changed L's text;
 - `source`: a hash of each of O's fields as they were when L's version of that field was last
-  edited or reviewed.
+  edited or reviewed;
+- `source_revisions`: for each field, the id of the Wagtail Revision that held O's text then
+  (None when no revision held it; absent in rows recorded before it was kept), from which
+  "what changed since the last translation" is shown (news/newsroom/translation_changes.py).
 
 A field of L is outdated when O's text now hashes differently from `source`. Status:
 *missing* (a required field of L is empty), *outdated* (fields listed in `outdated_fields`),
@@ -90,6 +93,8 @@ class ArticleTranslationState(models.Model):
     )
     own = models.JSONField(default=dict)
     source = models.JSONField(default=dict)
+    # {field: id of the Revision holding the other language's text that `source` hashes}.
+    source_revisions = models.JSONField(default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     outdated_fields = models.JSONField(default=list)
     since = models.DateTimeField(_("since"), default=timezone.now)

@@ -7,6 +7,7 @@ text. The receivers are connected in `NewsroomConfig.ready()`.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from wagtail.models import Revision
 
 from news import alt_text, languages
 from news.models import ArticlePage, ArticleTranslationState
@@ -34,6 +35,7 @@ def first_states(page):
         now_own, now_other = prints[code], prints[languages.other(code).code]
         state = ArticleTranslationState(page_id=page.pk, language=code)
         state.source, state.own = dict(now_other), dict(now_own)
+        state.source_revisions = dict.fromkeys(TRACKED_FIELDS)  # new: no revision yet
         state.evaluate(now_own, now_other)
         state.images_lacking_alt = alt_text.lacking(page, code)
         states.append(state)
@@ -47,29 +49,77 @@ def record_new(pages):
     )
 
 
-def record(page, reviewed_language=None):
+class SourceRevisions:
+    """Which Revision holds the text of `page` that a field takes as its source.
+
+    `revision_id` is the revision `page` was made from, when the caller knows it (a new
+    revision, the review of the latest). Otherwise (a post_save of the page: publishing,
+    factories, scripts) the page's latest and live revisions are candidates, each taken
+    for a field only when it holds that field's text as saved: publishing an older revision
+    leaves `latest_revision` pointing at a newer one, and a page saved without a revision
+    holds text no revision has. Read lazily: one query, only when a field takes a source.
+    """
+
+    def __init__(self, page, revision_id=None):
+        self.page, self.revision_id = page, revision_id
+        self._candidates = None
+
+    def candidates(self):
+        if self._candidates is None:
+            ids = [self.page.latest_revision_id, self.page.live_revision_id]
+            ids = list(dict.fromkeys(pk for pk in ids if pk))
+            revisions = {r.pk: r for r in Revision.objects.filter(pk__in=ids)}
+            self._candidates = [
+                (
+                    pk,
+                    {
+                        code: fingerprints(self.page.with_content_json(revisions[pk].content), code)
+                        for code in languages.CODES
+                    },
+                )
+                for pk in ids
+                if pk in revisions
+            ]
+        return self._candidates
+
+    def holding(self, code, field, fingerprint):
+        """The id of the revision whose `field` in language `code` has `fingerprint`, or None."""
+        if self.revision_id is not None:
+            return self.revision_id
+        for pk, prints in self.candidates():
+            if prints[code][field] == fingerprint:
+                return pk
+        return None
+
+
+def record(page, reviewed_language=None, revision_id=None):
     """Update both languages' states from `page` (an ArticlePage with the text to record).
 
     A field edited in language L takes the other language's current fingerprint as its
-    source; `reviewed_language` takes all of them (a translator checked the whole version).
+    source, and the id of the revision holding that text (`SourceRevisions`; `revision_id`:
+    the revision `page` was made from, when known); `reviewed_language` takes all of them (a
+    translator checked the whole version).
     """
     prints = {code: fingerprints(page, code) for code in languages.CODES}
+    holders = SourceRevisions(page, revision_id)
     existing = {s.language: s for s in ArticleTranslationState.objects.filter(page_id=page.pk)}
     with transaction.atomic():
         for code in languages.CODES:
-            now_own, now_other = prints[code], prints[languages.other(code).code]
+            other = languages.other(code).code
+            now_own, now_other = prints[code], prints[other]
             state = existing.get(code)
             if state is None:
                 # First record (new article, or one saved before this feature): no history
                 # to compare with, so its present text counts as translated from the other.
                 state = ArticleTranslationState(page_id=page.pk, language=code)
-                state.source = dict(now_other)
+                taken = TRACKED_FIELDS
             elif code == reviewed_language:
-                state.source = dict(now_other)
+                taken = TRACKED_FIELDS
             else:
-                for field in TRACKED_FIELDS:
-                    if state.own.get(field) != now_own[field]:
-                        state.source[field] = now_other[field]
+                taken = [f for f in TRACKED_FIELDS if state.own.get(f) != now_own[f]]
+            for field in taken:
+                state.source[field] = now_other[field]
+                state.source_revisions[field] = holders.holding(other, field, now_other[field])
             state.own = dict(now_own)
             state.evaluate(now_own, now_other)
             state.images_lacking_alt = alt_text.lacking(page, code)
@@ -85,6 +135,7 @@ def mark_copied(page, language, field):
     if state is None:
         return
     state.source[field] = ""
+    state.source_revisions[field] = None  # a copy: no translated source to compare with
     other = languages.other(language).code
     state.evaluate(fingerprints(page, language), fingerprints(page, other))
     state.save()
@@ -110,7 +161,7 @@ def ensure_states():
     )
     if lacking:
         for article in ArticlePage.objects.filter(pk__in=lacking):
-            record(article.get_latest_revision_as_object())
+            record(article.get_latest_revision_as_object(), revision_id=article.latest_revision_id)
 
 
 def counts():
@@ -158,11 +209,12 @@ def record_saved_article(sender, instance, raw=False, update_fields=None, **kwar
     record(instance)
 
 
-def record_new_revision(sender, instance, created=False, raw=False, **kwargs):
-    """post_save of a Revision: an article's draft saved in the admin."""
-    if raw or not created:
+def record_new_revision(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """post_save of a Revision: an article's draft saved in the admin, or the editor's
+    autosave writing over its own latest revision (a full save of an existing one)."""
+    if raw or (not created and update_fields is not None):
         return
     model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
     if model is None or not issubclass(model, ArticlePage):  # articles and events
         return
-    record(instance.as_object())
+    record(instance.as_object(), revision_id=instance.pk)

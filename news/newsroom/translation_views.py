@@ -17,6 +17,7 @@ from news import languages
 from news.models import ArticlePage, ArticleTranslationState
 from news.models.translation_state import Status
 
+from .translation_changes import changes as field_changes
 from .translation_status import (
     REVIEW_ACTION,
     alt_text_counts,
@@ -83,7 +84,9 @@ def review(request, page_id, language):
     page = get_object_or_404(ArticlePage, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    record(page.get_latest_revision_as_object(), reviewed_language=language)
+    # Every field of `language` now translates the latest revision's text: record that revision.
+    latest = page.get_latest_revision_as_object()
+    record(latest, reviewed_language=language, revision_id=page.latest_revision_id)
     log(instance=page, action=REVIEW_ACTION, user=request.user, data={"language": language})
     messages.success(
         request,
@@ -94,6 +97,29 @@ def review(request, page_id, language):
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = reverse("news_translation_status")
     return redirect(target)
+
+
+def changes(request, page_id, language):
+    """What changed in the other language's text since this version was last marked current."""
+    if language not in languages.CODES:
+        raise Http404
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    state = ArticleTranslationState.objects.filter(page_id=page.pk, language=language).first()
+    version = languages.get(language)
+    return TemplateResponse(
+        request,
+        "newsroom/translation_changes.html",
+        {
+            "page": page,
+            "state": state,
+            "language": version,
+            "changes": field_changes(page, language, state),
+            "header_title": _("What changed: %(language)s version of “%(title)s”")
+            % {"language": version.name, "title": page.get_admin_display_title()},
+        },
+    )
 
 
 class TranslationStatusPanel(Component):

@@ -40,6 +40,11 @@ def newsroom_urls():
             name="news_translation_review",
         ),
         path(
+            "translation-status/changes/<int:page_id>/<str:language>/",
+            translation_views.changes,
+            name="news_translation_changes",
+        ),
+        path(
             "articles/<int:page_id>/copy-english-body/",
             body_copy.confirm,
             name="news_copy_english_body",

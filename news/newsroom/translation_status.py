@@ -92,6 +92,24 @@ class SourceRevisions:
         return None
 
 
+def translated_fields(states, prints):
+    """{language: the fields this save changed in it while they were missing or outdated}: an
+    edit that brings a field up to the other language's is a translation, which leaves the
+    other language up to date; an edit of a field already up to date is a change, which the
+    other language must follow."""
+    result = {code: set() for code in languages.CODES}
+    for code, state in states.items():
+        other = states.get(languages.other(code).code)
+        if other is None:
+            continue
+        for field in TRACKED_FIELDS:
+            before = state.own.get(field, "")
+            was_current = before and state.source.get(field) == other.own.get(field)
+            if prints[code][field] and prints[code][field] != before and not was_current:
+                result[code].add(field)
+    return result
+
+
 def record(page, reviewed_language=None, revision_id=None):
     """Update both languages' states from `page` (an ArticlePage with the text to record).
 
@@ -103,6 +121,7 @@ def record(page, reviewed_language=None, revision_id=None):
     prints = {code: fingerprints(page, code) for code in languages.CODES}
     holders = SourceRevisions(page, revision_id)
     existing = {s.language: s for s in ArticleTranslationState.objects.filter(page_id=page.pk)}
+    translations = translated_fields(existing, prints)
     with transaction.atomic():
         for code in languages.CODES:
             other = languages.other(code).code
@@ -118,6 +137,11 @@ def record(page, reviewed_language=None, revision_id=None):
             else:
                 taken = [f for f in TRACKED_FIELDS if state.own.get(f) != now_own[f]]
             for field in taken:
+                state.source[field] = now_other[field]
+                state.source_revisions[field] = holders.holding(other, field, now_other[field])
+            for field in translations[other].difference(taken):
+                # The other language caught up with this one: its new text is a
+                # translation of ours, not a change for us to follow.
                 state.source[field] = now_other[field]
                 state.source_revisions[field] = holders.holding(other, field, now_other[field])
             state.own = dict(now_own)

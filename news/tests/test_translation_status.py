@@ -351,3 +351,33 @@ class HomePanelTests(TestCase):
         )
         response = self.client.get("/admin/")
         self.assertContains(response, "打开译者工作台")
+
+
+class TranslationLeavesTheOriginalUpToDateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index, _ = build_site()
+
+    def test_translating_an_english_article_into_chinese_leaves_english_up_to_date(self):
+        article = UntranslatedArticlePageFactory(parent=self.index)
+        article.title_zh_hans = "新实验室启用"
+        article.summary_zh_hans = "新实验室正式启用。"
+        article.body_zh_hans = body("实验室今天启用。")
+        article.save()
+        self.assertEqual(state(article, "en").status, "current")
+        self.assertEqual(state(article, "zh-hans").status, "current")
+
+    def test_catching_up_with_an_english_edit_leaves_english_up_to_date(self):
+        article = ArticlePageFactory(parent=self.index)
+        article.summary_en = "A rewritten summary."
+        article.save()
+        article.summary_zh_hans = "改写的摘要。"
+        article.save()
+        self.assertEqual(state(article, "zh-hans").status, "current")
+        self.assertEqual(state(article, "en").status, "current")
+
+    def test_a_chinese_edit_of_an_up_to_date_field_is_still_a_change_for_english(self):
+        article = ArticlePageFactory(parent=self.index)
+        article.summary_zh_hans = "新的摘要。"
+        article.save()
+        self.assertEqual(state(article, "en").outdated_fields, ["summary"])

@@ -8,9 +8,12 @@ MIN_SCORE are left out. Only segments of pages still live are offered (the memor
 others on unpublish; the join on `page.live` is a second guard).
 
 Fuzzy candidates:
-- PostgreSQL: pg_trgm's `%` operator (similarity above pg_trgm.similarity_threshold, 0.3 by
-  default) through a GIN trigram index per direction (migration 0002), the CANDIDATES most
-  similar, rescored here. Answers in milliseconds at 100,000 articles.
+- PostgreSQL: pg_trgm's `%` operator through a GIN trigram index per direction (migration
+  0002), with pg_trgm.similarity_threshold raised to TRIGRAM_THRESHOLD for the query (fewer
+  rows to recheck; a near text with a trigram similarity under it is missed), the CANDIDATES
+  most similar, rescored here. The query may take FUZZY_TIMEOUT_MS at most (statement_timeout):
+  past it (a text sharing its trigrams with very many segments) only exact matches are offered,
+  so that a lookup stays fast.
 - SQLite (development, tests): no trigram index; the fallback compares the text with the
   newest FALLBACK_WINDOW segments of the direction only, so an older translation is found
   only by an exact match there.
@@ -23,7 +26,7 @@ import difflib
 import hashlib
 import re
 
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +38,15 @@ MIN_SCORE = 60  # a suggestion is at least this close (0–100)
 MAX_RAW = 20_000  # characters of the text as sent, markup included
 MAX_LENGTH = 2_000  # characters of the normalised text: a long paragraph
 CANDIDATES = 30  # PostgreSQL: the trigram index's most similar, rescored
+TRIGRAM_THRESHOLD = 0.5  # PostgreSQL: pg_trgm similarity a candidate needs (the index prunes)
+PG_TRGM_DEFAULT = "0.3"
+FUZZY_TIMEOUT_MS = 40  # PostgreSQL: the fuzzy query's time at most (then exact matches only)
 FALLBACK_WINDOW = 2_000  # SQLite: fuzzy matching among the newest segments of a direction
 DEFAULT_LIMIT = 5
 
 WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Control characters (NUL, which PostgreSQL's text refuses, and the like): dropped.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class BadQuery(ValueError):
@@ -47,8 +55,8 @@ class BadQuery(ValueError):
 
 def normalise(text):
     """`text` (plain or with markup) as the memory compares it: markup and entities dropped,
-    white space collapsed."""
-    return paragraphs.clean(" ".join(paragraphs.rich_text(text or "")))
+    control characters dropped, white space collapsed."""
+    return paragraphs.clean(" ".join(paragraphs.rich_text(CONTROL.sub("", text or ""))))
 
 
 def text_hash(normalised_text):
@@ -123,10 +131,41 @@ def trigram_candidates(normalised, source, target):
     )
 
 
+def _trigram_rows(normalised, source, target):
+    """PostgreSQL's candidates, within FUZZY_TIMEOUT_MS (none when it runs out: the exact
+    matches are still offered) and above TRIGRAM_THRESHOLD."""
+    settings = ("pg_trgm.similarity_threshold", "statement_timeout")
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Set for this query only: restored after it (a timeout rolls them back).
+            cursor.execute(
+                "SELECT current_setting(%s, true), current_setting(%s, true), "
+                "set_config(%s, %s, true), set_config(%s, %s, true)",
+                [
+                    *settings,
+                    settings[0],
+                    str(TRIGRAM_THRESHOLD),
+                    settings[1],
+                    str(FUZZY_TIMEOUT_MS),
+                ],
+            )
+            before = cursor.fetchone()[:2]  # None: pg_trgm not loaded yet, its default
+            before = (before[0] or PG_TRGM_DEFAULT, before[1])
+            query = trigram_candidates(normalised, source, target)
+            rows = list(_rows(query, source)[:CANDIDATES])
+            cursor.execute(
+                "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
+                [settings[0], before[0], settings[1], before[1]],
+            )
+            return rows
+    except OperationalError:  # the statement timeout
+        return []
+
+
 def _candidates(normalised, source, target):
     """Rows that may be fuzzy matches (see the module)."""
     if connection.vendor == "postgresql":
-        return list(_rows(trigram_candidates(normalised, source, target), source)[:CANDIDATES])
+        return _trigram_rows(normalised, source, target)
     newest = _segments(source, target).order_by("-date", "-pk")
     return list(_rows(newest, source)[:FALLBACK_WINDOW])
 

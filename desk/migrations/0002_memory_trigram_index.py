@@ -1,8 +1,9 @@
 """PostgreSQL: the memory's fuzzy matches by a trigram index (pg_trgm), one per direction
 (a partial GIN index on source_text). Nothing on other databases (SQLite: desk/memory/lookup.py's
-fallback)."""
+fallback).
+The exact-match index is rebuilt with the hash first (desk/models.py says why)."""
 
-from django.db import migrations
+from django.db import migrations, models
 
 from news import languages
 
@@ -38,4 +39,14 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("desk", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        migrations.RemoveIndex(model_name="memorysegment", name="desk_memory_exact"),
+        migrations.AddIndex(
+            model_name="memorysegment",
+            index=models.Index(
+                fields=["source_hash", "source_language", "target_language"],
+                name="desk_memory_exact",
+            ),
+        ),
+        migrations.RunPython(create, drop),
+    ]

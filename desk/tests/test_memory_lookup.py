@@ -152,12 +152,36 @@ class EndpointTests(MemoryTestCase):
 
 
 class PlanTests(MemoryTestCase):
+    def fill(self, count=60_000):
+        """`count` segments of made-up text in each direction (random words; random Chinese
+        characters), as varied as real text: enough rows for the planner to weigh indexes."""
+        english = (
+            "(SELECT string_agg(substr(md5(random()::text || g || k), 1, 3 + (random() * 6)::int),"
+            " ' ') FROM generate_series(1, 10) k)"
+        )
+        chinese = (
+            "(SELECT string_agg(chr(19968 + (random() * 3000)::int + 0 * k), '')"
+            " FROM generate_series(1, 24) k)"
+        )
+        with connection.cursor() as cursor:
+            for source, target, text in (("en", "zh-hans", english), ("zh-hans", "en", chinese)):
+                sql = (
+                    "INSERT INTO desk_memorysegment (page_id, field, position, source_language,"
+                    " target_language, source_text, target_text, source_hash, date)"
+                    " SELECT %s, 'body', g, %s, %s, TEXT, 'x', md5(g::text || %s), now()"
+                    " FROM generate_series(1, %s) g"
+                ).replace("TEXT", text)
+                cursor.execute(sql, [self.article.pk, source, target, source, count])
+            cursor.execute("ANALYZE")
+
     def test_fuzzy_candidates_come_from_the_trigram_index_on_postgresql(self):
         if connection.vendor != "postgresql":
             self.skipTest("the trigram index is PostgreSQL's")
+        self.fill()
         for source, target, text in (("en", "zh-hans", NEAR_EN), ("zh-hans", "en", NEAR_ZH)):
             query = lookup.trigram_candidates(text, source, target)
             nodes = plan_nodes(query, enable_seqscan="off")
             name = f"desk_memory_trgm_{source}_{target}".replace("-", "_")
             self.assertIn(name, indexes_used(nodes))
             self.assertTrue(query.exists())
+            self.assertLess(suggest(text, source, target)[0]["score"], 100)

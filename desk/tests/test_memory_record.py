@@ -2,11 +2,13 @@
 
 import io
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
+from desk.memory import signals
 from desk.memory.lookup import suggest
 from desk.models import MemorySegment
 from desk.tests.utils import body_of, published_article
@@ -128,3 +130,9 @@ class RecordTests(TestCase):
         self.assertTrue(
             MemorySegment.objects.filter(page=article, source_language="zh-hans").exists()
         )
+
+    def test_after_migrate_an_empty_memory_is_built_from_the_live_pages(self):
+        self.publish()
+        MemorySegment.objects.all().delete()
+        signals.build_if_empty(sender=apps.get_app_config("desk"))
+        self.assertEqual(targets(ZH, "zh-hans", "en"), [EN])

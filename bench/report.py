@@ -128,3 +128,24 @@ def writes_table(writes):
             f"{writes['varnish']['corrected_shown_after']}"
         )
     return "\n".join(lines)
+
+
+def memory_table(memory):
+    """The translation memory's lookups (bench/memory.py)."""
+    lines = [
+        f"Translation memory (bench/memory.py): {memory['segments']:,} segments of "
+        f"{memory['articles']:,} synthetic articles, filled in {memory['fill_seconds']} s; "
+        f"lookups through the JSON view in process:",
+        f"  {'lookup':<16}{'n':>4}{'p50 ms':>9}{'p99 ms':>9}  with suggestions",
+    ]
+    for kind, row in memory["lookups"].items():
+        lines.append(
+            f"  {kind:<16}{row['n']:>4}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}  "
+            f"{row['with_suggestions']}"
+        )
+    verdict = "within" if memory["within_target"] else "OVER"
+    lines.append(
+        f"  all: p50 {memory['p50_ms']:.2f} ms, p99 {memory['p99_ms']:.2f} ms: {verdict} "
+        f"the {memory['target_ms']} ms target"
+    )
+    return "\n".join(lines)

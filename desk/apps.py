@@ -11,3 +11,8 @@ class DeskConfig(AppConfig):
     name = "desk"
     label = "desk"
     verbose_name = _("Translators' desk")
+
+    def ready(self):
+        from .memory import signals
+
+        signals.connect()

@@ -36,8 +36,10 @@ class MemorySegment(models.Model):
         verbose_name = _("translation memory segment")
         verbose_name_plural = _("translation memory segments")
         indexes = [
+            # The hash first: an index by direction alone would tempt PostgreSQL's planner away
+            # from the trigram indexes (migration 0002) on a small table.
             models.Index(
-                fields=["source_language", "target_language", "source_hash"],
+                fields=["source_hash", "source_language", "target_language"],
                 name="desk_memory_exact",
             ),
             models.Index(fields=["page"], name="desk_memory_page"),

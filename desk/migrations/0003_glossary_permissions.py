@@ -40,7 +40,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("desk", "0001_initial"),
+        ("desk", "0002_memory_trigram_index"),
         ("news", "0024_bilingual_role_names"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -7,28 +7,39 @@ revision and logged in the page history (`news.copy_english_body`). A Chinese bo
 not empty is only replaced after the confirmation page (`confirm`), and its text stays in
 the revision before the copy. The translation status counts the copied body as outdated
 until the translator edits it (or marks the Chinese version reviewed).
+
+Paragraphs translated before: functions registered for the Wagtail hook
+`translate_copied_paragraph` (the translators' desk's memory) are called with the source and
+target language codes and the plain text of every text element of the copied rich text
+blocks, and answer {text: translation} for those they know exactly. A rich text block made of
+paragraphs only (`<p>`), every one of them known, is copied as those translations (each an
+escaped `<p>`); any other block stays as it was in English.
 """
 
 import json
+import re
 
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail_modeltranslation.wagtail_hooks import (
     return_translation_target_field_rendered_html as copy_stream_field,
 )
 
-from news import languages
+from news import languages, paragraphs
 from news.models import ArticlePage
 
 from .translation_status import mark_copied
@@ -64,12 +75,49 @@ SOURCE, TARGET = languages.DEFAULT, languages.other(languages.DEFAULT.code)
 SOURCE_BODY, TARGET_BODY = SOURCE.field("body"), TARGET.field("body")
 
 
+COPY_HOOK = "translate_copied_paragraph"
+# Elements other than <p> that a rich text block may hold: such a block is never rebuilt.
+NOT_A_PARAGRAPH = re.compile(r"<(?:h[1-6]|li|ul|ol|blockquote|pre|div|table|embed)\b", re.I)
+
+
+def _paragraph_texts(block):
+    """The text elements of a rich text block made of <p> only, else None."""
+    if block.block_type != "paragraph" or not isinstance(block.value, RichText):
+        return None
+    source = block.value.source or ""
+    if NOT_A_PARAGRAPH.search(source):
+        return None
+    return paragraphs.rich_text(source) or None
+
+
+def translated_copy(blocks):
+    """[(type, value)] of the copied body: each block as it is, or its known translation
+    (the hook `translate_copied_paragraph`, see the module)."""
+    texts = {id(block): _paragraph_texts(block) for block in blocks}
+    wanted = sorted({text for found in texts.values() if found for text in found})
+    known = {}
+    if wanted:
+        for fn in hooks.get_hooks(COPY_HOOK):
+            for text, translation in (fn(SOURCE.code, TARGET.code, wanted) or {}).items():
+                known.setdefault(text, translation)
+    copied = []
+    for block in blocks:
+        found = texts[id(block)]
+        if found and all(known.get(text) for text in found):
+            value = format_html_join("", "<p>{}</p>", ((known[text],) for text in found))
+            copied.append((block.block_type, RichText(value)))
+        else:
+            copied.append((block.block_type, block.value))
+    return copied
+
+
 def copy_english_body(page, user):
-    """Save the latest draft of `page` with body_zh_hans = body_en as a new revision."""
+    """Save the latest draft of `page` with body_zh_hans = body_en (paragraphs translated
+    before in their translation) as a new revision."""
     draft = page.get_latest_revision_as_object()
     # New StreamValue from (type, value) pairs: the copy gets block ids of its own.
     source = getattr(draft, SOURCE_BODY)
-    setattr(draft, TARGET_BODY, [(block.block_type, block.value) for block in source])
+    setattr(draft, TARGET_BODY, translated_copy(list(source)))
     revision = draft.save_revision(user=user, log_action=False, clean=False)
     log(instance=draft, action=ACTION, user=user, revision=revision)
     mark_copied(draft, TARGET.code, "body")  # English text is not a translation yet

@@ -1,7 +1,8 @@
-<<<<<<< HEAD
-"""Helpers of the desk's tests."""
+"""Helpers of the desk's tests (one module; no test module imports another)."""
 
 from django.contrib.auth import get_user_model
+from django.utils.html import format_html_join
+from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from desk.models import GlossaryTerm
@@ -52,13 +53,6 @@ def superuser(name="admin", language=None):
 def in_language(user, language):
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     return user
-=======
-"""Helpers of the desk's tests (one module; no test module imports another)."""
-
-from django.utils.html import format_html_join
-from wagtail.rich_text import RichText
-
-from news.factories import ArticlePageFactory
 
 
 def body_of(*texts):
@@ -74,4 +68,3 @@ def published_article(index, english, chinese, **fields):
     )
     article.save_revision().publish()
     return article
->>>>>>> memory

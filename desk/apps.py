@@ -13,6 +13,10 @@ class DeskConfig(AppConfig):
     verbose_name = _("Translators' desk")
 
     def ready(self):
+        from news.newsroom.translation_status import recorded
+
         from .memory import signals
+        from .queue.receivers import recount_recorded
 
         signals.connect()
+        recorded.connect(recount_recorded, dispatch_uid="desk_queue_recount")

@@ -100,3 +100,27 @@ class TranslationClaim(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.language} {self.user_id}"
+
+
+class TranslationWork(models.Model):
+    """How much of one language of an article is left to translate or revise, counted when its
+    translation status is recorded (desk/queue/): the translator's queue lists and sorts it."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    # Words of the new and changed source segments, memory matches deducted (Chinese counted
+    # by characters, as translators count it), and the segments and words the memory covers.
+    words = models.PositiveIntegerField(_("words"), default=0)
+    segments = models.PositiveIntegerField(_("segments"), default=0)
+    matched_words = models.PositiveIntegerField(_("words matched by the memory"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation work")
+        verbose_name_plural = _("translation work")
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="desk_one_work")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.language} {self.words}"

@@ -7,6 +7,7 @@ text. The receivers are connected in `NewsroomConfig.ready()`.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.dispatch import Signal
 from wagtail.models import Revision
 
 from news import alt_text, languages
@@ -14,6 +15,10 @@ from news.models import ArticlePage, ArticleTranslationState
 from news.models.translation_state import TRACKED_FIELDS, Status, fingerprints
 
 REVIEW_ACTION = "news.translation_reviewed"
+# Sent after an article's states are recorded, with `page` (the version recorded) and
+# `states` ({language: its ArticleTranslationState}): what other apps keep beside the status
+# (the translators' desk's queue) follows it without news knowing them.
+recorded = Signal()
 # The columns whose change means the text changed: `title_en`, `body_zh_hans`…
 TRACKED_COLUMNS = frozenset(
     language.field(name) for name in TRACKED_FIELDS for language in languages.LANGUAGES
@@ -148,6 +153,8 @@ def record(page, reviewed_language=None, revision_id=None):
             state.evaluate(now_own, now_other)
             state.images_lacking_alt = alt_text.lacking(page, code)
             state.save()
+            existing[code] = state
+    recorded.send(sender=ArticleTranslationState, page=page, states=existing)
     return existing
 
 
@@ -163,6 +170,7 @@ def mark_copied(page, language, field):
     other = languages.other(language).code
     state.evaluate(fingerprints(page, language), fingerprints(page, other))
     state.save()
+    recorded.send(sender=ArticleTranslationState, page=page, states={language: state})
 
 
 def ensure_states():

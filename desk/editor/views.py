@@ -4,7 +4,7 @@ problems, what changed since the last translation, the claim), read by
 desk/static/desk/js/desk.js, which asks the memory for fuzzy matches segment by segment."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -69,8 +69,6 @@ def desk(request, page_id):
     source = languages.other(target).code
     latest = page.get_latest_revision_as_object()
     segments = align.source_segments(latest, source)
-    if not segments:
-        raise Http404
     exact = lookup.exact_many([segment.text for segment in segments], source, target)
     terms = matching.all_terms()
     fields = {name for name in ("title", "summary", "intro") if hasattr(latest, name)}

@@ -53,7 +53,7 @@ def _terms(text, code, terms):
 def _changes(page, target):
     if not isinstance(page, ArticlePage):
         return ""
-    found = translation_changes.changes(page, target)
+    found = translation_changes.changes(page, target, now=page)
     if not found:
         return ""
     return render_to_string("newsroom/includes/translation_changes.html", {"changes": found})
@@ -70,7 +70,7 @@ def desk(request, page_id):
     latest = page.get_latest_revision_as_object()
     segments = align.source_segments(latest, source)
     exact = lookup.exact_many([segment.text for segment in segments], source, target)
-    terms = matching.all_terms()
+    terms = matching.load_terms()
     fields = {name for name in ("title", "summary", "intro") if hasattr(latest, name)}
     claim = claims.holder(page.pk, target)
     return JsonResponse(
@@ -96,7 +96,7 @@ def desk(request, page_id):
                 for segment in segments
             ],
             "body_input": languages.get(target).field("body") + "-",
-            "problems": checks.check(latest, target),
+            "problems": checks.check(latest, target, terms),
             "changes": _changes(latest, target),
             "claim": (
                 {

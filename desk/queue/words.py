@@ -30,12 +30,18 @@ def left_to_translate(page, state):
             if segment.field not in present
         ]
     if state.status == Status.OUTDATED:
-        return [
-            paragraph["new"]
-            for change in translation_changes.changes(page, state.language)
-            for paragraph in change["paragraphs"]
-            if paragraph["kind"] in ("added", "changed")
-        ]
+        texts = []
+        for change in translation_changes.changes(page, state.language, state, now=page):
+            if change.missing:  # nothing to compare with: the whole field is to revise
+                texts += [
+                    segment.text
+                    for segment in align.source_segments(page, source)
+                    if segment.field == change.field
+                ]
+            for step in change.steps:
+                if step.op in ("added", "changed"):
+                    texts += [paragraph.text for paragraph in step.paragraphs]
+        return texts
     return []
 
 

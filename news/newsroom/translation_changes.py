@@ -166,11 +166,13 @@ def _user_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def changes(page, code, state=None):
+def changes(page, code, state=None, now=None):
     """[FieldChange] for each outdated field of `page`'s version in language `code`
     (an ArticlePage; a code of news.languages); [] when that version is not outdated.
-    `state`: its ArticleTranslationState when the caller has it. Queries: the state, the
-    recorded revisions, the latest, and a few to read each distinct revision's text."""
+    `state`: its ArticleTranslationState when the caller has it; `now`: the text to compare
+    with when the caller holds it (a version being recorded), else the latest revision's.
+    Queries: the state, the recorded revisions, the latest, and a few to read each distinct
+    revision's text."""
     if state is None:
         state = ArticleTranslationState.objects.filter(page_id=page.pk, language=code).first()
     if state is None or state.status != Status.OUTDATED:
@@ -187,7 +189,8 @@ def changes(page, code, state=None):
             texts[revision.pk] = page.with_content_json(revision.content)
         return texts[revision.pk]
 
-    now = text_of(latest) if latest else page
+    if now is None:
+        now = text_of(latest) if latest else page
     result = []
     for name in state.outdated_fields:
         entry = {"field": name, "label": FIELD_LABELS[name], "source_language": source}

@@ -274,12 +274,8 @@
       el("summary", { id: "desk-heading", className: "desk-panel__summary", text: script.dataset.heading }),
       box,
     ]);
-    const panel = form.querySelector(".w-tabs__panel");
-    if (panel) {
-      panel.prepend(outer);
-    } else {
-      form.prepend(outer);
-    }
+    /* Before the form, not in it: the desk's own controls are no edit of the page. */
+    form.before(outer);
     outer.addEventListener("toggle", function () {
       if (outer.open && !data) {
         box.textContent = script.dataset.loading;

@@ -7,14 +7,14 @@ from django.utils.translation import pgettext
 def editor():
     return {
         "heading": _("Translator's desk"),
-        "direction": _("Translate"),
+        "direction": pgettext("translator's desk", "Translate"),
         "segments": _("Source segments"),
         "suggestions": _("Suggestions"),
         "none": _("No earlier translation close enough."),
         "insert": _("Insert"),
         "inserted": _("Inserted."),
         "copied": _("Copied: paste it into the translation where it belongs."),
-        "from": _("from"),
+        "from": pgettext("translator's desk", "from"),
         "exact": _("Same text translated before"),
         "term": pgettext("glossary", "Approved:"),
         "problems": _("Glossary problems"),
@@ -31,5 +31,5 @@ def editor():
         "field_intro": _("introduction"),
         "field_body": _("body"),
         "forbidden": _("forbidden variant"),
-        "expected": _("use"),
+        "expected": pgettext("translator's desk", "use"),
     }

@@ -257,11 +257,13 @@
     if (!editor) {
       return;
     }
-    const field = editor.closest("[data-contentpath], .w-field");
-    const input = field && field.parentElement && field.parentElement.querySelector("input[type=hidden][name^='" + data.body_input + "']");
-    if (input) {
-      lastRichText = editor;
+    /* A rich text block of the target language's body: its value's input is beside it. */
+    const field = editor.closest(".w-field__input");
+    const input = field && field.querySelector("input[name]");
+    if (!input || !input.name.startsWith(data.body_input)) {
+      return;
     }
+    lastRichText = editor;
   });
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -159,3 +159,11 @@ class QueuePageTests(TestCase):
         )
         self.client.logout()
         self.assertEqual(self.client.get(QUEUE).status_code, 302)
+
+
+class DashboardLinkTests(TestCase):
+    def test_the_translation_status_dashboard_leads_to_the_queue(self):
+        build_site()
+        self.client.force_login(member(TRANSLATORS))
+        response = self.client.get("/admin/translation-status/")
+        self.assertContains(response, f'href="{QUEUE}"')

@@ -226,11 +226,15 @@ class AdminMenuTests(RoleTestCase):
         self.assertNotContains(response, "/admin/documents/")
         self.assertNotContains(response, 'href="/admin/images/"')
 
-    # Every newsroom role sees the translation status dashboard (news/translation_admin.py).
+    # Every newsroom role sees the translation status dashboard (news/translation_admin.py),
+    # and, with the translators' desk installed, its queue and Settings › Glossary (to read).
+    DESK = {"translation-queue", "settings"}
+
     def test_editor_sees_pages_images_documents_and_translation_status_only(self):
         self.assertEqual(
             self.menu(self.editor),
-            {"explorer", "images", "documents", "translation-status", "reports", "help"},
+            {"explorer", "images", "documents", "translation-status", "reports", "help"}
+            | self.DESK,
         )
 
     def test_moderator_also_sees_columns_and_tags(self):
@@ -245,19 +249,20 @@ class AdminMenuTests(RoleTestCase):
                 "reports",
                 "settings",  # Sign-in lockouts
                 "help",
-            },
+            }
+            | self.DESK,
         )
 
     def test_translator_sees_pages_and_translation_status_only(self):
         self.assertEqual(
             self.menu(self.translator),
-            {"explorer", "translation-status", "reports", "help"},
+            {"explorer", "translation-status", "reports", "help"} | self.DESK,
         )
 
     def test_chief_editor_sees_pages_images_and_translation_status_only(self):
         self.assertEqual(
             self.menu(member(CHIEF_EDITORS, "chief")),
-            {"explorer", "images", "translation-status", "reports", "help"},
+            {"explorer", "images", "translation-status", "reports", "help"} | self.DESK,
         )
 
 

@@ -1,5 +1,5 @@
-"""search, stats and api are apps of their own: with any removed from INSTALLED_APPS the site
-still works, and only what that app adds is gone (news names none; news/extensions.py)."""
+"""search, stats, api and desk are apps of their own: with any removed from INSTALLED_APPS the
+site still works, and only what that app adds is gone (news names none; news/extensions.py)."""
 
 import json
 import os
@@ -32,7 +32,15 @@ SCRIPT = textwrap.dedent(
         response = client.get(url)
         pages[language] = {"status": response.status_code, "title": title,
                            "html": response.content.decode()}
+    from django.contrib.auth import get_user_model
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+    editor = client.get(f"/admin/pages/{article.pk}/edit/")
+    dashboard = client.get("/admin/translation-status/")
     print(json.dumps({
+        "editor": editor.status_code,
+        "desk": "desk/js/desk.js" in editor.content.decode(),
+        "dashboard": dashboard.status_code,
+        "queue": "/admin/translation-queue/" in dashboard.content.decode(),
         "pages": pages,
         "search": client.get("/en/search/?q=article").status_code,
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
@@ -81,3 +89,16 @@ def test_the_site_works_without_the_app_and_shows_nothing_of_it(app, tmp_path):
     elif app == "search":
         assert site["search"] == 404
         assert site["beacon"] == 204
+
+
+def test_the_editor_and_translation_status_work_without_the_translators_desk(tmp_path):
+    site = site_without("desk", tmp_path)
+    assert (site["editor"], site["dashboard"]) == (200, 200)
+    assert (site["desk"], site["queue"]) == (False, False)
+    for page in site["pages"].values():
+        assert page["status"] == 200
+
+
+def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tmp_path):
+    site = site_without("no-such-app", tmp_path)
+    assert (site["desk"], site["queue"]) == (True, True)

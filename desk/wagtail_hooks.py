@@ -96,6 +96,6 @@ def editor_js():
     )
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")  # the editor's desk and the queue
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("desk/css/desk.css"))

@@ -50,6 +50,14 @@ def admin_screenshots(browser, site):
         file = OUT / f"admin-{name}-1280.png"
         page.screenshot(path=file)
         print(file.relative_to(ROOT))
+    # The translator's desk above the editor, a segment opened with the memory's suggestions.
+    page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
+    page.locator(".desk-panel__summary").click()
+    page.locator(".desk__segment summary").nth(1).click()
+    page.wait_for_load_state("networkidle")
+    file = OUT / "admin-translator-desk-1280.png"
+    page.screenshot(path=file)
+    print(file.relative_to(ROOT))
     context.close()
 
 

@@ -276,8 +276,10 @@
       el("summary", { id: "desk-heading", className: "desk-panel__summary", text: script.dataset.heading }),
       box,
     ]);
-    /* Before the form, not in it: the desk's own controls are no edit of the page. */
-    form.before(outer);
+    /* At the top of the first tab. Its controls have no name: they are no edit of the page
+       (nothing of theirs is in the form's data), and its buttons submit nothing. */
+    const panel = form.querySelector(".w-tabs__panel");
+    (panel || form).prepend(outer);
     outer.addEventListener("toggle", function () {
       if (outer.open && !data) {
         box.textContent = script.dataset.loading;

@@ -13,7 +13,12 @@ Fuzzy candidates:
   rows to recheck; a near text with a trigram similarity under it is missed), the CANDIDATES
   most similar, rescored here. The query may take FUZZY_TIMEOUT_MS at most (statement_timeout):
   past it (a text sharing its trigrams with very many segments) only exact matches are offered,
-  so that a lookup stays fast.
+  so that a lookup stays fast, and a warning is logged (bench/memory.py counts them).
+  Measured at 100,000 realistic articles (bench/memory.py): Chinese fuzzy lookups ~12 ms with
+  full recall; English ones do NOT work: the GIN scan takes 2–3 s at any threshold 0.5–0.7
+  (common Latin trigrams), so the guard fires on every English fuzzy lookup. Issue 27's
+  target is not met for English; see the memperf report for the proposed replacement.
+- Exact matches that fill the list skip the fuzzy query.
 - SQLite (development, tests): no trigram index; the fallback compares the text with the
   newest FALLBACK_WINDOW segments of the direction only, so an older translation is found
   only by an exact match there.
@@ -24,6 +29,7 @@ is refused (`BadQuery`, a 400 for the JSON view), as are unknown or equal langua
 
 import difflib
 import hashlib
+import logging
 import re
 
 from django.db import OperationalError, connection, transaction
@@ -43,6 +49,8 @@ PG_TRGM_DEFAULT = "0.3"
 FUZZY_TIMEOUT_MS = 40  # PostgreSQL: the fuzzy query's time at most (then exact matches only)
 FALLBACK_WINDOW = 2_000  # SQLite: fuzzy matching among the newest segments of a direction
 DEFAULT_LIMIT = 5
+
+logger = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 # Control characters (NUL, which PostgreSQL's text refuses, and the like): dropped.
@@ -159,6 +167,7 @@ def _trigram_rows(normalised, source, target):
             )
             return rows
     except OperationalError:  # the statement timeout
+        logger.warning("translation memory: fuzzy lookup stopped after %s ms", FUZZY_TIMEOUT_MS)
         return []
 
 
@@ -177,8 +186,11 @@ def suggest(text, source, target, limit=DEFAULT_LIMIT):
     normalised = checked(text, source, target)
     exact = _segments(source, target).filter(source_hash=text_hash(normalised))
     rows = [(100, row) for row in _rows(exact.order_by("-date"), source)[:limit]]
+    distinct = {(row["source_text"], row["target_text"]) for _, row in rows}
+    # Exact matches that fill the list: no fuzzy query (none could rank above them).
+    fuzzy = [] if len(distinct) >= limit else _candidates(normalised, source, target)
     score = Scorer(normalised, source)
-    for row in _candidates(normalised, source, target):
+    for row in fuzzy:
         value = score(row["source_text"])  # stored normalised (record.py)
         if value >= MIN_SCORE:
             rows.append((value, row))

@@ -185,3 +185,32 @@ class PlanTests(MemoryTestCase):
             self.assertIn(name, indexes_used(nodes))
             self.assertTrue(query.exists())
             self.assertLess(suggest(text, source, target)[0]["score"], 100)
+
+    def test_the_time_guard_is_logged_when_it_cuts_the_fuzzy_query_short(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the time guard is PostgreSQL's statement timeout")
+        self.fill(20_000)
+        guard = lookup.FUZZY_TIMEOUT_MS
+        lookup.FUZZY_TIMEOUT_MS = 1
+        try:
+            with self.assertLogs(lookup.__name__, "WARNING") as logged:
+                found = suggest(NEAR_EN + " " + EN, "en", "zh-hans")
+        finally:
+            lookup.FUZZY_TIMEOUT_MS = guard
+        self.assertEqual(found, [])
+        self.assertIn("fuzzy lookup stopped", logged.output[0])
+
+
+class ExactFirstTests(MemoryTestCase):
+    def test_exact_matches_filling_the_list_need_no_fuzzy_query(self):
+        for text in (EN, ZH):
+            source = "en" if text == EN else "zh-hans"
+            target = "zh-hans" if source == "en" else "en"
+            with self.assertNumQueries(1):
+                [found] = suggest(text, source, target, limit=1)
+            self.assertEqual(found["score"], 100)
+
+    def test_an_exact_match_short_of_the_limit_still_gets_near_ones(self):
+        published_article(self.index, [NEAR_EN], ["学校周一启用了一间新的海洋研究实验室。"])
+        found = suggest(NEAR_EN, "en", "zh-hans", limit=2)
+        self.assertEqual([s["score"] == 100 for s in found], [True, False])

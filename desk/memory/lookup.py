@@ -18,7 +18,9 @@ Fuzzy candidates:
   full recall; English ones do NOT work: the GIN scan takes 2–3 s at any threshold 0.5–0.7
   (common Latin trigrams), so the guard fires on every English fuzzy lookup. Issue 27's
   target is not met for English; see the memperf report for the proposed replacement.
-- Exact matches that fill the list skip the fuzzy query.
+- A text with an exact match gets its exact matches only: the fuzzy query is skipped (a
+  100 % match is what the translator uses; the fuzzy query would cost a lookup up to the
+  guard for near variants of it).
 - SQLite (development, tests): no trigram index; the fallback compares the text with the
   newest FALLBACK_WINDOW segments of the direction only, so an older translation is found
   only by an exact match there.
@@ -186,9 +188,8 @@ def suggest(text, source, target, limit=DEFAULT_LIMIT):
     normalised = checked(text, source, target)
     exact = _segments(source, target).filter(source_hash=text_hash(normalised))
     rows = [(100, row) for row in _rows(exact.order_by("-date"), source)[:limit]]
-    distinct = {(row["source_text"], row["target_text"]) for _, row in rows}
-    # Exact matches that fill the list: no fuzzy query (none could rank above them).
-    fuzzy = [] if len(distinct) >= limit else _candidates(normalised, source, target)
+    # An exact match answers the lookup: no fuzzy query (see the module).
+    fuzzy = [] if rows else _candidates(normalised, source, target)
     score = Scorer(normalised, source)
     for row in fuzzy:
         value = score(row["source_text"])  # stored normalised (record.py)

@@ -59,11 +59,11 @@ class SuggestTests(MemoryTestCase):
         )
         self.assertEqual(suggest("明天下午北京有雨。", "zh-hans", "en"), [])
 
-    def test_exact_matches_come_first(self):
+    def test_an_exact_match_answers_alone_a_near_one_is_not_looked_for(self):
         published_article(self.index, [NEAR_EN], ["学校周一启用了一间新的海洋研究实验室。"])
         found = suggest(NEAR_EN, "en", "zh-hans")
-        self.assertEqual([s["score"] for s in found][:1], [100])
-        self.assertEqual(found[1]["target"], ZH)
+        self.assertEqual([s["score"] for s in found], [100])
+        self.assertEqual(suggest(NEAR_ZH, "zh-hans", "en")[0]["target"], EN)  # near: found
 
     def test_exact_many_finds_translations_of_known_texts_only(self):
         found = exact_many([EN, "Something else entirely.", ""], "en", "zh-hans")
@@ -202,15 +202,8 @@ class PlanTests(MemoryTestCase):
 
 
 class ExactFirstTests(MemoryTestCase):
-    def test_exact_matches_filling_the_list_need_no_fuzzy_query(self):
-        for text in (EN, ZH):
-            source = "en" if text == EN else "zh-hans"
-            target = "zh-hans" if source == "en" else "en"
+    def test_an_exact_match_needs_no_fuzzy_query(self):
+        for text, source, target in ((EN, "en", "zh-hans"), (ZH, "zh-hans", "en")):
             with self.assertNumQueries(1):
-                [found] = suggest(text, source, target, limit=1)
+                [found] = suggest(text, source, target)
             self.assertEqual(found["score"], 100)
-
-    def test_an_exact_match_short_of_the_limit_still_gets_near_ones(self):
-        published_article(self.index, [NEAR_EN], ["学校周一启用了一间新的海洋研究实验室。"])
-        found = suggest(NEAR_EN, "en", "zh-hans", limit=2)
-        self.assertEqual([s["score"] == 100 for s in found], [True, False])

@@ -11,10 +11,13 @@ at least NEAR_SCORE that found it), and how often the lookup's time guard fired
 (`guard_fired`: a cut-short fuzzy query counts against the target, so that the guard can
 never hide a failure). The synthetic rows are removed at the end (not with --keep).
 
-Figures (2-core machine, PostgreSQL 15, 100,000 articles ≈ 1.8M rows, pg_trgm GIN at
-similarity 0.5): Chinese exact/fuzzy/none p50 11–13 ms, recall 100 %; English: every fuzzy
-query hits the 40 ms guard (the GIN scan alone takes 2–3 s: Latin text's trigrams are shared by
-most rows), recall 2 %: NOT within the target.
+Figures (2-core machine shared with other jobs, PostgreSQL 15, 100,000 articles = 1.6M rows;
+fill 269 s: COPY 86 s, index rebuild 183 s; GIN trigram indexes 293 MB English, 570 MB
+Chinese; lookups after the exact-first change): exact p50 1.6 ms (en) / 2.3 ms (zh), p99 3.8 /
+6.2; Chinese fuzzy p50 7.8, p99 13 ms, recall 100 %; no-match zh p50 11, p99 16 ms; English
+fuzzy and no-match p50 44, p99 47–50 ms because the 40 ms guard fires on every one of them
+(98 of 300 lookups), English recall 2 %: NOT within the target (desk/memory/lookup.py says
+why; bench/memory_minhash.py measures the proposed replacement).
 
 `python -m bench.memory --articles 2000` (bench/run.py runs it after the other measures);
 `--keep` then `--reuse` to measure again on the same rows.
@@ -224,8 +227,8 @@ def main():
         if not (options.keep or options.reuse):
             MemorySegment.objects.filter(field__startswith=FIELD).delete()
     every = sorted(t for measure in measures.values() for t in measure["times"])
-    near = sum(m["near"] for m in measures.values())
-    found = sum(m["found"] for m in measures.values() if m["near"])
+    fuzzy = [m for key, m in measures.items() if key.startswith("fuzzy")]
+    near, found = sum(m["near"] for m in fuzzy), sum(m["found"] for m in fuzzy)
     result = {
         "articles": options.articles if not options.reuse else segments // 16,
         "segments": segments,

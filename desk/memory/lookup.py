@@ -14,10 +14,14 @@ Fuzzy candidates:
   most similar, rescored here. The query may take FUZZY_TIMEOUT_MS at most (statement_timeout):
   past it (a text sharing its trigrams with very many segments) only exact matches are offered,
   so that a lookup stays fast, and a warning is logged (bench/memory.py counts them).
-  Measured at 100,000 realistic articles (bench/memory.py): Chinese fuzzy lookups ~12 ms with
-  full recall; English ones do NOT work: the GIN scan takes 2–3 s at any threshold 0.5–0.7
-  (common Latin trigrams), so the guard fires on every English fuzzy lookup. Issue 27's
-  target is not met for English; see the memperf report for the proposed replacement.
+  Measured at 100,000 realistic articles (1.6M rows, bench/memory.py, 2-core machine):
+  Chinese fuzzy lookups p50 8 ms, p99 13 ms, recall 100 % (CJK trigrams are rare). English
+  ones do NOT work: the GIN `%` scan takes 1.3–2.4 s at thresholds 0.5–0.7, 0.5–1 s at 0.9
+  (Latin text's trigrams are shared by most rows), a GiST `<->` nearest-neighbour scan
+  (siglen=256) 2.4–3 s; the guard fires on every English fuzzy lookup (recall 2 %). Issue
+  27's target is not met for English with pg_trgm; bench/memory_minhash.py measures the
+  proposed replacement (MinHash bands of word bigrams in a GIN-indexed int[]: p99 ~10 ms,
+  recall ~99 %).
 - A text with an exact match gets its exact matches only: the fuzzy query is skipped (a
   100 % match is what the translator uses; the fuzzy query would cost a lookup up to the
   guard for near variants of it).

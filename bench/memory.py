@@ -91,7 +91,8 @@ class _Copy(io.TextIOBase):
 def fill(articles, writer):
     """Load the synthetic segments: on PostgreSQL by COPY, the table's indexes dropped before
     and rebuilt after (as a restore does); bulk_create elsewhere. Returns (sample, seconds to
-    load, seconds to index)."""
+    load, seconds to index). A run killed during the load (SIGKILL, SIGTERM) leaves the table
+    without its indexes: recreate the benchmark's database then."""
     from django.db import connection
 
     from desk.models import MemorySegment

@@ -136,16 +136,19 @@ def memory_table(memory):
         f"Translation memory (bench/memory.py): {memory['segments']:,} segments of "
         f"{memory['articles']:,} synthetic articles, filled in {memory['fill_seconds']} s; "
         f"lookups through the JSON view in process:",
-        f"  {'lookup':<16}{'n':>4}{'p50 ms':>9}{'p99 ms':>9}  with suggestions",
+        f"  {'lookup':<16}{'n':>4}{'p50 ms':>9}{'p99 ms':>9}  with suggestions  near found",
     ]
     for kind, row in memory["lookups"].items():
         lines.append(
             f"  {kind:<16}{row['n']:>4}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}  "
-            f"{row['with_suggestions']}"
+            f"{row['with_suggestions']:<16}  {row.get('near_found', 0)}/{row.get('near', 0)}"
         )
     verdict = "within" if memory["within_target"] else "OVER"
+    recall = memory.get("recall")
     lines.append(
-        f"  all: p50 {memory['p50_ms']:.2f} ms, p99 {memory['p99_ms']:.2f} ms: {verdict} "
-        f"the {memory['target_ms']} ms target"
+        f"  all: p50 {memory['p50_ms']:.2f} ms, p99 {memory['p99_ms']:.2f} ms; fuzzy recall "
+        f"(score ≥ {memory.get('near_score')}) "
+        f"{'n/a' if recall is None else f'{recall:.0%}'}; time guard fired "
+        f"{memory.get('guard_fired', 0)} times: {verdict} the {memory['target_ms']} ms target"
     )
     return "\n".join(lines)

@@ -23,8 +23,9 @@
 6. The long tail: wrk over up to --tail distinct article addresses in both languages, each asked
    for once (bench/longtail.py chooses them, bench/longtail.lua asks), on a server with the
    page cache whose Redis was emptied just before; queries counted in it (bench/counting.py).
-7. The translation memory (bench/memory.py): N synthetic articles' segments, 200 lookups through
-   its JSON view in process; p50 and p99 ms against 50 ms (`--no-memory` leaves it out).
+7. The translation memory (bench/memory.py): N synthetic articles' segments, 300 lookups through
+   its JSON view in process; p50 and p99 ms against 50 ms, fuzzy recall, time-guard count
+   (`--no-memory` leaves it out).
 8. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 
 A quick run: `--articles 60 --seconds 1 --nothing-seconds 1 --tail 200`, or `--no-build` and

@@ -59,11 +59,11 @@ class SuggestTests(MemoryTestCase):
         )
         self.assertEqual(suggest("明天下午北京有雨。", "zh-hans", "en"), [])
 
-    def test_exact_matches_come_first(self):
+    def test_an_exact_match_answers_alone_a_near_one_is_not_looked_for(self):
         published_article(self.index, [NEAR_EN], ["学校周一启用了一间新的海洋研究实验室。"])
         found = suggest(NEAR_EN, "en", "zh-hans")
-        self.assertEqual([s["score"] for s in found][:1], [100])
-        self.assertEqual(found[1]["target"], ZH)
+        self.assertEqual([s["score"] for s in found], [100])
+        self.assertEqual(suggest(NEAR_ZH, "zh-hans", "en")[0]["target"], EN)  # near: found
 
     def test_exact_many_finds_translations_of_known_texts_only(self):
         found = exact_many([EN, "Something else entirely.", ""], "en", "zh-hans")
@@ -185,3 +185,25 @@ class PlanTests(MemoryTestCase):
             self.assertIn(name, indexes_used(nodes))
             self.assertTrue(query.exists())
             self.assertLess(suggest(text, source, target)[0]["score"], 100)
+
+    def test_the_time_guard_is_logged_when_it_cuts_the_fuzzy_query_short(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the time guard is PostgreSQL's statement timeout")
+        self.fill(20_000)
+        guard = lookup.FUZZY_TIMEOUT_MS
+        lookup.FUZZY_TIMEOUT_MS = 1
+        try:
+            with self.assertLogs(lookup.__name__, "WARNING") as logged:
+                found = suggest(NEAR_EN + " " + EN, "en", "zh-hans")
+        finally:
+            lookup.FUZZY_TIMEOUT_MS = guard
+        self.assertEqual(found, [])
+        self.assertIn("fuzzy lookup stopped", logged.output[0])
+
+
+class ExactFirstTests(MemoryTestCase):
+    def test_an_exact_match_needs_no_fuzzy_query(self):
+        for text, source, target in ((EN, "en", "zh-hans"), (ZH, "zh-hans", "en")):
+            with self.assertNumQueries(1):
+                [found] = suggest(text, source, target)
+            self.assertEqual(found["score"], 100)

@@ -40,16 +40,17 @@ FIELD = "bench"  # the synthetic rows' field, so that they can be told apart and
 NEAR_SCORE = 75  # a fuzzy lookup's intended match scores at least this: it must be found
 COLUMNS = (
     "page_id, field, position, source_language, target_language, source_text, target_text, "
-    "source_hash, date"
+    "source_hash, date, bands"
 )
 
 
-def _rows(writer, articles, pages, sample):
+def _rows(writer, articles, pages, sample, copy):
     """The rows of `articles` synthetic articles, both directions, as tuples in COLUMNS' order;
     keeps a sample of the segments (kind, English, Chinese) to look up."""
     from django.utils import timezone
 
     from desk.memory.lookup import text_hash
+    from desk.memory.minhash import keys_for
     from news import languages
 
     english = languages.DEFAULT.code
@@ -61,7 +62,9 @@ def _rows(writer, articles, pages, sample):
             if writer.rng.random() < 0.002:
                 sample.append((kind, en, zh))
             for source, target, s, t in ((english, chinese, en, zh), (chinese, english, zh, en)):
-                yield (page, f"{FIELD}-{kind}", position, source, target, s, t, text_hash(s), now)
+                bands = keys_for(s, source)  # as record.py writes them
+                row = (page, f"{FIELD}-{kind}", position, source, target, s, t, text_hash(s), now)
+                yield (*row, json.dumps(bands) if copy else bands)
 
 
 class _Copy(io.TextIOBase):
@@ -102,8 +105,9 @@ def fill(articles, writer):
     if not pages:
         raise SystemExit("no live article to attach the memory's segments to")
     sample, started = [], time.monotonic()
-    rows = _rows(writer, articles, pages, sample)
-    if connection.vendor != "postgresql":
+    postgresql = connection.vendor == "postgresql"
+    rows = _rows(writer, articles, pages, sample, copy=postgresql)
+    if not postgresql:
         names = COLUMNS.split(", ")
         MemorySegment.objects.bulk_create(
             (MemorySegment(**dict(zip(names, row, strict=True))) for row in rows),

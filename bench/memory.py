@@ -11,13 +11,17 @@ at least NEAR_SCORE that found it), and how often the lookup's time guard fired
 (`guard_fired`: a cut-short fuzzy query counts against the target, so that the guard can
 never hide a failure). The synthetic rows are removed at the end (not with --keep).
 
-Figures (2-core machine shared with other jobs, PostgreSQL 15, 100,000 articles = 1.6M rows;
-fill 269 s: COPY 86 s, index rebuild 183 s; GIN trigram indexes 293 MB English, 570 MB
-Chinese; lookups after the exact-first change): exact p50 1.6 ms (en) / 2.3 ms (zh), p99 3.8 /
-6.2; Chinese fuzzy p50 7.8, p99 13 ms, recall 100 %; no-match zh p50 11, p99 16 ms; English
-fuzzy and no-match p50 44, p99 47–50 ms because the 40 ms guard fires on every one of them
-(98 of 300 lookups), English recall 2 %: NOT within the target (desk/memory/lookup.py says
-why; bench/memory_minhash.py measures the proposed replacement).
+The English rows carry their MinHash band keys (desk/memory/minhash.py, computed here as
+record.py does, inside the COPY's time), so that the English fuzzy lookups go through the
+product's band index.
+
+Figures (2-core machine, other work light, PostgreSQL 15, 100,000 articles = 1.6M rows,
+MinHash bands for English, pg_trgm for Chinese): fill 302 s (COPY with the band keys 112 s,
+index rebuild 190 s; GIN indexes: bands 273 MB English, trigrams 572 MB Chinese; the English
+trigram index of that run, 302 MB, is dropped since); exact p50 1.7 ms (en) / 2.0 ms (zh),
+p99 2.3 / 5.4; fuzzy p50 6.9 / 7.9, p99 18.7 / 12.8, recall 50/50 each; no-match p50 7.6 /
+10.1, p99 13.4 / 16.6; all lookups p99 16.3 ms; the guard never fired. With pg_trgm for
+English (before) its fuzzy and no-match lookups hit the 40 ms guard every time (recall 2 %).
 
 `python -m bench.memory --articles 2000` (bench/run.py runs it after the other measures);
 `--keep` then `--reuse` to measure again on the same rows.
@@ -40,16 +44,17 @@ FIELD = "bench"  # the synthetic rows' field, so that they can be told apart and
 NEAR_SCORE = 75  # a fuzzy lookup's intended match scores at least this: it must be found
 COLUMNS = (
     "page_id, field, position, source_language, target_language, source_text, target_text, "
-    "source_hash, date"
+    "source_hash, date, bands"
 )
 
 
-def _rows(writer, articles, pages, sample):
+def _rows(writer, articles, pages, sample, copy):
     """The rows of `articles` synthetic articles, both directions, as tuples in COLUMNS' order;
     keeps a sample of the segments (kind, English, Chinese) to look up."""
     from django.utils import timezone
 
     from desk.memory.lookup import text_hash
+    from desk.memory.minhash import keys_for
     from news import languages
 
     english = languages.DEFAULT.code
@@ -61,7 +66,9 @@ def _rows(writer, articles, pages, sample):
             if writer.rng.random() < 0.002:
                 sample.append((kind, en, zh))
             for source, target, s, t in ((english, chinese, en, zh), (chinese, english, zh, en)):
-                yield (page, f"{FIELD}-{kind}", position, source, target, s, t, text_hash(s), now)
+                bands = keys_for(s, source)  # as record.py writes them
+                row = (page, f"{FIELD}-{kind}", position, source, target, s, t, text_hash(s), now)
+                yield (*row, json.dumps(bands) if copy else bands)
 
 
 class _Copy(io.TextIOBase):
@@ -102,8 +109,9 @@ def fill(articles, writer):
     if not pages:
         raise SystemExit("no live article to attach the memory's segments to")
     sample, started = [], time.monotonic()
-    rows = _rows(writer, articles, pages, sample)
-    if connection.vendor != "postgresql":
+    postgresql = connection.vendor == "postgresql"
+    rows = _rows(writer, articles, pages, sample, copy=postgresql)
+    if not postgresql:
         names = COLUMNS.split(", ")
         MemorySegment.objects.bulk_create(
             (MemorySegment(**dict(zip(names, row, strict=True))) for row in rows),

@@ -31,6 +31,9 @@ class MemorySegment(models.Model):
     # sha256 of the normalised source text: exact matches by an index on every database.
     source_hash = models.CharField(max_length=64)
     date = models.DateTimeField(_("date"))
+    # The MinHash band keys of the source text (desk/memory/minhash.py), [] for a language
+    # written without spaces: the fuzzy lookups' index on PostgreSQL (migration 0005).
+    bands = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("translation memory segment")

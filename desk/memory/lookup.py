@@ -7,27 +7,31 @@ without spaces (Chinese: `Language.segmented`), by words otherwise (English). Su
 MIN_SCORE are left out. Only segments of pages still live are offered (the memory removes the
 others on unpublish; the join on `page.live` is a second guard).
 
-Fuzzy candidates:
-- PostgreSQL: pg_trgm's `%` operator through a GIN trigram index per direction (migration
-  0002), with pg_trgm.similarity_threshold raised to TRIGRAM_THRESHOLD for the query (fewer
-  rows to recheck; a near text with a trigram similarity under it is missed), the CANDIDATES
-  most similar, rescored here. The query may take FUZZY_TIMEOUT_MS at most (statement_timeout):
-  past it (a text sharing its trigrams with very many segments) only exact matches are offered,
-  so that a lookup stays fast, and a warning is logged (bench/memory.py counts them).
-  Measured at 100,000 realistic articles (1.6M rows, bench/memory.py, 2-core machine):
-  Chinese fuzzy lookups p50 8 ms, p99 13 ms, recall 100 % (CJK trigrams are rare). English
-  ones do NOT work: the GIN `%` scan takes 1.3–2.4 s at thresholds 0.5–0.7, 0.5–1 s at 0.9
-  (Latin text's trigrams are shared by most rows), a GiST `<->` nearest-neighbour scan
-  (siglen=256) 2.4–3 s; the guard fires on every English fuzzy lookup (recall 2 %). Issue
-  27's target is not met for English with pg_trgm; bench/memory_minhash.py measures the
-  proposed replacement (MinHash bands of word bigrams in a GIN-indexed int[]: p99 ~10 ms,
-  recall ~99 %).
+Fuzzy candidates on PostgreSQL, within FUZZY_TIMEOUT_MS (statement_timeout; past it only
+exact matches are offered, so that a lookup stays fast, and a warning is logged:
+bench/memory.py counts them):
+- A language written with spaces (English, `not Language.segmented`): MinHash bands of the
+  text's word pairs (desk/memory/minhash.py: 16 keys a text, written by record.py into
+  MemorySegment.bands, a JSON list), a GIN jsonb_path_ops index per direction (migration
+  0005). One subquery per key of the query (`bands @> '[key]'`, PER_BAND rows at most),
+  UNION ALL; the CANDIDATES rows sharing the most keys are rescored here. A near text
+  (score ≥ 75) shares a band with its original almost surely, an unrelated one almost never.
+  Why not pg_trgm for English: at 100,000 realistic articles (1.6M rows, bench/memory.py,
+  2-core machine) its GIN `%` scan takes 1.3–2.4 s at thresholds 0.5–0.7, 0.5–1 s at 0.9
+  (Latin text's trigrams are shared by most rows), a GiST `<->` scan (siglen=256) 2.4–3 s;
+  the guard fired on every English fuzzy lookup (recall 2 %). With the bands (same rows):
+  English fuzzy p50 7 ms, p99 19 ms, no-match p99 13 ms, recall 100 %, guard never fired.
+- A language written without spaces (Chinese): pg_trgm's `%` operator through a GIN trigram
+  index (migration 0002; 0005 drops the English ones), with pg_trgm.similarity_threshold raised to
+  TRIGRAM_THRESHOLD for the query (fewer rows to recheck; a near text with a trigram
+  similarity under it is missed), the CANDIDATES most similar, rescored here. CJK trigrams
+  are rare: p50 8 ms, p99 13 ms, recall 100 % at 100,000 articles.
 - A text with an exact match gets its exact matches only: the fuzzy query is skipped (a
   100 % match is what the translator uses; the fuzzy query would cost a lookup up to the
   guard for near variants of it).
-- SQLite (development, tests): no trigram index; the fallback compares the text with the
-  newest FALLBACK_WINDOW segments of the direction only, so an older translation is found
-  only by an exact match there.
+- SQLite (development, tests): no band or trigram index (the bands are written all the
+  same); the fallback compares the text with the newest FALLBACK_WINDOW segments of the
+  direction only, so an older translation is found only by an exact match there.
 
 A text that is empty after normalising, or longer than MAX_LENGTH characters (MAX_RAW before),
 is refused (`BadQuery`, a 400 for the JSON view), as are unknown or equal languages.
@@ -35,6 +39,7 @@ is refused (`BadQuery`, a 400 for the JSON view), as are unknown or equal langua
 
 import difflib
 import hashlib
+import json
 import logging
 import re
 
@@ -46,11 +51,14 @@ from django.utils.translation import gettext_lazy as _
 from desk.models import MemorySegment
 from news import languages, paragraphs
 
+from . import minhash
+
 MIN_SCORE = 60  # a suggestion is at least this close (0–100)
 MAX_RAW = 20_000  # characters of the text as sent, markup included
 MAX_LENGTH = 2_000  # characters of the normalised text: a long paragraph
-CANDIDATES = 30  # PostgreSQL: the trigram index's most similar, rescored
+CANDIDATES = 30  # PostgreSQL: the indexes' best candidates, rescored
 TRIGRAM_THRESHOLD = 0.5  # PostgreSQL: pg_trgm similarity a candidate needs (the index prunes)
+PER_BAND = 50  # PostgreSQL: rows a band key brings at most
 PG_TRGM_DEFAULT = "0.3"
 FUZZY_TIMEOUT_MS = 40  # PostgreSQL: the fuzzy query's time at most (then exact matches only)
 FALLBACK_WINDOW = 2_000  # SQLite: fuzzy matching among the newest segments of a direction
@@ -145,13 +153,49 @@ def trigram_candidates(normalised, source, target):
     )
 
 
-def _trigram_rows(normalised, source, target):
-    """PostgreSQL's candidates, within FUZZY_TIMEOUT_MS (none when it runs out: the exact
-    matches are still offered) and above TRIGRAM_THRESHOLD."""
+def band_query(normalised, source, target):
+    """PostgreSQL: (SQL, parameters) of the ids of the segments of the direction sharing the
+    most band keys with `normalised` (at most PER_BAND rows a key, from its GIN index), the
+    CANDIDATES first; None when the text has no key."""
+    keys = minhash.keys(normalised)
+    if not keys:
+        return None
+    table = MemorySegment._meta.db_table
+    per_key = " UNION ALL ".join(
+        f"(SELECT id FROM {table} WHERE source_language = %s AND target_language = %s "  # noqa: S608 (constants)
+        f"AND bands @> %s::jsonb LIMIT {PER_BAND})"
+        for _ in keys
+    )
+    sql = (
+        f"SELECT id FROM ({per_key}) hits "  # noqa: S608 (constants)
+        f"GROUP BY id ORDER BY count(*) DESC, id DESC LIMIT {CANDIDATES}"
+    )
+    params = [value for key in keys for value in (source, target, json.dumps([key]))]
+    return sql, params
+
+
+def _band_rows(cursor, normalised, source, target):
+    query = band_query(normalised, source, target)
+    if query is None:
+        return []
+    cursor.execute(*query)
+    ids = [pk for (pk,) in cursor.fetchall()]
+    return list(_rows(_segments(source, target).filter(pk__in=ids), source)) if ids else []
+
+
+def _trigram_rows(cursor, normalised, source, target):
+    return list(_rows(trigram_candidates(normalised, source, target), source)[:CANDIDATES])
+
+
+def _guarded_rows(normalised, source, target):
+    """PostgreSQL's candidates (bands, or trigrams for a language written without spaces),
+    within FUZZY_TIMEOUT_MS: none when it runs out (the exact matches are still offered)."""
+    candidates = _band_rows if minhash.banded(source) else _trigram_rows
     settings = ("pg_trgm.similarity_threshold", "statement_timeout")
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            # Set for this query only: restored after it (a timeout rolls them back).
+            # Set for this query only: restored after it (a timeout rolls them back); within
+            # an outer transaction set_config(..., true) would outlive the savepoint.
             cursor.execute(
                 "SELECT current_setting(%s, true), current_setting(%s, true), "
                 "set_config(%s, %s, true), set_config(%s, %s, true)",
@@ -165,8 +209,7 @@ def _trigram_rows(normalised, source, target):
             )
             before = cursor.fetchone()[:2]  # None: pg_trgm not loaded yet, its default
             before = (before[0] or PG_TRGM_DEFAULT, before[1])
-            query = trigram_candidates(normalised, source, target)
-            rows = list(_rows(query, source)[:CANDIDATES])
+            rows = candidates(cursor, normalised, source, target)
             cursor.execute(
                 "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
                 [settings[0], before[0], settings[1], before[1]],
@@ -180,7 +223,7 @@ def _trigram_rows(normalised, source, target):
 def _candidates(normalised, source, target):
     """Rows that may be fuzzy matches (see the module)."""
     if connection.vendor == "postgresql":
-        return _trigram_rows(normalised, source, target)
+        return _guarded_rows(normalised, source, target)
     newest = _segments(source, target).order_by("-date", "-pk")
     return list(_rows(newest, source)[:FALLBACK_WINDOW])
 

@@ -22,6 +22,7 @@ from news import languages
 from news.models import ArticlePage, ArticleTranslationState, ContactPage, StandardPage
 from news.models.translation_state import TRACKED_FIELDS, Status, fingerprints
 
+from . import minhash
 from .align import SENTENCE_SUFFIX, pairs
 from .lookup import normalise, text_hash
 
@@ -94,6 +95,7 @@ def segments_of(page):
                         source_text=source_text,
                         target_text=pair.target_text,
                         source_hash=text_hash(source_text),
+                        bands=minhash.keys_for(source_text, source),
                         date=date,
                     )
                 )

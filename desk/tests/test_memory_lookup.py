@@ -1,12 +1,13 @@
 """The memory's suggestions: scores, and the JSON endpoint for staff, with bad input."""
 
+import json
 import time
 
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 
-from desk.memory import lookup
+from desk.memory import lookup, minhash
 from desk.memory.lookup import exact_many, suggest
 from desk.models import MemorySegment
 from desk.tests.utils import published_article
@@ -152,9 +153,10 @@ class EndpointTests(MemoryTestCase):
 
 
 class PlanTests(MemoryTestCase):
-    def fill(self, count=60_000):
+    def fill(self, count=60_000, english_bands=None):
         """`count` segments of made-up text in each direction (random words; random Chinese
-        characters), as varied as real text: enough rows for the planner to weigh indexes."""
+        characters), as varied as real text: enough rows for the planner to weigh indexes.
+        The English rows' band keys are random (distinct), or all `english_bands`."""
         english = (
             "(SELECT string_agg(substr(md5(random()::text || g || k), 1, 3 + (random() * 6)::int),"
             " ' ') FROM generate_series(1, 10) k)"
@@ -163,42 +165,81 @@ class PlanTests(MemoryTestCase):
             "(SELECT string_agg(chr(19968 + (random() * 3000)::int + 0 * k), '')"
             " FROM generate_series(1, 24) k)"
         )
+        random_bands = (
+            "(SELECT jsonb_agg((random() * 4e9 - 2e9)::bigint + 0 * g + 0 * k)"
+            " FROM generate_series(1, 16) k)"
+        )
+        fixed = "%s::jsonb" if english_bands else random_bands
         with connection.cursor() as cursor:
-            for source, target, text in (("en", "zh-hans", english), ("zh-hans", "en", chinese)):
+            for source, target, text, bands in (
+                ("en", "zh-hans", english, fixed),
+                ("zh-hans", "en", chinese, "'[]'::jsonb"),
+            ):
                 sql = (
                     "INSERT INTO desk_memorysegment (page_id, field, position, source_language,"
-                    " target_language, source_text, target_text, source_hash, date)"
-                    " SELECT %s, 'body', g, %s, %s, TEXT, 'x', md5(g::text || %s), now()"
+                    " target_language, source_text, target_text, source_hash, date, bands)"
+                    " SELECT %s, 'body', g, %s, %s, TEXT, 'x', md5(g::text || %s), now(), BANDS"
                     " FROM generate_series(1, %s) g"
                 ).replace("TEXT", text)
-                cursor.execute(sql, [self.article.pk, source, target, source, count])
+                params = [self.article.pk, source, target, source]
+                if bands == fixed and english_bands:
+                    params.append(json.dumps(english_bands))
+                cursor.execute(sql.replace("BANDS", bands), [*params, count])
             cursor.execute("ANALYZE")
 
-    def test_fuzzy_candidates_come_from_the_trigram_index_on_postgresql(self):
+    def test_a_near_english_sentence_is_found_by_its_bands_among_many_rows_on_postgresql(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the band index is PostgreSQL's")
+        self.fill()
+        sql, params = lookup.band_query(NEAR_EN, "en", "zh-hans")
+        with connection.cursor() as cursor:
+            nodes = plan_nodes(cursor.mogrify(sql, params).decode(), enable_seqscan="off")
+        self.assertIn("desk_memory_bands_en_zh_hans", indexes_used(nodes))
+        [found] = suggest(NEAR_EN, "en", "zh-hans")
+        self.assertEqual((found["source"], found["target"]), (EN, ZH))
+        self.assertLess(found["score"], 100)
+
+    def test_fuzzy_chinese_candidates_come_from_the_trigram_index_on_postgresql(self):
         if connection.vendor != "postgresql":
             self.skipTest("the trigram index is PostgreSQL's")
         self.fill()
-        for source, target, text in (("en", "zh-hans", NEAR_EN), ("zh-hans", "en", NEAR_ZH)):
-            query = lookup.trigram_candidates(text, source, target)
-            nodes = plan_nodes(query, enable_seqscan="off")
-            name = f"desk_memory_trgm_{source}_{target}".replace("-", "_")
-            self.assertIn(name, indexes_used(nodes))
-            self.assertTrue(query.exists())
-            self.assertLess(suggest(text, source, target)[0]["score"], 100)
+        query = lookup.trigram_candidates(NEAR_ZH, "zh-hans", "en")
+        nodes = plan_nodes(query, enable_seqscan="off")
+        self.assertIn("desk_memory_trgm_zh_hans_en", indexes_used(nodes))
+        self.assertTrue(query.exists())
+        self.assertLess(suggest(NEAR_ZH, "zh-hans", "en")[0]["score"], 100)
 
     def test_the_time_guard_is_logged_when_it_cuts_the_fuzzy_query_short(self):
         if connection.vendor != "postgresql":
             self.skipTest("the time guard is PostgreSQL's statement timeout")
-        self.fill(20_000)
-        guard = lookup.FUZZY_TIMEOUT_MS
-        lookup.FUZZY_TIMEOUT_MS = 1
+        text = NEAR_EN + " " + EN
+        self.fill(20_000, english_bands=minhash.keys(text))  # every row shares every key
+        guard, per_band = lookup.FUZZY_TIMEOUT_MS, lookup.PER_BAND
+        lookup.FUZZY_TIMEOUT_MS, lookup.PER_BAND = 1, 100_000
         try:
             with self.assertLogs(lookup.__name__, "WARNING") as logged:
-                found = suggest(NEAR_EN + " " + EN, "en", "zh-hans")
+                found = suggest(text, "en", "zh-hans")
         finally:
-            lookup.FUZZY_TIMEOUT_MS = guard
+            lookup.FUZZY_TIMEOUT_MS, lookup.PER_BAND = guard, per_band
         self.assertEqual(found, [])
         self.assertIn("fuzzy lookup stopped", logged.output[0])
+
+
+class BandTests(MemoryTestCase):
+    def test_a_recorded_english_segment_holds_the_keys_of_its_text_a_chinese_one_none(self):
+        rows = MemorySegment.objects.filter(page_id=self.article.pk, source_text__in=[EN, ZH])
+        bands = dict(rows.values_list("source_language", "bands"))
+        self.assertEqual(bands, {"en": minhash.keys(EN), "zh-hans": []})
+        self.assertTrue(bands["en"])
+
+    def test_the_keys_are_the_same_in_every_process(self):
+        # Fixed values: a Python hash() or a per-process seed would change them.
+        self.assertEqual(minhash.keys(EN), minhash.keys(EN))
+        self.assertEqual(minhash.keys(EN)[:3], [-1806903518, -1330117781, -1814589144])
+        self.assertEqual(len(set(minhash.keys(EN)) & set(minhash.keys(NEAR_EN))), 4)
+        self.assertEqual(
+            set(minhash.keys(EN)) & set(minhash.keys("Rain is expected today.")), set()
+        )
 
 
 class ExactFirstTests(MemoryTestCase):

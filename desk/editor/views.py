@@ -71,7 +71,6 @@ def desk(request, page_id):
     segments = align.source_segments(latest, source)
     exact = lookup.exact_many([segment.text for segment in segments], source, target)
     terms = matching.load_terms()
-    fields = {name for name in ("title", "summary", "intro") if hasattr(latest, name)}
     claim = claims.holder(page.pk, target)
     return JsonResponse(
         {
@@ -85,10 +84,11 @@ def desk(request, page_id):
                     "field": segment.field,
                     "position": segment.position,
                     "text": segment.text,
+                    # A plain field's input takes the text; the body's blocks do not.
                     "input": (
-                        "id_" + languages.get(target).field(segment.field)
-                        if segment.field in fields
-                        else None
+                        None
+                        if segment.field == align.BODY
+                        else "id_" + languages.get(target).field(segment.field)
                     ),
                     "exact": exact.get(segment.text),
                     "terms": _terms(segment.text, source, terms),

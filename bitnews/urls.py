@@ -1,8 +1,9 @@
 """Admin, media, sitemap, robots.txt and the JSON API outside the language prefix; pages under
 /en/ or /zh-hans/.
 
-The search, the view counter and the API (/api/v2/, whose language is `?lang=`, not a prefix)
-are routed only while their apps are installed.
+The search, the view counter, the newsletter, the press room, "In the media" and the API
+(/api/v2/, whose language is `?lang=`, not a prefix) are routed only while their apps are
+installed.
 """
 
 from django.apps import apps
@@ -56,6 +57,12 @@ if apps.is_installed("stats"):
     language_patterns.append(path("views/", include("stats.urls")))
 if apps.is_installed("search"):
     language_patterns.append(path("search/", include("search.urls")))
+if apps.is_installed("newsletter"):
+    language_patterns.append(path("newsletter/", include("newsletter.urls")))
+if apps.is_installed("press"):
+    language_patterns.append(path("press/", include("press.urls")))
+if apps.is_installed("coverage"):
+    language_patterns.append(path("in-the-media/", include("coverage.urls")))
 
 urlpatterns += i18n_patterns(
     *language_patterns,

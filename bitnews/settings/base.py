@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "api",  # the read-only JSON API, /api/v2/ (api/), on wagtail.api.v2 (JSON only: no
     "wagtail.api.v2",  # rest_framework app, whose browsable API's templates are not used)
     "desk",  # the translators' desk: memory, glossary, queue (desk/)
+    "newsletter",  # the e-mail digest: subscribers, issues, sending (newsletter/)
+    "press",  # the press room: releases under embargo, preview links, press kits (press/)
+    "coverage",  # "In the media": coverage clips (coverage/)
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",  # the contact page (news/models/site_pages.py)
     "wagtail.contrib.routable_page",

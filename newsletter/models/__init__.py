@@ -1,0 +1,3 @@
+from .subscribers import Subscriber
+
+__all__ = ["Subscriber"]

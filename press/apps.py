@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PressConfig(AppConfig):
+    """The press room: press releases under embargo, the embargoed preview links given to
+    journalists, media contacts and each release's press kit. It imports news, which imports
+    none of it (docs/architecture.md, Press room)."""
+
+    name = "press"
+    label = "press"
+    verbose_name = _("Press room")

@@ -22,7 +22,7 @@ from news.models import ArticlePage, EventPage
 from news.newsroom.roles import EDITORS, MODERATORS, TRANSLATORS
 from news.tests.utils import build_site, member, new_image
 
-ROOT = "http://localhost"  # build_site's Site: localhost, port 80
+ROOT = "http://testserver"  # the host the admin was asked on
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
 # Stored rich text is rendered as it is (docs/architecture.md, Uploads): what an importer
 # or an API could have left in it must not reach the copy.

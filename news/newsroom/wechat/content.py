@@ -25,9 +25,13 @@ PICTURES = "share"  # news/pictures/sets.py: "width-1200|format-jpeg"
 TEMPLATE = "newsroom/wechat/copy.html"
 
 
-def site_root(site, request):
-    """The root URL of the page's site ("https://news.example.edu"): every address's host."""
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+def site_root(request):
+    """The site's address ("https://news.example.edu.cn"), the host of every address in the
+    copy: the one this request came to, as feeds and head metadata take theirs (the admin is
+    served on the site's own host, deploy/nginx/bitnews.conf). Not the Site record's root URL:
+    a default site answers every host whatever its hostname says (the demo's is "localhost"),
+    and the preview's images must come from the admin's own origin (its CSP's img-src)."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def picture(image, root):
@@ -91,14 +95,13 @@ def body_parts(body, root):
 
 def copy_html(page, language, request):
     """The copy of `page` (an ArticlePage, its live version) in `language` (languages.Language)."""
-    site = page.get_site()
-    root = site_root(site, request)
+    root = site_root(request)
     with translation.override(language.code):
         credits = page.credits()
         context = {
             "page": page,
-            "url": page.get_full_url(request),
-            "site_name": SiteSettings.for_site(site).site_name if site else root,
+            "url": markup.absolute(root, page.get_url(request)),
+            "site_name": SiteSettings.for_site(page.get_site()).site_name,
             "lead": picture(page.lead_image, root),
             "parts": list(body_parts(page.body, root)),
             # the writer is named under the title; credits() lists it first when there is one

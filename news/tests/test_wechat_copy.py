@@ -17,7 +17,11 @@ from lxml import html as lxml_html
 from wagtail.documents.models import Document
 from wagtail.users.models import UserProfile
 
-from news.factories import ArticlePageFactory, EventIndexPageFactory
+from news.factories import (
+    ArticlePageFactory,
+    EventIndexPageFactory,
+    UntranslatedArticlePageFactory,
+)
 from news.models import ArticlePage, EventPage
 from news.newsroom.roles import EDITORS, MODERATORS, TRANSLATORS
 from news.tests.utils import build_site, member, new_image
@@ -295,6 +299,13 @@ class WeChatCopyTests(TestCase):
         copy, _source = copy_of(response)
         self.assertEqual(copy.find(".//h1").text_content(), "隐藏")
         self.assertNotContains(self.open_copy("en", page=hidden), "not public in")
+
+    def test_an_untranslated_article_is_copied_in_english_under_a_warning(self):
+        untranslated = UntranslatedArticlePageFactory(parent=self.index, title_en="Not yet")
+        response = self.open_copy("zh-hans", page=untranslated)
+        self.assertContains(response, "not translated into Chinese yet")
+        self.assertEqual(copy_of(response)[0].find(".//h1").text_content(), "Not yet")
+        self.assertNotContains(self.open_copy("en", page=untranslated), "not translated")
 
     def test_the_language_switch_offers_every_language(self):
         soup = BeautifulSoup(self.open_copy("zh-hans").content, "html.parser")

@@ -2,7 +2,8 @@
 button in the header of an article's admin pages.
 
 Whoever may edit the article may copy it (Wagtail's page permissions: Translators too);
-others get 403, a page that is not an article or event 404. The language is `?lang=`, by
+others get Wagtail's answer to PermissionDenied in its admin (back to the dashboard with
+"Sorry, you do not have permission"), a page that is not an article or event a 404. The language is `?lang=`, by
 default the editor's interface language when the article is public in it, else its first
 public language. A language the article is not public in can still be copied, under a
 warning: its link leads readers to the public version.

@@ -31,7 +31,8 @@ class SubscriberFilterSet(WagtailFilterSet):
         label=_("Column"), queryset=Column.objects.all(), empty_label=_("All")
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Signed up"), widget=DateRangePickerWidget
+        label=Subscriber._meta.get_field("created_at").verbose_name,
+        widget=DateRangePickerWidget,
     )
 
     class Meta:

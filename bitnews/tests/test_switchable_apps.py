@@ -1,4 +1,4 @@
-"""search, stats, api and desk are apps of their own: with any removed from INSTALLED_APPS the
+"""search, stats, api, desk and newsletter are apps of their own: with any removed from INSTALLED_APPS the
 site still works, and only what that app adds is gone (news names none; news/extensions.py)."""
 
 import json
@@ -45,6 +45,7 @@ SCRIPT = textwrap.dedent(
         "search": client.get("/en/search/?q=article").status_code,
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
         "api": client.get("/api/v2/articles/").status_code,
+        "newsletter": client.get("/en/newsletter/").status_code,
     }))
     """
 )
@@ -102,3 +103,16 @@ def test_the_editor_and_translation_status_work_without_the_translators_desk(tmp
 def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tmp_path):
     site = site_without("no-such-app", tmp_path)
     assert (site["desk"], site["queue"]) == (True, True)
+    # and with the newsletter, its form and its footer link in each language
+    assert site["newsletter"] == 200
+    for language, page in site["pages"].items():
+        assert f'<a href="/{language}/newsletter/">' in page["html"], language
+
+
+def test_the_site_works_without_the_newsletter_and_links_to_no_form(tmp_path):
+    site = site_without("newsletter", tmp_path)
+    assert site["newsletter"] == 404
+    for language, page in site["pages"].items():
+        assert page["status"] == 200, language
+        assert f'<h1 class="page-title">{page["title"]}</h1>' in page["html"], language
+        assert "/newsletter/" not in page["html"], language

@@ -69,6 +69,7 @@ WATCHED_APPS = {
     "wagtailusers",
     "wagtailadmin",
     "desk",  # the glossary, claims (the translators' desk, while installed)
+    "newsletter",  # its subscribers (while installed)
 }
 
 
@@ -130,6 +131,12 @@ class AdminAccessTests(TestCase):
             if apps.is_installed("desk")
             else None
         )
+        # A newsletter subscriber, when the newsletter is installed.
+        cls.subscriber = (
+            apps.get_model("newsletter", "Subscriber").objects.create(email="reader@example.org")
+            if apps.is_installed("newsletter")
+            else None
+        )
 
     def fill(self, route, article):
         """The route with its parameters filled by this newsroom's objects; `article` is the
@@ -150,6 +157,8 @@ class AdminAccessTests(TestCase):
         }.get(section)
         if "/tasks/" in route or "task_chooser" in route:
             pk = self.task.pk
+        if "/subscribers/" in route:
+            pk = self.subscriber.pk
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
         if section == "api":

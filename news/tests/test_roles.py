@@ -229,6 +229,9 @@ class AdminMenuTests(RoleTestCase):
     # Every newsroom role sees the translation status dashboard (news/translation_admin.py),
     # and, with the translators' desk installed, its queue and Settings › Glossary (to read).
     DESK = {"translation-queue", "settings"}
+    # With the newsletter installed, moderators and chief editors see its menu (Subscribers:
+    # visitors' addresses, which editors and translators do not read).
+    NEWSLETTER = {"newsletter"}
 
     def test_editor_sees_pages_images_documents_and_translation_status_only(self):
         self.assertEqual(
@@ -250,7 +253,8 @@ class AdminMenuTests(RoleTestCase):
                 "settings",  # Sign-in lockouts
                 "help",
             }
-            | self.DESK,
+            | self.DESK
+            | self.NEWSLETTER,
         )
 
     def test_translator_sees_pages_and_translation_status_only(self):
@@ -262,7 +266,9 @@ class AdminMenuTests(RoleTestCase):
     def test_chief_editor_sees_pages_images_and_translation_status_only(self):
         self.assertEqual(
             self.menu(member(CHIEF_EDITORS, "chief")),
-            {"explorer", "images", "translation-status", "reports", "help"} | self.DESK,
+            {"explorer", "images", "translation-status", "reports", "help"}
+            | self.DESK
+            | self.NEWSLETTER,
         )
 
 

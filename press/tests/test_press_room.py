@@ -9,7 +9,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from news.factories import ArticlePageFactory
-from news.tests.utils import build_site
+from news.tests.utils import build_site, queries_of
 
 from .utils import contact, release, release_with_photos
 
@@ -80,6 +80,18 @@ class PressPageTests(TestCase):
     def test_a_bad_page_number_shows_a_page_not_an_error(self):
         for value in ("0", "-3", "999", "x", "1e9"):
             self.assertEqual(self.client.get(f"/zh-hans/press/?page={value}").status_code, 200)
+
+    def test_the_page_costs_the_same_queries_for_one_release_or_a_full_page(self):
+        counts = []
+        for language in ("en", "zh-hans"):
+            _response, few = queries_of(self.client, f"/{language}/press/")
+            for n in range(12):
+                release(self.index, title_en=f"More {n}")
+            _response, many = queries_of(self.client, f"/{language}/press/")
+            counts.append((few, many))
+        for few, many in counts:
+            self.assertEqual(few, many)
+            self.assertLessEqual(many, 8)
 
     @override_settings(NEWS_PAGE_SIZE=2)
     def test_releases_are_paginated_newest_first(self):

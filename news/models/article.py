@@ -35,6 +35,7 @@ from .base import (
     TranslatedPageMixin,
     language,
 )
+from .release import PRESS_ORDER, PressReleaseFields, press_panel
 from .searchable import SearchableText
 
 SETTINGS_PERMISSION = "news.change_article_settings"
@@ -54,7 +55,14 @@ class ArticleQuerySet(ListedMixin, PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
+class ArticlePage(
+    SearchableText,
+    ArticleLinksMixin,
+    TranslatedPageMixin,
+    LanguageVisibility,
+    PressReleaseFields,
+    Page,
+):
     """A news story: what editors write, translators translate and visitors read."""
 
     news_date = models.DateField(
@@ -219,6 +227,7 @@ class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, Langua
 
     settings_panels = [
         settings_only(PublishingPanel()),
+        press_panel(SETTINGS_PERMISSION),  # the press room's flag (models/release.py)
         *Page.settings_panels[1:],
         MultiFieldPanel(
             [
@@ -379,6 +388,7 @@ class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, Langua
                 condition=models.Q(focus=True),
                 name="article_focus_order",
             ),
+            PRESS_ORDER,  # the press room's releases (models/release.py)
         ]
         permissions = [
             ("set_language_visibility", _("Can choose which languages an article is public in")),

@@ -32,6 +32,7 @@ from demo.content import (
     DEMO_TAGS,
     EVENTS_INDEX,
     HOME_PAGE,
+    MEDIA_CONTACTS,
     NEWS_INDEX,
     PHOTOS,
     RICH_STORY,
@@ -126,6 +127,17 @@ class Command(BaseCommand):
             about = self.site_page(home, ABOUT_PAGE, created)
             self.site_page(about, ACCESSIBILITY_PAGE, created)
             self.contact_page(home, CONTACT_PAGE, created)
+            if apps.is_installed("press"):  # its model by name: demo imports news alone
+                self.media_contacts(created)
+
+    @staticmethod
+    def media_contacts(created):
+        """The press page's media contacts, each added when missing (by its English name)."""
+        contacts = apps.get_model("press", "MediaContact").objects
+        for data in MEDIA_CONTACTS:
+            if not contacts.filter(name_en=data["name_en"]).exists():
+                contacts.create(**data)
+                created.append("media contact")
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -315,6 +327,7 @@ class Command(BaseCommand):
             fields[f"body_{code}"] = paragraphs(data[f"body_{code}"])
         for name in ("title", "slug", "summary", "writer", "photographer", "editor", "source"):
             fields.update(per_language(data, name))
+        fields.update(per_language(data, "press_licence"))
         if data["slug_en"] == RICH_STORY:
             self.add_gallery_and_table(fields)
         article = ArticlePage(
@@ -323,6 +336,7 @@ class Command(BaseCommand):
             news_date=data["date"],
             focus=data["focus"],
             focus_pinned=data.get("focus_pinned", False),
+            press_release=data.get("press_release", False),
             lead_image=self.photo(photo) if photo else None,
             **fields,
         )

@@ -102,3 +102,20 @@ def issue_of(articles, language="en", subject="This week", introduction="Hello r
 def publish(issue):
     """Publish (send) `issue` as the admin's Publish button does."""
     issue.save_revision().publish()
+
+
+def seed_for_resume(english, chinese):
+    """In a database a worker process reads (`manage.py shell`): a site with a story, `english`
+    and `chinese` active subscribers, and an issue in each language published (each send is
+    enqueued for the worker)."""
+    from news.factories import ArticlePageFactory  # noqa: PLC0415 - this runs in `shell`
+    from news.tests.utils import build_site  # noqa: PLC0415
+
+    _home, index, _ = build_site()
+    story = ArticlePageFactory(parent=index)
+    for n in range(english):
+        subscriber(f"reader{n}@example.org")
+    for n in range(chinese):
+        subscriber(f"duzhe{n}@example.cn", language="zh-hans")
+    for language, subject in (("en", "This week"), ("zh-hans", "本周")):
+        publish(issue_of([story], language=language, subject=subject))

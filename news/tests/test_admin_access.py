@@ -130,6 +130,14 @@ class AdminAccessTests(TestCase):
             if apps.is_installed("desk")
             else None
         )
+        # The newsletter's issues (a snippet with drafts and revisions), when installed.
+        cls.issue = None
+        if apps.is_installed("newsletter"):
+            cls.issue = apps.get_model("newsletter", "NewsletterIssue").objects.create(
+                subject="Week", live=False
+            )
+            cls.issue.save_revision()
+            cls.issue.save_revision()
 
     def fill(self, route, article):
         """The route with its parameters filled by this newsroom's objects; `article` is the
@@ -150,8 +158,11 @@ class AdminAccessTests(TestCase):
         }.get(section)
         if "/tasks/" in route or "task_chooser" in route:
             pk = self.task.pk
+        issue_route = "/newsletterissue/" in route or "newsletter/issues/" in route
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
+            if issue_route:
+                pk = self.issue.pk
         if section == "api":
             pk = {"pages": article.pk, "documents": self.document.pk, "images": self.image.pk}[
                 route.split("/")[3].lstrip("^")
@@ -190,6 +201,14 @@ class AdminAccessTests(TestCase):
             "uidb64": "MQ",
             "token": "not-a-token",
         }
+        if issue_route:
+            revisions = list(self.issue.revisions.order_by("pk").values_list("pk", flat=True))
+            values.update(
+                issue_id=self.issue.pk,
+                revision_id=revisions[-1],
+                revision_id_a=revisions[0],
+                revision_id_b=revisions[-1],
+            )
         if section in ("settings", "tag-autocomplete"):
             values["model_name"] = "sitesettings" if section == "settings" else "articletag"
         if "editing-sessions" in route:

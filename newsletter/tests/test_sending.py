@@ -5,10 +5,9 @@ import re
 import time
 
 from django.test import TestCase, override_settings
-from django_tasks_db.models import DBTaskResult
 
 from news.factories import ArticlePageFactory
-from news.tests.utils import build_site, make_column, new_image, run_worker, url_in
+from news.tests.utils import build_site, make_column, new_image, url_in
 from newsletter.models import Delivery, Subscriber
 from newsletter.sending import settings as sending
 from newsletter.sending.tasks import send_issue, send_test
@@ -16,9 +15,17 @@ from newsletter.sending.tasks import send_issue, send_test
 from .utils import Mailbox, SMTPServer, issue_of, parts, publish, subscriber
 
 Status = Delivery.Status
+# The tasks run where they are enqueued (the worker's database backend closes the test's
+# connection on PostgreSQL); the real worker, in its own process: test_resume.py.
+IMMEDIATE = {
+    name: {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    for name in ("default", "background")
+}
 
 
-@override_settings(WAGTAILADMIN_BASE_URL="https://news.example.edu", NEWSLETTER_RATE=0)
+@override_settings(
+    WAGTAILADMIN_BASE_URL="https://news.example.edu", NEWSLETTER_RATE=0, TASKS=IMMEDIATE
+)
 class SendingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -30,13 +37,10 @@ class SendingTests(TestCase):
             parent=cls.index, column=cls.research, lead_image=cls.photo, lead_image_alt_en="A lab"
         )
         cls.second = ArticlePageFactory(parent=cls.index, column=cls.campus)
-        DBTaskResult.objects.all().delete()  # the picture's task: not this test's worker's
 
     def send(self, issue, mailbox=None):
-        with SMTPServer(mailbox) as arrived:
-            with self.captureOnCommitCallbacks(execute=True):
-                publish(issue)
-            run_worker()
+        with SMTPServer(mailbox) as arrived, self.captureOnCommitCallbacks(execute=True):
+            publish(issue)  # its send enqueued, and run, after the commit
         return arrived
 
     def test_a_subscriber_gets_the_issue_with_both_parts_and_absolute_links(self):
@@ -184,7 +188,6 @@ class SendingTests(TestCase):
         issue = issue_of([self.first], subject="Draft issue")
         with SMTPServer() as arrived:
             send_test.enqueue(issue.pk, "editor@example.edu")
-            run_worker()
         [(rcpt, message)] = arrived.messages
         self.assertEqual(rcpt, ["editor@example.edu"])
         self.assertEqual(message["Subject"], "[Test] Draft issue")

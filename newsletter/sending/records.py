@@ -66,13 +66,24 @@ def next_batch(issue):
     return [d for d in batch if d.pk not in gone]
 
 
-def claim(delivery):
+def claim(delivery, recording=()):
     """Take `delivery` for this run (committed before SMTP hears of it); False when another
-    run took it first."""
-    taken = Delivery.objects.filter(pk=delivery.pk, status=Status.QUEUED).update(
-        status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
+    run took it first. `recording`: what the mails before it came to (functions that record
+    it), written in the same transaction: one commit a mail."""
+    with transaction.atomic():
+        for record in recording:
+            record()
+        taken = Delivery.objects.filter(pk=delivery.pk, status=Status.QUEUED).update(
+            status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        )
     return taken == 1
+
+
+def write(recording):
+    """What the last mails came to, when no claim follows."""
+    with transaction.atomic():
+        for record in recording:
+            record()
 
 
 def skipped(delivery):
@@ -85,7 +96,8 @@ def sent(delivery):
     Delivery.objects.filter(pk=delivery.pk).update(
         status=Status.SENT, sent_at=timezone.now(), error=""
     )
-    Subscriber.objects.filter(pk=delivery.subscriber_id, failures__gt=0).update(failures=0)
+    if delivery.subscriber.failures:  # as loaded with the batch: most have none to reset
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(failures=0)
 
 
 def refusal(error):

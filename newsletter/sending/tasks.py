@@ -1,5 +1,6 @@
 """The worker's tasks: sending an issue to its subscribers, and one test mail."""
 
+import functools
 import logging
 import time
 
@@ -57,8 +58,11 @@ def send_issue(issue_id):
 
 
 def send_batch(composer, batch, pace, counts):
-    """Send `batch` through one SMTP connection, each mail claimed before and recorded after."""
+    """Send `batch` through one SMTP connection, each mail claimed before it is sent; what it
+    came to is written with the next claim (a worker killed in between leaves that mail
+    "sending": uncertain, never sent again)."""
     connection = get_connection(fail_silently=False)
+    recording = []
     try:
         for delivery in batch:
             subscriber = delivery.subscriber
@@ -68,10 +72,12 @@ def send_batch(composer, batch, pace, counts):
                 column_ids=[column.pk for column in subscriber.columns.all()],
             )
             if message is None:
-                records.skipped(delivery)
+                recording.append(functools.partial(records.skipped, delivery))
                 counts["skipped"] += 1
                 continue
-            if not records.claim(delivery):
+            claimed = records.claim(delivery, recording)
+            recording = []
+            if not claimed:
                 continue
             pace.wait()
             message.connection = connection
@@ -85,9 +91,10 @@ def send_batch(composer, batch, pace, counts):
                 records.failed(delivery, *refused)
                 counts["failed"] += 1
             else:
-                records.sent(delivery)
+                recording.append(functools.partial(records.sent, delivery))
                 counts["sent"] += 1
     finally:
+        records.write(recording)
         try:
             connection.close()
         except Exception:  # noqa: BLE001 - a connection already lost

@@ -1,10 +1,15 @@
 """Publishing an issue sends it, by the worker, through a real SMTP server (aiosmtpd): what
 arrived, to whom, and what was recorded."""
 
+import datetime
+import io
 import re
 import time
 
+from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.utils import timezone
+from wagtail.models import Revision
 
 from news.factories import ArticlePageFactory
 from news.tests.utils import build_site, make_column, new_image, url_in
@@ -194,3 +199,29 @@ class SendingTests(TestCase):
         self.assertFalse(Delivery.objects.exists())
         issue.refresh_from_db()
         self.assertFalse(issue.live)
+
+    def test_an_issue_scheduled_is_sent_when_its_time_comes(self):
+        subscriber("reader@example.org")
+        issue = issue_of([self.first])
+        issue.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+        with SMTPServer() as arrived:
+            with self.captureOnCommitCallbacks(execute=True):
+                issue.save_revision().publish()  # scheduled: nothing sent yet
+            self.assertEqual(arrived.messages, [])
+            self.assertFalse(Delivery.objects.exists())
+            # an hour later
+            past = timezone.now() - datetime.timedelta(minutes=1)
+            revision = Revision.objects.get(pk=issue.latest_revision_id)
+            revision.content["go_live_at"] = past.isoformat()
+            revision.approved_go_live_at = past
+            revision.save()
+            with self.captureOnCommitCallbacks(execute=True):
+                call_command("publish_scheduled", stdout=io.StringIO())
+        self.assertEqual(len(arrived.to("reader@example.org")), 1)
+
+    def test_deleting_a_subscriber_deletes_their_deliveries(self):
+        reader = subscriber("reader@example.org")
+        self.send(issue_of([self.first]))
+        self.assertEqual(Delivery.objects.filter(subscriber=reader).count(), 1)
+        reader.delete()
+        self.assertFalse(Delivery.objects.exists())

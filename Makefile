@@ -99,7 +99,8 @@ $(OBSERVATORY)/conf/hsts-preload.json:
 # the production settings, wrk, next to a bare Django view and nginx (bench/run.py): warm, from
 # kept fragments and from nothing (NOTHING_SECONDS of wrk a page), and the long tail (TAIL
 # distinct article addresses at most, each asked for once; TAIL=0: none). PAGES=home,tag: only
-# those pages (a quick run). SUBSCRIBERS: the newsletter sent to so many (10,000; bench/newsletter.py).
+# those pages (a quick run). SUBSCRIBERS: how many the newsletter is sent to (10,000 by default;
+# bench/newsletter.py).
 N ?= 2000
 DB ?= postgres
 DURATION ?= 10

@@ -35,6 +35,7 @@ from .base import (
     TranslatedPageMixin,
     language,
 )
+from .corrections import ArticleCorrections, corrections_panel
 from .searchable import SearchableText
 
 SETTINGS_PERMISSION = "news.change_article_settings"
@@ -54,7 +55,14 @@ class ArticleQuerySet(ListedMixin, PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, LanguageVisibility, Page):
+class ArticlePage(
+    SearchableText,
+    ArticleLinksMixin,
+    ArticleCorrections,
+    TranslatedPageMixin,
+    LanguageVisibility,
+    Page,
+):
     """A news story: what editors write, translators translate and visitors read."""
 
     news_date = models.DateField(
@@ -196,6 +204,7 @@ class ArticlePage(SearchableText, ArticleLinksMixin, TranslatedPageMixin, Langua
             max_num=4,
             permission=SETTINGS_PERMISSION,
         ),
+        corrections_panel(SETTINGS_PERMISSION),
     ]
     promote_panels = [
         MultiFieldPanel(

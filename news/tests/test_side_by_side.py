@@ -38,6 +38,7 @@ SETTINGS_FIELDS = (
     "tags",
     "lead_image",
     "related_links-TOTAL_FORMS",
+    "corrections-TOTAL_FORMS",
     "go_live_at",
     "expire_at",
 )

@@ -299,6 +299,24 @@ SAMPLE_ARTICLES = [
         "photo": None,
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
+        # The demo's corrections (news/models/corrections.py): one per language version.
+        "corrections": [
+            {
+                "date": datetime.date(2023, 3, 30),
+                "kind": "correction",
+                "language": "en",
+                "text": "Students pay no extra tuition fees to the partner university; they "
+                "still pay their usual fees at home.",
+                "was": "with no extra tuition fees",
+            },
+            {
+                "date": datetime.date(2023, 3, 30),
+                "kind": "correction",
+                "language": "zh-hans",
+                "text": "交流学生无需向合作大学缴纳额外学费，但仍在本校正常缴费。",
+                "was": "免交额外学费",
+            },
+        ],
     },
     {
         "slug_en": "gravel-paths-and-rain-gardens-help-the-campus-soak-up-summer-storms",
@@ -1021,6 +1039,35 @@ ACCESSIBILITY_PAGE = {
         "（axe、Nu HTML检查器和Lighthouse）。",
         "页面可以用键盘和读屏软件操作，图片有替代文字，文字可放大到200%而不丢失内容。",
         "如果您发现无法使用的内容，请通过联系页面告诉我们：我们会在五个工作日内答复。",
+    ],
+}
+# Linked from the corrections page (SiteSettings.corrections_policy), under About.
+CORRECTIONS_POLICY_PAGE = {
+    "title_en": "Corrections policy",
+    "title_zh_hans": "更正政策",
+    "slug_en": "corrections-policy",
+    "slug_zh_hans": "gengzheng-zhengce",
+    "intro_en": "How we correct our mistakes, and where you can see every correction.",
+    "intro_zh_hans": "我们如何更正错误，以及在哪里可以看到全部更正。",
+    "body_en": [
+        "When a story we published contains a factual error, we correct the story and add a "
+        "dated note at its end saying what was wrong and what is right. We do not remove "
+        "mistakes silently.",
+        "When a story changes in an important way after publication (a new figure, a date "
+        "moved), we add a dated update note in the same place.",
+        "Each language version is corrected on its own: a mistake in the Chinese text is noted "
+        "on the Chinese page. Every note is listed, newest first, on the corrections page of "
+        "News&Events, which has its own feed.",
+        "To report a mistake, write to us through the contact page: we answer within two "
+        "working days.",
+    ],
+    "body_zh_hans": [
+        "我们发布的稿件如有事实错误，会更正稿件，并在文末附上注明日期的说明，写明哪里有误、正确的内容是什么。"
+        "我们不会悄悄删改错误。",
+        "稿件发布后如有重要变化（例如新的数字、日期变更），我们会在同一位置附上注明日期的更新说明。",
+        "每个语言版本分别更正：中文稿件中的错误在中文页面上说明。所有说明按时间由新到旧列在“新闻动态”的更正页面上，"
+        "该页面有自己的订阅源。",
+        "如需报告错误，请通过联系页面告诉我们：我们会在两个工作日内答复。",
     ],
 }
 CONTACT_PAGE = {

@@ -242,3 +242,19 @@ class DemoSitePagesTests(TestCase):
         response = self.client.get("/zh-hans/lianxi/")
         self.assertContains(response, "您的电子邮件")
         self.assertContains(response, "留言")
+
+    def test_the_corrections_page_lists_the_demo_correction_and_links_the_policy(self):
+        for language, path, policy, text in (
+            ("en", "/en/news/corrections/", "/en/about/corrections-policy/", "usual fees at home"),
+            (
+                "zh-hans",
+                "/zh-hans/xinwen/corrections/",
+                "/zh-hans/guanyu/gengzheng-zhengce/",
+                "仍在本校正常缴费",
+            ),
+        ):
+            with self.subTest(language=language):
+                response = self.client.get(path)
+                self.assertContains(response, f'<a href="{policy}">')
+                self.assertContains(response, text)
+                self.assertContains(self.client.get(policy), "<h1")

@@ -28,6 +28,7 @@ from demo.content import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
     CONTACT_PAGE,
+    CORRECTIONS_POLICY_PAGE,
     DEMO_COLUMNS,
     DEMO_TAGS,
     EVENTS_INDEX,
@@ -45,6 +46,7 @@ from demo.content import (
 from demo.report import summary
 from news import languages
 from news.models import (
+    ArticleCorrection,
     ArticlePage,
     ArticleTag,
     Column,
@@ -125,6 +127,7 @@ class Command(BaseCommand):
                 self.event(events, data, created)
             about = self.site_page(home, ABOUT_PAGE, created)
             self.site_page(about, ACCESSIBILITY_PAGE, created)
+            self.corrections_policy(about, created)
             self.contact_page(home, CONTACT_PAGE, created)
 
     def pictures(self):
@@ -206,6 +209,16 @@ class Command(BaseCommand):
         page.save_revision().publish()
         created.append(data["title_en"])
         return page
+
+    def corrections_policy(self, about, created):
+        """The corrections policy under About, linked from the corrections page: the site
+        settings name it when the page is created now (an editor's later choice is kept)."""
+        policy = self.site_page(about, CORRECTIONS_POLICY_PAGE, created)
+        settings = SiteSettings.objects.filter(site__is_default_site=True).first()
+        created_now = CORRECTIONS_POLICY_PAGE["title_en"] in created
+        if created_now and settings is not None and settings.corrections_policy is None:
+            settings.corrections_policy = policy
+            settings.save()  # (a save: the pages showing the settings are made again)
 
     def contact_page(self, parent, data, created):
         """The contact form (name, e-mail, message), created once."""
@@ -327,6 +340,8 @@ class Command(BaseCommand):
             **fields,
         )
         self.file(article, data, columns, tags)
+        for note in data.get("corrections", ()):
+            article.corrections.add(ArticleCorrection(**note))
         index.add_child(instance=article)
         article.save_revision().publish()
         created.append("article")

@@ -1,5 +1,6 @@
-"""search, stats, api and desk are apps of their own: with any removed from INSTALLED_APPS the
-site still works, and only what that app adds is gone (news names none; news/extensions.py)."""
+"""search, stats, api, desk and coverage are apps of their own: with any removed from
+INSTALLED_APPS the site still works, and only what that app adds is gone (news names none;
+news/extensions.py)."""
 
 import json
 import os
@@ -45,6 +46,7 @@ SCRIPT = textwrap.dedent(
         "search": client.get("/en/search/?q=article").status_code,
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
         "api": client.get("/api/v2/articles/").status_code,
+        "coverage": client.get("/en/in-the-media/").status_code,
     }))
     """
 )
@@ -102,3 +104,17 @@ def test_the_editor_and_translation_status_work_without_the_translators_desk(tmp
 def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tmp_path):
     site = site_without("no-such-app", tmp_path)
     assert (site["desk"], site["queue"]) == (True, True)
+    # and, with "In the media" installed, every page links it
+    assert site["coverage"] == 200
+    for page in site["pages"].values():
+        assert "/in-the-media/" in page["html"]
+
+
+def test_the_site_works_without_in_the_media_and_links_it_nowhere(tmp_path):
+    site = site_without("coverage", tmp_path)
+    assert site["coverage"] == 404
+    for language, page in site["pages"].items():
+        assert page["status"] == 200, language
+        assert "/in-the-media/" not in page["html"], language
+        # news's own footer links stay
+        assert "site-footer__corrections" in page["html"], language

@@ -69,6 +69,7 @@ WATCHED_APPS = {
     "wagtailusers",
     "wagtailadmin",
     "desk",  # the glossary, claims (the translators' desk, while installed)
+    "coverage",  # "In the media"'s clips (while installed)
 }
 
 
@@ -130,6 +131,17 @@ class AdminAccessTests(TestCase):
             if apps.is_installed("desk")
             else None
         )
+        # "In the media"'s clips, when installed.
+        cls.clip = (
+            apps.get_model("coverage", "CoverageClip").objects.create(
+                outlet="China Daily",
+                headline="Rover",
+                published="2024-05-03",
+                url="https://example.com/rover",
+            )
+            if apps.is_installed("coverage")
+            else None
+        )
 
     def fill(self, route, article):
         """The route with its parameters filled by this newsroom's objects; `article` is the
@@ -152,6 +164,8 @@ class AdminAccessTests(TestCase):
             pk = self.task.pk
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
+            if "/coverageclip/" in route:
+                pk = self.clip.pk
         if section == "api":
             pk = {"pages": article.pk, "documents": self.document.pk, "images": self.image.pk}[
                 route.split("/")[3].lstrip("^")
@@ -212,6 +226,7 @@ class AdminAccessTests(TestCase):
         objects = {
             ("news", "column"): {"": self.column},
             ("news", "articletag"): {"": self.tag},
+            ("coverage", "coverageclip"): {"": self.clip},
             ("wagtailimages", "image"): {"": self.image},
             ("wagtaildocs", "document"): {"": self.document},
             ("wagtailcore", "page"): {f" [{name}]": page for name, page in self.targets.items()},

@@ -229,12 +229,15 @@ class AdminMenuTests(RoleTestCase):
     # Every newsroom role sees the translation status dashboard (news/translation_admin.py),
     # and, with the translators' desk installed, its queue and Settings › Glossary (to read).
     DESK = {"translation-queue", "settings"}
+    # "In the media" (coverage/, while installed): the clips, for everyone but Translators.
+    COVERAGE = {"coverage"} if django_apps.is_installed("coverage") else set()
 
     def test_editor_sees_pages_images_documents_and_translation_status_only(self):
         self.assertEqual(
             self.menu(self.editor),
             {"explorer", "images", "documents", "translation-status", "reports", "help"}
-            | self.DESK,
+            | self.DESK
+            | self.COVERAGE,
         )
 
     def test_moderator_also_sees_columns_and_tags(self):
@@ -250,7 +253,8 @@ class AdminMenuTests(RoleTestCase):
                 "settings",  # Sign-in lockouts
                 "help",
             }
-            | self.DESK,
+            | self.DESK
+            | self.COVERAGE,
         )
 
     def test_translator_sees_pages_and_translation_status_only(self):
@@ -262,7 +266,9 @@ class AdminMenuTests(RoleTestCase):
     def test_chief_editor_sees_pages_images_and_translation_status_only(self):
         self.assertEqual(
             self.menu(member(CHIEF_EDITORS, "chief")),
-            {"explorer", "images", "translation-status", "reports", "help"} | self.DESK,
+            {"explorer", "images", "translation-status", "reports", "help"}
+            | self.DESK
+            | self.COVERAGE,
         )
 
 

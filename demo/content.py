@@ -1070,6 +1070,50 @@ CORRECTIONS_POLICY_PAGE = {
         "如需报告错误，请通过联系页面告诉我们：我们会在两个工作日内答复。",
     ],
 }
+# "In the media" (coverage/, while installed): invented outlets and stories, linking to
+# example.com, so that no real outlet is credited with words it never wrote.
+COVERAGE_CLIPS = [
+    {
+        "outlet": "Science Tribune (demo)",
+        "headline": "Student team's Mars rover climbs a 30-degree slope in desert trials",
+        "published": datetime.date(2023, 4, 18),
+        "url": "https://example.com/science-tribune/2023/04/student-mars-rover",
+        "language": "en",
+        "quote": "The rover's six wheels kept their grip where last year's design slid back.",
+    },
+    {
+        "outlet": "Capital Daily (demo)",
+        "headline": "Gravel and rain gardens: how one campus stays dry in summer storms",
+        "published": datetime.date(2023, 5, 6),
+        "url": "https://example.com/capital-daily/campus-rain-gardens",
+        "language": "en",
+        "quote": "",
+    },
+    {
+        "outlet": "Education Weekly (demo)",
+        "headline": "Why more engineering students are spending a semester in Europe",
+        "published": datetime.date(2023, 6, 2),
+        "url": "https://example.com/education-weekly/engineering-exchange",
+        "language": "en",
+        "quote": "Credits recognised at home made the decision easy, one student said.",
+    },
+    {
+        "outlet": "科技日报（示例）",
+        "headline": "大学生团队研制的火星车完成沙漠爬坡试验",
+        "published": datetime.date(2023, 4, 19),
+        "url": "https://example.com/keji-ribao/2023/04/huoxingche",
+        "language": "zh-hans",
+        "quote": "六个车轮在去年的设计会打滑的坡面上稳稳抓地。",
+    },
+    {
+        "outlet": "北京晚报（示例）",
+        "headline": "透水步道和雨水花园让校园雨后不积水",
+        "published": datetime.date(2023, 5, 8),
+        "url": "https://example.com/beijing-wanbao/xiaoyuan-yushui",
+        "language": "zh-hans",
+        "quote": "",
+    },
+]
 CONTACT_PAGE = {
     "title_en": "Contact",
     "title_zh_hans": "联系我们",

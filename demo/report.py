@@ -5,7 +5,13 @@ def summary(created):
     """What a run did, in a line: "created 15 articles, ...; filed 3 existing articles"."""
     if not created:
         return "already loaded, nothing changed"
-    counted = {"article": "articles", "event": "events", "column": "columns", "tag": "tags"}
+    counted = {
+        "article": "articles",
+        "event": "events",
+        "column": "columns",
+        "tag": "tags",
+        "coverage clip": "coverage clips",
+    }
     notes = {
         "filed": "filed {} existing articles under their columns and tags",
         "replaced": "replaced {} untouched pages of the old demo",

@@ -258,3 +258,11 @@ class DemoSitePagesTests(TestCase):
                 self.assertContains(response, f'<a href="{policy}">')
                 self.assertContains(response, text)
                 self.assertContains(self.client.get(policy), "<h1")
+
+    def test_in_the_media_lists_the_demo_clips_of_each_language(self):
+        english = self.client.get("/en/in-the-media/")
+        self.assertContains(english, "Science Tribune (demo)")
+        self.assertNotContains(english, "科技日报")
+        chinese = self.client.get("/zh-hans/in-the-media/")
+        self.assertContains(chinese, "科技日报（示例）")
+        self.assertContains(chinese, 'href="https://example.com/keji-ribao/2023/04/huoxingche"')

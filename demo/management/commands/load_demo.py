@@ -29,6 +29,7 @@ from demo.content import (
     ACCESSIBILITY_PAGE,
     CONTACT_PAGE,
     CORRECTIONS_POLICY_PAGE,
+    COVERAGE_CLIPS,
     DEMO_COLUMNS,
     DEMO_TAGS,
     EVENTS_INDEX,
@@ -129,6 +130,8 @@ class Command(BaseCommand):
             self.site_page(about, ACCESSIBILITY_PAGE, created)
             self.corrections_policy(about, created)
             self.contact_page(home, CONTACT_PAGE, created)
+            if apps.is_installed("coverage"):  # "In the media": a few clips
+                self.coverage_clips(created)
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -219,6 +222,15 @@ class Command(BaseCommand):
         if created_now and settings is not None and settings.corrections_policy is None:
             settings.corrections_policy = policy
             settings.save()  # (a save: the pages showing the settings are made again)
+
+    def coverage_clips(self, created):
+        """The demo's clips, each created once (found by its link). The model is looked up by
+        name: apps beside each other never import one another."""
+        clip_model = apps.get_model("coverage", "CoverageClip")
+        for data in COVERAGE_CLIPS:
+            if not clip_model.objects.filter(url=data["url"]).exists():
+                clip_model.objects.create(**data)
+                created.append("coverage clip")
 
     def contact_page(self, parent, data, created):
         """The contact form (name, e-mail, message), created once."""

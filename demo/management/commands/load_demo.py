@@ -23,13 +23,12 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from demo import old_demo, photos
+from demo import coverage, old_demo, photos
 from demo.content import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
     CONTACT_PAGE,
     CORRECTIONS_POLICY_PAGE,
-    COVERAGE_CLIPS,
     DEMO_COLUMNS,
     DEMO_TAGS,
     EVENTS_INDEX,
@@ -130,8 +129,7 @@ class Command(BaseCommand):
             self.site_page(about, ACCESSIBILITY_PAGE, created)
             self.corrections_policy(about, created)
             self.contact_page(home, CONTACT_PAGE, created)
-            if apps.is_installed("coverage"):  # "In the media": a few clips
-                self.coverage_clips(created)
+            coverage.load_clips(created)  # "In the media", while installed
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -222,15 +220,6 @@ class Command(BaseCommand):
         if created_now and settings is not None and settings.corrections_policy is None:
             settings.corrections_policy = policy
             settings.save()  # (a save: the pages showing the settings are made again)
-
-    def coverage_clips(self, created):
-        """The demo's clips, each created once (found by its link). The model is looked up by
-        name: apps beside each other never import one another."""
-        clip_model = apps.get_model("coverage", "CoverageClip")
-        for data in COVERAGE_CLIPS:
-            if not clip_model.objects.filter(url=data["url"]).exists():
-                clip_model.objects.create(**data)
-                created.append("coverage clip")
 
     def contact_page(self, parent, data, created):
         """The contact form (name, e-mail, message), created once."""

@@ -9,6 +9,7 @@ import re
 import feedparser
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset
 
 from news.factories import (
@@ -26,6 +27,7 @@ from news.tests.utils import (
     h1,
     json_ld_graph,
     member,
+    queries_from_nothing,
     switcher_link,
     url_in,
 )
@@ -303,6 +305,20 @@ class CorrectionsThroughThePageCacheTests(TestCase):
             with self.subTest(url=url):
                 self.assertContains(self.client.get(url), "Lab opened in May")
 
+    def test_a_correction_in_a_draft_shows_only_once_the_story_is_published(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        article.corrections.add(
+            ArticleCorrection(date=datetime.date(2024, 5, 3), text="Lab opened in May.")
+        )
+        revision = article.save_revision()  # "Save draft"
+        for url in (CORRECTIONS["en"], url_in(self.article, "en")):
+            self.assertNotContains(self.client.get(url), "Lab opened in May")
+        with translation.override("en"):  # the preview: the draft's notes, in memory
+            draft = revision.as_object()
+            self.assertEqual([n.text for n in draft.corrections_shown()], ["Lab opened in May."])
+        revision.publish()
+        self.assertContains(self.client.get(url_in(self.article, "en")), "Lab opened in May")
+
     def test_a_correction_removed_by_a_publish_leaves_every_page(self):
         note(self.article, 3, "Lab opened in May.")
         self.assertContains(self.client.get(CORRECTIONS["en"]), "Lab opened in May")
@@ -359,3 +375,20 @@ class CorrectionsInTheEditorTests(RoleTestCase):
             page = self.client.get(f"/admin/pages/{self.live.pk}/edit/")
             self.assertContains(page, "Corrections and updates")
             self.assertContains(page, "corrections-TOTAL_FORMS")
+
+
+class CorrectionsPageQueryTests(TestCase):
+    def test_the_page_and_feed_cost_the_same_for_2_and_10_notes(self):
+        _home, _index, articles = build_site(articles=10)
+        costs = []
+        for count in (2, 10):
+            for article in articles[len(costs) * 2 : count]:
+                note(article, 3, f"Note on {article.title_en}.")
+            costs.append(
+                [
+                    queries_from_nothing(self.client, url)[1]
+                    for url in (CORRECTIONS["en"], FEED["en"])
+                ]
+            )
+        self.assertEqual([len(page) for page in costs[0]], [len(page) for page in costs[1]])
+        self.assertLessEqual(len(costs[1][0]), 8, [q["sql"][:90] for q in costs[1][0]])

@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from coverage.models import CoverageClip
 from news.newsroom.roles import CHIEF_EDITORS, EDITORS, MODERATORS, TRANSLATORS
-from news.tests.utils import build_site, h1, member, switcher_link
+from news.tests.utils import build_site, h1, member, queries_from_nothing, switcher_link
 
 PAGE = {"en": "/en/in-the-media/", "zh-hans": "/zh-hans/in-the-media/"}
 FEED = {code: url + "feed/" for code, url in PAGE.items()}
@@ -251,3 +251,12 @@ class InTheMediaAdminTests(TestCase):
         self.client.force_login(self.translator)
         self.client.post(ADD, self.form())
         self.assertFalse(CoverageClip.objects.exists())
+
+    def test_the_page_costs_the_same_for_3_and_30_clips(self):
+        costs = []
+        for count in (3, 30):
+            for day in range(CoverageClip.objects.count(), count):
+                clip(day % 28 + 1, f"Story {day}")
+            costs.append(len(queries_from_nothing(self.client, PAGE["en"])[1]))
+        self.assertEqual(costs[0], costs[1])
+        self.assertLessEqual(costs[1], 8)

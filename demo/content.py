@@ -522,6 +522,10 @@ SAMPLE_ARTICLES = [
             "实验楼安全培训将于开学第一周开始，具体安排见实验室安全办公室网站。",
         ],
         "photo": "cell",
+        # the press room's release (press/): its kit offers the photo under this licence
+        "press_release": True,
+        "press_licence_en": "Free for editorial use, credited as given",
+        "press_licence_zh_hans": "按所注署名即可用于新闻报道",
         "image_alt_en": "A round cell, bright against a grey background.",
         "image_alt_zh_hans": "灰色背景上一个明亮的圆形细胞。",
         "image_caption_en": "A cell in saline, seen by quantitative phase imaging, without any dye.",
@@ -756,6 +760,28 @@ SAMPLE_ARTICLES = [
     },
 ]
 
+
+# The press room's media contacts (press/, when installed), both languages required.
+MEDIA_CONTACTS = [
+    {
+        "name_en": "Zhang Min",
+        "name_zh_hans": "张敏",
+        "role_en": "Press officer, News Office",
+        "role_zh_hans": "新闻中心新闻发言人",
+        "phone": "+86 10 6891 0000",
+        "email": "press@example.edu.cn",
+        "sort_order": 1,
+    },
+    {
+        "name_en": "Li Na",
+        "name_zh_hans": "李娜",
+        "role_en": "Media relations, International Office",
+        "role_zh_hans": "国际交流合作处媒体联络",
+        "phone": "+86 10 6891 0001",
+        "email": "media@example.edu.cn",
+        "sort_order": 2,
+    },
+]
 
 SITE_SETTINGS = {
     "site_name_en": "Beijing Institute of Technology News",

@@ -11,6 +11,7 @@ def summary(created):
         "column": "columns",
         "tag": "tags",
         "coverage clip": "coverage clips",
+        "media contact": "media contacts",
     }
     notes = {
         "filed": "filed {} existing articles under their columns and tags",

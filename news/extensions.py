@@ -13,13 +13,23 @@ from wagtail import hooks
 SITE_HEADER = "news_site_header"  # in the header, between the site's name and the language menu
 ARTICLE_HEAD = "news_article_head"  # in an article's <head>: scripts, links
 ARTICLE_META = "news_article_meta"  # in an article's line of date and reading time
+# at the top of an article, before its title: notices about the story as shown (an embargo)
+ARTICLE_NOTICE = "news_article_notice"
 HOME_SECTIONS = "news_home_sections"  # on the home page, after the latest news
 SITE_FOOTER = "news_site_footer"  # at the foot of the footer, under the legal line
 # the footer's list of what the newsroom offers beside the pages (Newsletter, Press room, ...):
 # each hook gives <li> items, a link each, in the visitor's language
 FOOTER_LINKS = "news_footer_links"
 
-NAMES = (SITE_HEADER, ARTICLE_HEAD, ARTICLE_META, HOME_SECTIONS, SITE_FOOTER, FOOTER_LINKS)
+NAMES = (
+    SITE_HEADER,
+    ARTICLE_HEAD,
+    ARTICLE_META,
+    ARTICLE_NOTICE,
+    HOME_SECTIONS,
+    SITE_FOOTER,
+    FOOTER_LINKS,
+)
 
 
 def render(name, context):

@@ -48,6 +48,7 @@ class ArticlePageTR(TranslationOptions):
         "editor",
         "translator",
         "source",
+        "press_licence",
     )
 
 

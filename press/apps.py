@@ -10,3 +10,12 @@ class PressConfig(AppConfig):
     name = "press"
     label = "press"
     verbose_name = _("Press room")
+
+    def ready(self):
+        # The press page lists the media contacts: a contact written ends it (news/cache/,
+        # whose writes any app may register; the list records its tag when it is run).
+        from news.cache import invalidation
+
+        from .models import CONTACTS_LIST, MediaContact
+
+        invalidation.watch(MediaContact, lambda _contact: (CONTACTS_LIST,))

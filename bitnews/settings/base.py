@@ -293,6 +293,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # The contact form (news/models/site_pages.py): posts a minute from one address before a 429.
 CONTACT_FORM_RATE = 5
+# The newsletter's sign-up (newsletter/subscribers/): posts a minute from one address before a
+# 429, as the contact form's.
+NEWSLETTER_SIGNUP_RATE = 5
 IMPORT_MAX_FILE_MB = 20  # a story file import_news reads (importer/pipeline.py)
 CONTACT_MESSAGE_MAX_LENGTH = 10_000  # characters of a multi-line field of the contact form
 # "Forgot password?" (news/newsroom/password_reset.py): mails to one e-mail address an hour, and

@@ -1,6 +1,6 @@
-"""search, stats, api, desk and coverage are apps of their own: with any removed from
-INSTALLED_APPS the site still works, and only what that app adds is gone (news names none;
-news/extensions.py)."""
+"""search, stats, api, desk, newsletter, press and coverage are apps of their own: with any
+removed from INSTALLED_APPS the site still works, and only what that app adds is gone (news
+names none; news/extensions.py)."""
 
 import json
 import os
@@ -47,6 +47,8 @@ SCRIPT = textwrap.dedent(
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
         "api": client.get("/api/v2/articles/").status_code,
         "coverage": client.get("/en/in-the-media/").status_code,
+        "newsletter": client.get("/en/newsletter/").status_code,
+        "press": client.get("/en/press/").status_code,
     }))
     """
 )
@@ -101,6 +103,15 @@ def test_the_editor_and_translation_status_work_without_the_translators_desk(tmp
         assert page["status"] == 200
 
 
+def test_the_site_works_without_the_press_room_and_links_it_nowhere(tmp_path):
+    site = site_without("press", tmp_path)
+    for language, page in site["pages"].items():
+        assert page["status"] == 200, language
+        assert "/press/" not in page["html"], language
+    assert site["press"] == 404
+    assert site["editor"] == 200  # the article editor, whose release flag stays (a news field)
+
+
 def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tmp_path):
     site = site_without("no-such-app", tmp_path)
     assert (site["desk"], site["queue"]) == (True, True)
@@ -108,6 +119,14 @@ def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tm
     assert site["coverage"] == 200
     for page in site["pages"].values():
         assert "/in-the-media/" in page["html"]
+    # and with the newsletter, its form and its footer link in each language
+    assert site["newsletter"] == 200
+    for language, page in site["pages"].items():
+        assert f'<a href="/{language}/newsletter/">' in page["html"], language
+    # and with the press room, every page's footer links it in its language
+    assert site["press"] == 200
+    for language, page in site["pages"].items():
+        assert f'<a href="/{language}/press/">' in page["html"], language
 
 
 def test_the_site_works_without_in_the_media_and_links_it_nowhere(tmp_path):
@@ -118,3 +137,12 @@ def test_the_site_works_without_in_the_media_and_links_it_nowhere(tmp_path):
         assert "/in-the-media/" not in page["html"], language
         # news's own footer links stay
         assert "site-footer__corrections" in page["html"], language
+
+
+def test_the_site_works_without_the_newsletter_and_links_to_no_form(tmp_path):
+    site = site_without("newsletter", tmp_path)
+    assert site["newsletter"] == 404
+    for language, page in site["pages"].items():
+        assert page["status"] == 200, language
+        assert f'<h1 class="page-title">{page["title"]}</h1>' in page["html"], language
+        assert "/newsletter/" not in page["html"], language

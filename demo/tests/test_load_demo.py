@@ -266,3 +266,17 @@ class DemoSitePagesTests(TestCase):
         chinese = self.client.get("/zh-hans/in-the-media/")
         self.assertContains(chinese, "科技日报（示例）")
         self.assertContains(chinese, 'href="https://example.com/keji-ribao/2023/04/huoxingche"')
+
+    def test_the_press_room_shows_the_demo_release_and_two_contacts_in_both_languages(self):
+        english = self.client.get("/en/press/")
+        self.assertContains(english, "New laboratory building opens with a shared imaging facility")
+        for name in ("Zhang Min", "Li Na"):
+            self.assertContains(english, name)
+        chinese = self.client.get("/zh-hans/press/")
+        self.assertContains(chinese, "新实验楼启用，设共享成像平台")
+        for name in ("张敏", "李娜"):
+            self.assertContains(chinese, name)
+        kit_url = re.search(r'href="(/en/press/\d+/kit/)"', english.content.decode())[1]
+        kit = self.client.get(kit_url)
+        self.assertContains(kit, "Licence: Free for editorial use, credited as given")
+        self.assertContains(kit, "kit.zip")

@@ -13,7 +13,7 @@ The contact form: the fields are the editor's (Wagtail's form builder), each lab
 in both languages (news/translation.py); submissions land in Wagtail's Forms admin and are
 e-mailed to the office (`to_address`). Spam is refused without a third-party service: a field
 people do not see (`HONEYPOT`: filled → refused, nothing stored or sent) and at most
-`CONTACT_FORM_RATE` posts a minute from one address (429 past it).
+`CONTACT_FORM_RATE` posts a minute from one address (429 past it): news/spam.py.
 """
 
 from django import forms
@@ -31,11 +31,10 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .. import limits
+from .. import spam
 from ..blocks import BodyBlock
 from ..cache import control, fragments
 from ..cache import tags as cache_tags
-from ..visitor import client_ip
 from .article import SETTINGS_PERMISSION, ArticlePage
 from .base import TranslatedPageMixin, language, public_q
 from .searchable import SearchableText
@@ -81,9 +80,7 @@ class StandardPage(SitePage, TranslatedPageMixin, Page):
         verbose_name = _("standard page")
 
 
-# The honeypot: a field people do not see (hidden by CSS, skipped by the keyboard and screen
-# readers) that a spam robot filling every field fills.
-HONEYPOT = "homepage_url"
+HONEYPOT = spam.HONEYPOT  # a field people do not see, which robots fill (news/spam.py)
 
 
 class ContactFormField(AbstractFormField):
@@ -116,7 +113,7 @@ def bound_fields(fields):
 def rate_exceeded(request):
     """Whether this address has posted more than CONTACT_FORM_RATE forms in a minute (this
     post counted)."""
-    return limits.exceeded("contact", client_ip(request), settings.CONTACT_FORM_RATE, 60)
+    return spam.posting_too_fast(request, "contact", settings.CONTACT_FORM_RATE)
 
 
 class ContactPage(SitePage, TranslatedPageMixin, AbstractEmailForm):
@@ -175,12 +172,7 @@ class ContactPage(SitePage, TranslatedPageMixin, AbstractEmailForm):
             cleaned.pop(HONEYPOT, None)
             return cleaned
 
-        honeypot = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        members = {HONEYPOT: honeypot, "__init__": init, "clean": clean}
+        members = {HONEYPOT: spam.honeypot_field(), "__init__": init, "clean": clean}
         return type(built.__name__, (built,), members)
 
     def refuse(self, request, message, status):
@@ -199,7 +191,7 @@ class ContactPage(SitePage, TranslatedPageMixin, AbstractEmailForm):
                     "Too many messages from your address. Please wait a minute and try again."
                 )
                 response = self.refuse(request, message, 429)
-                response["Retry-After"] = "60"
+                response["Retry-After"] = str(spam.RETRY_AFTER)
             elif request.POST.get(HONEYPOT):
                 message = _(
                     "Your message was not sent: a field meant to stay empty, which stops spam robots, "

@@ -15,6 +15,7 @@ from news import languages
 from . import body_copy, changes_requested, lockouts, roles, translation_views, two_factor
 from .taxonomy_admin import TaxonomyViewSetGroup
 from .translation_status import REVIEW_ACTION
+from .wechat import views as wechat
 
 register_snippet(TaxonomyViewSetGroup)
 
@@ -49,6 +50,7 @@ def newsroom_urls():
             body_copy.confirm,
             name="news_copy_english_body",
         ),
+        path("wechat-copy/<int:page_id>/", wechat.wechat_copy, name=wechat.URL_NAME),
     ]
 
 
@@ -189,6 +191,9 @@ def copy_english_body_menu_item():
 
 
 hooks.register("after_edit_page", body_copy.after_edit)
+
+# "Copy for WeChat" (wechat/): an article as HTML for the WeChat official account editor.
+hooks.register("register_page_header_buttons", wechat.header_button)
 
 
 @hooks.register("before_serve_page")

@@ -42,14 +42,16 @@ def _url_in(context, language):
 
     A Wagtail page gives its twin's own URL. A plain Django view (the search) sets
     `view_name` (a URL name inside i18n_patterns) and `view_query` (a dict of GET
-    parameters) in its context, and gets the same view under the other prefix.
+    parameters) in its context, with `view_kwargs` when its URL has parameters (a press
+    kit's release), and gets the same view under the other prefix.
     """
     request = context["request"]
     page = context.get("page")
     with translation.override(language):
         if context.get("view_name"):
             query = context.get("view_query")
-            return reverse(context["view_name"]) + ("?" + urlencode(query) if query else "")
+            url = reverse(context["view_name"], kwargs=context.get("view_kwargs"))
+            return url + ("?" + urlencode(query) if query else "")
         if page is None or not hasattr(page, "get_url"):
             return f"/{language}/"
         return (

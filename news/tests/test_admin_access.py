@@ -18,6 +18,7 @@ document, a column, a tag, a user, a group, a workflow...).
 observed, to review the difference in git.
 """
 
+import datetime
 import hashlib
 import os
 import re
@@ -70,6 +71,8 @@ WATCHED_APPS = {
     "wagtailadmin",
     "desk",  # the glossary, claims (the translators' desk, while installed)
     "coverage",  # "In the media"'s clips (while installed)
+    "newsletter",  # its subscribers (while installed)
+    "press",  # media contacts, preview links (the press room, while installed)
 }
 
 
@@ -142,6 +145,26 @@ class AdminAccessTests(TestCase):
             if apps.is_installed("coverage")
             else None
         )
+        # A newsletter subscriber, when the newsletter is installed.
+        cls.subscriber = (
+            apps.get_model("newsletter", "Subscriber").objects.create(email="reader@example.org")
+            if apps.is_installed("newsletter")
+            else None
+        )
+        # The press room's, when installed: the live article is a press release with a preview
+        # link, and a media contact.
+        cls.press_link = cls.contact = None
+        if apps.is_installed("press"):
+            type(cls.article).objects.filter(pk=cls.article.pk).update(press_release=True)
+            cls.press_link = apps.get_model("press", "PreviewLink").objects.create(
+                page_id=cls.article.pk,
+                name="Xinhua",
+                token_hash="0" * 64,
+                expires_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
+            )
+            cls.contact = apps.get_model("press", "MediaContact").objects.create(
+                name_en="Zhang Min", name_zh_hans="张敏", role_en="Press", role_zh_hans="新闻"
+            )
 
     def fill(self, route, article):
         """The route with its parameters filled by this newsroom's objects; `article` is the
@@ -159,13 +182,18 @@ class AdminAccessTests(TestCase):
             # named another site, or none, as the tests before it had used the sequences)
             "settings": index.get_site().pk,
             "glossary": self.term.pk if self.term else None,
+            "press": self.press_link.pk if self.press_link else None,
         }.get(section)
         if "/tasks/" in route or "task_chooser" in route:
             pk = self.task.pk
+        if "/subscribers/" in route:
+            pk = self.subscriber.pk
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
             if "/coverageclip/" in route:
                 pk = self.clip.pk
+            if "/mediacontact/" in route:
+                pk = self.contact.pk
         if section == "api":
             pk = {"pages": article.pk, "documents": self.document.pk, "images": self.image.pk}[
                 route.split("/")[3].lstrip("^")
@@ -231,6 +259,8 @@ class AdminAccessTests(TestCase):
             ("wagtaildocs", "document"): {"": self.document},
             ("wagtailcore", "page"): {f" [{name}]": page for name, page in self.targets.items()},
         }
+        if self.contact is not None:
+            objects[("press", "mediacontact")] = {"": self.contact}
         rows = []
         for app_label, models in sorted(bulk_action_registry.actions.items()):
             for model_name, actions in sorted(models.items()):

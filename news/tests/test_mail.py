@@ -2,33 +2,12 @@
 notification reaches a real SMTP server (aiosmtpd, on a loopback port) addressed to the
 moderators, and without EMAIL_HOST `check --deploy` warns."""
 
-import socket
-import time
-
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import TestCase, override_settings
 
 from news.newsroom.roles import EDITORS, MODERATORS
-from news.tests.utils import build_site, member, submit_new_article
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it is given."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from news.tests.utils import Inbox, build_site, member, submit_new_article
 
 
 class WorkflowMailTests(TestCase):
@@ -41,24 +20,10 @@ class WorkflowMailTests(TestCase):
         cls.moderator.save()
 
     def test_a_submitted_article_is_mailed_to_the_moderators_through_smtp(self):
-        inbox, port = Inbox(), free_port()
-        server = Controller(inbox, hostname="127.0.0.1", port=port)
-        server.start()
-        self.addCleanup(server.stop)
-        smtp = {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": port,
-            "EMAIL_USE_TLS": False,
-            "EMAIL_USE_SSL": False,
-            "DEFAULT_FROM_EMAIL": "BIT News <news@example.edu.cn>",
-            "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL": "BIT News <news@example.edu.cn>",
-        }
-        with override_settings(**smtp), self.captureOnCommitCallbacks(execute=True):
+        inbox = Inbox().start(self)
+        with override_settings(**inbox.settings), self.captureOnCommitCallbacks(execute=True):
             submit_new_article(self.client, self.editor, self.index)
-        deadline = time.monotonic() + 5
-        while not inbox.envelopes and time.monotonic() < deadline:
-            time.sleep(0.05)
+        inbox.wait()
         self.assertEqual(len(inbox.envelopes), 1)
         envelope = inbox.envelopes[0]
         self.assertEqual(envelope.rcpt_tos, ["moderator@example.edu.cn"])

@@ -30,6 +30,7 @@ TRANSLATED = (
     "slug",
     "seo_title",
     "search_description",
+    "press_licence",
 )
 SETTINGS_FIELDS = (
     "news_date",
@@ -41,6 +42,8 @@ SETTINGS_FIELDS = (
     "corrections-TOTAL_FORMS",
     "go_live_at",
     "expire_at",
+    "press_release",
+    "press_licence_en",
 )
 
 

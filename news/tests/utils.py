@@ -11,16 +11,21 @@
 """
 
 import datetime
+import email
+import email.policy
 import html
 import io
 import json
 import re
 import signal
+import socket
 import struct
+import time
 import xml.etree.ElementTree as ET
 import zlib
 from html.parser import HTMLParser
 
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -699,3 +704,50 @@ def run_worker():
 
 
 WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+
+
+class Inbox:
+    """A real SMTP server (aiosmtpd) on a free loopback port, keeping every message it is
+    given; `settings` points Django's SMTP backend at it (override_settings(**inbox.settings)).
+    Start it with `start(testcase)`: the test stops it."""
+
+    FROM = "BIT News <news@example.edu.cn>"
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def start(self, testcase):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = Controller(self, hostname="127.0.0.1", port=port)
+        server.start()
+        testcase.addCleanup(server.stop)
+        self.settings = {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": port,
+            "EMAIL_USE_TLS": False,
+            "EMAIL_USE_SSL": False,
+            "DEFAULT_FROM_EMAIL": self.FROM,
+            "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL": self.FROM,
+        }
+        return self
+
+    def wait(self, count=1, seconds=5):
+        """The envelopes, once `count` arrived (or the time is up)."""
+        deadline = time.monotonic() + seconds
+        while len(self.envelopes) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.envelopes
+
+    def messages(self):
+        """The messages received, parsed (email.message.EmailMessage)."""
+        return [
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+            for envelope in self.envelopes
+        ]

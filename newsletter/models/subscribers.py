@@ -2,6 +2,7 @@
 columns they asked for (none: every column)."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -51,6 +52,15 @@ class Subscriber(models.Model):
         verbose_name_plural = _("subscribers")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "language"])]
+        # one row per mailbox: "Ann@x.org" and "ann@x.org" are one (no second confirmation mail
+        # by changing the case, newsletter/subscribers/signup.py)
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="newsletter_subscriber_email_any_case")
+        ]
 
     def __str__(self):
         return self.email
+
+    def column_names(self):
+        """The columns asked for, by name, for the admin's export; "" for every column."""
+        return ", ".join(str(column) for column in self.columns.all())

@@ -23,7 +23,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from demo import coverage, old_demo, photos
+from demo import extras, old_demo, photos
 from demo.content import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
@@ -127,9 +127,11 @@ class Command(BaseCommand):
                 self.event(events, data, created)
             about = self.site_page(home, ABOUT_PAGE, created)
             self.site_page(about, ACCESSIBILITY_PAGE, created)
-            self.corrections_policy(about, created)
+            policy = self.site_page(about, CORRECTIONS_POLICY_PAGE, created)
+            extras.name_corrections_policy(policy, created)
             self.contact_page(home, CONTACT_PAGE, created)
-            coverage.load_clips(created)  # "In the media", while installed
+            extras.load_clips(created)  # "In the media", while installed
+            extras.load_media_contacts(created)  # the press room, while installed
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -210,16 +212,6 @@ class Command(BaseCommand):
         page.save_revision().publish()
         created.append(data["title_en"])
         return page
-
-    def corrections_policy(self, about, created):
-        """The corrections policy under About, linked from the corrections page: the site
-        settings name it when the page is created now (an editor's later choice is kept)."""
-        policy = self.site_page(about, CORRECTIONS_POLICY_PAGE, created)
-        settings = SiteSettings.objects.filter(site__is_default_site=True).first()
-        created_now = CORRECTIONS_POLICY_PAGE["title_en"] in created
-        if created_now and settings is not None and settings.corrections_policy is None:
-            settings.corrections_policy = policy
-            settings.save()  # (a save: the pages showing the settings are made again)
 
     def contact_page(self, parent, data, created):
         """The contact form (name, e-mail, message), created once."""
@@ -329,6 +321,7 @@ class Command(BaseCommand):
             fields[f"body_{code}"] = paragraphs(data[f"body_{code}"])
         for name in ("title", "slug", "summary", "writer", "photographer", "editor", "source"):
             fields.update(per_language(data, name))
+        fields.update(per_language(data, "press_licence"))
         if data["slug_en"] == RICH_STORY:
             self.add_gallery_and_table(fields)
         article = ArticlePage(
@@ -337,6 +330,7 @@ class Command(BaseCommand):
             news_date=data["date"],
             focus=data["focus"],
             focus_pinned=data.get("focus_pinned", False),
+            press_release=data.get("press_release", False),
             lead_image=self.photo(photo) if photo else None,
             **fields,
         )

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0025_translation_source_revisions'),
+        ('news', '0026_press_release'),
     ]
 
     operations = [

@@ -99,7 +99,8 @@ $(OBSERVATORY)/conf/hsts-preload.json:
 # the production settings, wrk, next to a bare Django view and nginx (bench/run.py): warm, from
 # kept fragments and from nothing (NOTHING_SECONDS of wrk a page), and the long tail (TAIL
 # distinct article addresses at most, each asked for once; TAIL=0: none). PAGES=home,tag: only
-# those pages (a quick run).
+# those pages (a quick run). SUBSCRIBERS: how many the newsletter is sent to (10,000 by default;
+# bench/newsletter.py).
 N ?= 2000
 DB ?= postgres
 DURATION ?= 10
@@ -109,7 +110,8 @@ TAIL ?= 10000
 bench: install $(MO) bench-tools
 	$(BIN)/python -m bench.run --articles $(N) --db $(DB) --seconds $(DURATION) --passes $(PASSES) \
 		--nothing-seconds $(NOTHING_SECONDS) --tail $(TAIL) $(if $(PAGES),--pages $(PAGES)) \
-		$(if $(WRITES_ONLY),--writes-only)
+		$(if $(WRITES_ONLY),--writes-only) \
+		$(if $(SUBSCRIBERS),--newsletter-subscribers $(SUBSCRIBERS))
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v varnishd >/dev/null && \

@@ -152,3 +152,18 @@ def memory_table(memory):
         f"{memory.get('guard_fired', 0)} times: {verdict} the {memory['target_ms']} ms target"
     )
     return "\n".join(lines)
+
+
+def newsletter_table(sent):
+    """Sending the newsletter while the site serves (bench/newsletter.py)."""
+    before, during = sent["before"], sent["during"]
+    return "\n".join(
+        [
+            f"Newsletter (bench/newsletter.py): {sent['arrived']:,} of {sent['subscribers']:,} "
+            f"mails in {sent['seconds']} s ({sent['mails_per_second']} mails/s, the worker at "
+            "an unlimited rate, an SMTP sink)",
+            f"  {sent['page']} rendered (PAGE_CACHE=off): before {before['rps']:.0f} req/s, "
+            f"p99 {before['p99_ms']:.0f} ms; while sending {during['rps']:.0f} req/s, "
+            f"p99 {during['p99_ms']:.0f} ms",
+        ]
+    )

@@ -27,7 +27,10 @@
    (100,000 by default, the scale issue 27 names, whatever N is), 300 lookups through
    its JSON view in process; p50 and p99 ms against 50 ms, fuzzy recall, time-guard count
    (`--no-memory` leaves it out).
-8. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
+8. The newsletter (bench/newsletter.py): an issue sent to --newsletter-subscribers (10,000)
+   through an SMTP sink by the real worker at an unlimited rate: its time and mails a second,
+   and a page's req/s and p99 under wrk before and while it sends (`--no-newsletter`).
+9. Prints the tables and writes .bench/results-<N>-<db>-<time>.json (compare two runs with it).
 
 A quick run: `--articles 60 --seconds 1 --nothing-seconds 1 --tail 200`, or `--no-build` and
 `--pages home,article-en` to measure some pages of the last database built.
@@ -47,7 +50,14 @@ import subprocess
 from bench.build import build, pages
 from bench.environment import PYTHON, REDIS_URL, ROOT, WORK, environment, log, run
 from bench.measure import long_tail, measure
-from bench.report import long_tail_table, memory_table, nothing_table, table, writes_table
+from bench.report import (
+    long_tail_table,
+    memory_table,
+    newsletter_table,
+    nothing_table,
+    table,
+    writes_table,
+)
 
 
 def main():
@@ -80,6 +90,15 @@ def main():
         type=int,
         default=100_000,
         help="articles whose segments fill the translation memory (about 5 minutes at 100,000)",
+    )
+    parser.add_argument(
+        "--no-newsletter", action="store_true", help="leave out sending the newsletter"
+    )
+    parser.add_argument(
+        "--newsletter-subscribers",
+        type=int,
+        default=10_000,
+        help="subscribers the newsletter is sent to (bench/newsletter.py)",
     )
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
@@ -114,6 +133,13 @@ def main():
         memory = json.loads(
             run([PYTHON, "-m", "bench.memory", "--articles", str(options.memory_articles)], environ)
         )
+    newsletter = None
+    if not (options.no_newsletter or options.writes_only):
+        log("newsletter: sending an issue while the site serves")
+        environ = environment(options.db, "bitnews.settings.production")
+        command = [PYTHON, "-m", "bench.newsletter", "--seconds", str(options.seconds)]
+        command += ["--subscribers", str(options.newsletter_subscribers)]
+        newsletter = json.loads(run(command, environ))
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -130,7 +156,14 @@ def main():
     out = WORK / f"results-{options.articles}-{options.db}-{meta['when'].replace(':', '')}.json"
     out.write_text(
         json.dumps(
-            {"meta": meta, "pages": results, "long_tail": tail, "writes": writes, "memory": memory},
+            {
+                "meta": meta,
+                "pages": results,
+                "long_tail": tail,
+                "writes": writes,
+                "memory": memory,
+                "newsletter": newsletter,
+            },
             indent=2,
         )
     )
@@ -143,6 +176,8 @@ def main():
     print(writes_table(writes))
     if memory:
         print("\n" + memory_table(memory))
+    if newsletter:
+        print("\n" + newsletter_table(newsletter))
     print(
         "\ncold: every request rendered (PAGE_CACHE=off, fragments kept);"
         "\nwarm: the page cache on; varnish: deploy/varnish/bitnews.vcl in front of warm;"

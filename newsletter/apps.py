@@ -11,3 +11,23 @@ class NewsletterConfig(AppConfig):
     name = "newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from wagtail.signals import published
+
+        from news.cache import invalidation, tags
+
+        from .models import NewsletterIssue
+        from .sending.tasks import issue_published
+
+        published.connect(issue_published, sender=NewsletterIssue, dispatch_uid="newsletter.send")
+        # The archive (newsletter/archive/) shows published issues: reading one records its
+        # tag, a listing the list's; writing one (a publish, a correction) invalidates both.
+        tags.shown(NewsletterIssue, lambda issue: (f"newsletter:{issue.pk}",))
+        written = lambda issue: (f"newsletter:{issue.pk}", "list:newsletter")  # noqa: E731
+        invalidation.watch(
+            NewsletterIssue,
+            written,
+            removes=lambda old, new: old.live and not new.live,  # unpublished: gone at once
+            tags_was=written,
+        )

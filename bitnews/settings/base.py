@@ -291,6 +291,10 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bitnews <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# The newsletter's sending (newsletter/sending/): mails a second (0: as fast as the SMTP server
+# takes them), and after how many seconds a send's next run resumes one that was killed.
+NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "10"))
+NEWSLETTER_RESUME_AFTER = int(os.environ.get("NEWSLETTER_RESUME_AFTER", "300"))
 # The contact form (news/models/site_pages.py): posts a minute from one address before a 429.
 CONTACT_FORM_RATE = 5
 # The newsletter's sign-up (newsletter/subscribers/): posts a minute from one address before a

@@ -165,6 +165,14 @@ class AdminAccessTests(TestCase):
             cls.contact = apps.get_model("press", "MediaContact").objects.create(
                 name_en="Zhang Min", name_zh_hans="张敏", role_en="Press", role_zh_hans="新闻"
             )
+        # The newsletter's issues (a snippet with drafts and revisions), when installed.
+        cls.issue = None
+        if apps.is_installed("newsletter"):
+            cls.issue = apps.get_model("newsletter", "NewsletterIssue").objects.create(
+                subject="Week", live=False
+            )
+            cls.issue.save_revision()
+            cls.issue.save_revision()
 
     def fill(self, route, article):
         """The route with its parameters filled by this newsroom's objects; `article` is the
@@ -188,12 +196,15 @@ class AdminAccessTests(TestCase):
             pk = self.task.pk
         if "/subscribers/" in route:
             pk = self.subscriber.pk
+        issue_route = "/newsletterissue/" in route or "newsletter/issues/" in route
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
             if "/coverageclip/" in route:
                 pk = self.clip.pk
             if "/mediacontact/" in route:
                 pk = self.contact.pk
+            if issue_route:
+                pk = self.issue.pk
         if section == "api":
             pk = {"pages": article.pk, "documents": self.document.pk, "images": self.image.pk}[
                 route.split("/")[3].lstrip("^")
@@ -232,6 +243,14 @@ class AdminAccessTests(TestCase):
             "uidb64": "MQ",
             "token": "not-a-token",
         }
+        if issue_route:
+            revisions = list(self.issue.revisions.order_by("pk").values_list("pk", flat=True))
+            values.update(
+                issue_id=self.issue.pk,
+                revision_id=revisions[-1],
+                revision_id_a=revisions[0],
+                revision_id_b=revisions[-1],
+            )
         if section in ("settings", "tag-autocomplete"):
             values["model_name"] = "sitesettings" if section == "settings" else "articletag"
         if "editing-sessions" in route:

@@ -231,16 +231,19 @@ class AdminMenuTests(RoleTestCase):
     DESK = {"translation-queue", "settings"}
     # "In the media" (coverage/, while installed): the clips, for everyone but Translators.
     COVERAGE = {"coverage"} if django_apps.is_installed("coverage") else set()
-    # With the newsletter installed, moderators and chief editors see its menu (Subscribers:
-    # visitors' addresses, which editors and translators do not read).
-    NEWSLETTER = {"newsletter"}
+    # With the newsletter installed, its issues: Editors compose, Moderators and chief editors
+    # also send (newsletter/issues_admin/); and for Moderators and chief editors only, its
+    # subscribers (visitors' addresses: the "newsletter" menu).
+    ISSUES = {"newsletter-issues"} if django_apps.is_installed("newsletter") else set()
+    NEWSLETTER = ISSUES | ({"newsletter"} if django_apps.is_installed("newsletter") else set())
 
     def test_editor_sees_pages_images_documents_and_translation_status_only(self):
         self.assertEqual(
             self.menu(self.editor),
             {"explorer", "images", "documents", "translation-status", "reports", "help"}
             | self.DESK
-            | self.COVERAGE,
+            | self.COVERAGE
+            | self.ISSUES,
         )
 
     def test_moderator_also_sees_columns_and_tags(self):

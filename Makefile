@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.requirements-installed
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 DEBUG ?= 0
-TEMPLATES := templates search/templates stats/templates
+TEMPLATES := templates search/templates stats/templates coverage/templates
 
 .PHONY: run dev bench bench-tools audit api-check test test-integration test-browser chromium html-check lighthouse audit-tools screenshots lint format install messages makemessages clean
 

@@ -10,3 +10,12 @@ class CoverageConfig(AppConfig):
     name = "coverage"
     label = "coverage"
     verbose_name = _("In the media")
+
+    def ready(self):
+        # The cache (news/cache/): the page and feed record "list:coverage" when they list
+        # clips (the model's queryset); a clip saved or deleted invalidates it.
+        from news.cache import invalidation
+
+        from .models import CoverageClip
+
+        invalidation.watch(CoverageClip, lambda clip: CoverageClip.cache_list_tags)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.clip_list, name="coverage"),
+    path("feed/", views.clip_feed, name="coverage_feed"),
+]

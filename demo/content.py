@@ -299,6 +299,24 @@ SAMPLE_ARTICLES = [
         "photo": None,
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
+        # The demo's corrections (news/models/corrections.py): one per language version.
+        "corrections": [
+            {
+                "date": datetime.date(2023, 3, 30),
+                "kind": "correction",
+                "language": "en",
+                "text": "Students pay no extra tuition fees to the partner university; they "
+                "still pay their usual fees at home.",
+                "was": "with no extra tuition fees",
+            },
+            {
+                "date": datetime.date(2023, 3, 30),
+                "kind": "correction",
+                "language": "zh-hans",
+                "text": "交流学生无需向合作大学缴纳额外学费，但仍在本校正常缴费。",
+                "was": "免交额外学费",
+            },
+        ],
     },
     {
         "slug_en": "gravel-paths-and-rain-gardens-help-the-campus-soak-up-summer-storms",
@@ -1049,6 +1067,79 @@ ACCESSIBILITY_PAGE = {
         "如果您发现无法使用的内容，请通过联系页面告诉我们：我们会在五个工作日内答复。",
     ],
 }
+# Linked from the corrections page (SiteSettings.corrections_policy), under About.
+CORRECTIONS_POLICY_PAGE = {
+    "title_en": "Corrections policy",
+    "title_zh_hans": "更正政策",
+    "slug_en": "corrections-policy",
+    "slug_zh_hans": "gengzheng-zhengce",
+    "intro_en": "How we correct our mistakes, and where you can see every correction.",
+    "intro_zh_hans": "我们如何更正错误，以及在哪里可以看到全部更正。",
+    "body_en": [
+        "When a story we published contains a factual error, we correct the story and add a "
+        "dated note at its end saying what was wrong and what is right. We do not remove "
+        "mistakes silently.",
+        "When a story changes in an important way after publication (a new figure, a date "
+        "moved), we add a dated update note in the same place.",
+        "Each language version is corrected on its own: a mistake in the Chinese text is noted "
+        "on the Chinese page. Every note is listed, newest first, on the corrections page of "
+        "News&Events, which has its own feed.",
+        "To report a mistake, write to us through the contact page: we answer within two "
+        "working days.",
+    ],
+    "body_zh_hans": [
+        "我们发布的稿件如有事实错误，会更正稿件，并在文末附上注明日期的说明，写明哪里有误、正确的内容是什么。"
+        "我们不会悄悄删改错误。",
+        "稿件发布后如有重要变化（例如新的数字、日期变更），我们会在同一位置附上注明日期的更新说明。",
+        "每个语言版本分别更正：中文稿件中的错误在中文页面上说明。所有说明按时间由新到旧列在“新闻动态”的更正页面上，"
+        "该页面有自己的订阅源。",
+        "如需报告错误，请通过联系页面告诉我们：我们会在两个工作日内答复。",
+    ],
+}
+# "In the media" (coverage/, while installed): invented outlets and stories, linking to
+# example.com, so that no real outlet is credited with words it never wrote.
+COVERAGE_CLIPS = [
+    {
+        "outlet": "Science Tribune (demo)",
+        "headline": "Student team's Mars rover climbs a 30-degree slope in desert trials",
+        "published": datetime.date(2023, 4, 18),
+        "url": "https://example.com/science-tribune/2023/04/student-mars-rover",
+        "language": "en",
+        "quote": "The rover's six wheels kept their grip where last year's design slid back.",
+    },
+    {
+        "outlet": "Capital Daily (demo)",
+        "headline": "Gravel and rain gardens: how one campus stays dry in summer storms",
+        "published": datetime.date(2023, 5, 6),
+        "url": "https://example.com/capital-daily/campus-rain-gardens",
+        "language": "en",
+        "quote": "",
+    },
+    {
+        "outlet": "Education Weekly (demo)",
+        "headline": "Why more engineering students are spending a semester in Europe",
+        "published": datetime.date(2023, 6, 2),
+        "url": "https://example.com/education-weekly/engineering-exchange",
+        "language": "en",
+        "quote": "Credits recognised at home made the decision easy, one student said.",
+    },
+    {
+        "outlet": "科技日报（示例）",
+        "headline": "大学生团队研制的火星车完成沙漠爬坡试验",
+        "published": datetime.date(2023, 4, 19),
+        "url": "https://example.com/keji-ribao/2023/04/huoxingche",
+        "language": "zh-hans",
+        "quote": "六个车轮在去年的设计会打滑的坡面上稳稳抓地。",
+    },
+    {
+        "outlet": "北京晚报（示例）",
+        "headline": "透水步道和雨水花园让校园雨后不积水",
+        "published": datetime.date(2023, 5, 8),
+        "url": "https://example.com/beijing-wanbao/xiaoyuan-yushui",
+        "language": "zh-hans",
+        "quote": "",
+    },
+]
 CONTACT_PAGE = {
     "title_en": "Contact",
     "title_zh_hans": "联系我们",

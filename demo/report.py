@@ -10,6 +10,7 @@ def summary(created):
         "event": "events",
         "column": "columns",
         "tag": "tags",
+        "coverage clip": "coverage clips",
         "media contact": "media contacts",
     }
     notes = {

@@ -109,6 +109,7 @@ class NewsConfig(AppConfig):
 
         from .cache import fragments, invalidation, pages, tags
         from .models import (
+            ArticleCorrection,
             ArticlePageTag,
             ArticleTag,
             Column,
@@ -173,6 +174,8 @@ class NewsConfig(AppConfig):
         invalidation.watch(HomeFocusStory, lambda row: (f"page:{row.home_id}",))
         for model in (RelatedArticle, ContactFormField):
             invalidation.watch(model, lambda row: (f"page:{row.page_id}",))
+        # a story's corrections (rewritten by its publish): the story and the corrections page
+        invalidation.watch(ArticleCorrection, lambda row: (f"page:{row.page_id}", "list:articles"))
         # A site (its host, root page) or a view restriction changes what every page is.
         for model in (Site, PageViewRestriction):
             invalidation.watch(model, lambda _instance: invalidation.everything() or ())

@@ -1,5 +1,6 @@
-"""search, stats, api, desk, newsletter and press are apps of their own: with any removed from
-INSTALLED_APPS the site still works, and only what that app adds is gone (news names none; news/extensions.py)."""
+"""search, stats, api, desk, newsletter, press and coverage are apps of their own: with any
+removed from INSTALLED_APPS the site still works, and only what that app adds is gone (news
+names none; news/extensions.py)."""
 
 import json
 import os
@@ -45,6 +46,7 @@ SCRIPT = textwrap.dedent(
         "search": client.get("/en/search/?q=article").status_code,
         "beacon": client.post(f"/en/views/{article.pk}/", HTTP_ORIGIN="http://testserver").status_code,
         "api": client.get("/api/v2/articles/").status_code,
+        "coverage": client.get("/en/in-the-media/").status_code,
         "newsletter": client.get("/en/newsletter/").status_code,
         "press": client.get("/en/press/").status_code,
     }))
@@ -113,6 +115,10 @@ def test_the_site_works_without_the_press_room_and_links_it_nowhere(tmp_path):
 def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tmp_path):
     site = site_without("no-such-app", tmp_path)
     assert (site["desk"], site["queue"]) == (True, True)
+    # and, with "In the media" installed, every page links it
+    assert site["coverage"] == 200
+    for page in site["pages"].values():
+        assert "/in-the-media/" in page["html"]
     # and with the newsletter, its form and its footer link in each language
     assert site["newsletter"] == 200
     for language, page in site["pages"].items():
@@ -121,6 +127,16 @@ def test_with_the_desk_the_editor_has_it_and_the_dashboard_leads_to_its_queue(tm
     assert site["press"] == 200
     for language, page in site["pages"].items():
         assert f'<a href="/{language}/press/">' in page["html"], language
+
+
+def test_the_site_works_without_in_the_media_and_links_it_nowhere(tmp_path):
+    site = site_without("coverage", tmp_path)
+    assert site["coverage"] == 404
+    for language, page in site["pages"].items():
+        assert page["status"] == 200, language
+        assert "/in-the-media/" not in page["html"], language
+        # news's own footer links stay
+        assert "site-footer__corrections" in page["html"], language
 
 
 def test_the_site_works_without_the_newsletter_and_links_to_no_form(tmp_path):

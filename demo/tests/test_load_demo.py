@@ -243,6 +243,30 @@ class DemoSitePagesTests(TestCase):
         self.assertContains(response, "您的电子邮件")
         self.assertContains(response, "留言")
 
+    def test_the_corrections_page_lists_the_demo_correction_and_links_the_policy(self):
+        for language, path, policy, text in (
+            ("en", "/en/news/corrections/", "/en/about/corrections-policy/", "usual fees at home"),
+            (
+                "zh-hans",
+                "/zh-hans/xinwen/corrections/",
+                "/zh-hans/guanyu/gengzheng-zhengce/",
+                "仍在本校正常缴费",
+            ),
+        ):
+            with self.subTest(language=language):
+                response = self.client.get(path)
+                self.assertContains(response, f'<a href="{policy}">')
+                self.assertContains(response, text)
+                self.assertContains(self.client.get(policy), "<h1")
+
+    def test_in_the_media_lists_the_demo_clips_of_each_language(self):
+        english = self.client.get("/en/in-the-media/")
+        self.assertContains(english, "Science Tribune (demo)")
+        self.assertNotContains(english, "科技日报")
+        chinese = self.client.get("/zh-hans/in-the-media/")
+        self.assertContains(chinese, "科技日报（示例）")
+        self.assertContains(chinese, 'href="https://example.com/keji-ribao/2023/04/huoxingche"')
+
     def test_the_press_room_shows_the_demo_release_and_two_contacts_in_both_languages(self):
         english = self.client.get("/en/press/")
         self.assertContains(english, "New laboratory building opens with a shared imaging facility")

@@ -2,6 +2,8 @@
 
 - pages.py: HomePage (with HomeFocusStory) and NewsIndexPage with its listing routes
 - article.py: ArticlePage
+- corrections.py: ArticleCorrection (a story's dated corrections and updates, per language
+  version) and NewsIndexPage's corrections page and feed
 - events.py: EventIndexPage (News&Events › Events, its listings and iCalendar feed) and
   EventPage (an ArticlePage with a time and a place)
 - taxonomy.py: Column, ArticleTag (+ ArticlePageTag), RelatedArticle
@@ -33,6 +35,7 @@ from .base import (
     language,
     listed_articles,
 )
+from .corrections import ArticleCorrection
 from .events import EventIndexPage, EventPage, upcoming_events
 from .news_index import NewsIndexPage
 from .pages import HomeFocusStory, HomePage
@@ -47,6 +50,7 @@ from .workers import WorkerHeartbeat
 __all__ = [
     "ARTICLE_ORDER",
     "ArchiveMonth",
+    "ArticleCorrection",
     "FOCUS_ORDER",
     "ArticlePage",
     "ArticlePageTag",

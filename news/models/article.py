@@ -35,6 +35,7 @@ from .base import (
     TranslatedPageMixin,
     language,
 )
+from .corrections import ArticleCorrections, corrections_panel
 from .release import PRESS_ORDER, PressReleaseFields, press_panel
 from .searchable import SearchableText
 
@@ -58,6 +59,7 @@ ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 class ArticlePage(
     SearchableText,
     ArticleLinksMixin,
+    ArticleCorrections,
     TranslatedPageMixin,
     LanguageVisibility,
     PressReleaseFields,
@@ -141,8 +143,7 @@ class ArticlePage(
     source = models.CharField(_("source"), max_length=255, blank=True)
     # Who and what the story credits, shown under it: the API's and the importer's `credits`.
     credit_fields = ("writer", "photographer", "editor", "translator", "source")
-    # Which language versions visitors see: one `public_<language>` flag per language, from
-    # LanguageVisibility (models/base.py). Only moderators may change them (the panels below).
+    # Which versions visitors see: `public_<language>` flags (LanguageVisibility), moderators'.
 
     # What the site search indexes (models/searchable.py): the title, summary and body.
     indexed_text_fields = ("summary", "body")
@@ -204,6 +205,7 @@ class ArticlePage(
             max_num=4,
             permission=SETTINGS_PERMISSION,
         ),
+        corrections_panel(SETTINGS_PERMISSION),
     ]
     promote_panels = [
         MultiFieldPanel(
@@ -261,8 +263,7 @@ class ArticlePage(
 
     is_article = True
     cache_kind = control.ARTICLE
-    # Running a list of stories records this tag (news/cache/tags.py); every story's write
-    # invalidates it, with its own and those of the stories beside it.
+    # Recorded by a list of stories (news/cache/tags.py), invalidated by every story's write.
     cache_list_tags = ("list:articles",)
 
     objects = ArticleManager()
@@ -276,8 +277,7 @@ class ArticlePage(
 
     def clean(self):
         super().clean()
-        # `<news>/2023/` is the archive, `<news>/focus/` the Focus listing…: an article with
-        # such a slug would be hidden by the route.
+        # A slug a route takes (`<news>/2023/`, `<news>/focus/`…) would hide the article.
         for lang in languages.LANGUAGES:
             slug_field = lang.field("slug")
             slug = getattr(self, slug_field, None) or ""

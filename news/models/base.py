@@ -15,12 +15,14 @@ from ..cache import control, fragments
 from ..pictures import WITH_PICTURES
 
 # The routes of News&Events (NewsIndexPage) that other page types and modules name, below the
-# section's own address: the Focus listing, the columns index and the feeds page. An article's
-# slug may not be one of them (ArticlePage.clean): the route would hide the article.
+# section's own address: the Focus listing, the columns index, the feeds page and the
+# corrections page. An article's slug may not be one of them (ArticlePage.clean): the route
+# would hide the article.
 FOCUS_ROUTE = "focus/"
 COLUMNS_ROUTE = "column/"
 SUBSCRIBE_ROUTE = "subscribe/"
-SECTION_ROUTES = (FOCUS_ROUTE, COLUMNS_ROUTE, SUBSCRIBE_ROUTE)
+CORRECTIONS_ROUTE = "corrections/"
+SECTION_ROUTES = (FOCUS_ROUTE, COLUMNS_ROUTE, SUBSCRIBE_ROUTE, CORRECTIONS_ROUTE)
 
 # Newest first; "page_ptr" (the article's own key column, equal to its page id) so that the
 # ordering is the index `article_listing_order` of news_articlepage.

@@ -1,6 +1,6 @@
 """Where a visitor finds what News&Events holds: the columns index (`column/`), the column
 navigation of every listing, and the page of every feed (`subscribe/`: the listings' RSS and
-Atom, the events' iCalendar, the most used tags' feeds).
+Atom, the events' iCalendar, the corrections' RSS (corrections.py), the most used tags' feeds).
 
 They are routes of NewsIndexPage (pages.py), rendered, cached and switched between languages as
 its listings are (`route_context`, `render`, the page cache); `DiscoveryRoutes` is its mixin.
@@ -17,7 +17,7 @@ from ..cache import fragments
 from ..cache import tags as cache_tags
 from ..syndication.feeds import feed_links
 from .archive import ArchiveMonth
-from .base import COLUMNS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
+from .base import COLUMNS_ROUTE, CORRECTIONS_ROUTE, FOCUS_ROUTE, SUBSCRIBE_ROUTE, language
 from .events import EventIndexPage
 from .taxonomy import ArticlePageTag, ArticleTag, Column
 
@@ -161,12 +161,23 @@ class DiscoveryRoutes:
             feeds.append({"title": title, "lang": tag.display_lang, "url": url, "links": links})
         return feeds
 
+    def corrections_entry(self, request):
+        """The corrections page and its RSS feed, as an entry of the feeds page."""
+        return {
+            "title": _("Corrections"),
+            "description": _("Every correction and update to a story, newest first."),
+            "url": self.get_url(request) + CORRECTIONS_ROUTE,
+            "links": self.corrections_feed_links(request),
+        }
+
     @path(SUBSCRIBE_ROUTE, name="subscribe")
     def subscribe(self, request):
         """Every feed, in the visitor's language; the head announces the news and Focus feeds."""
         events = self.events_feed(request)
         context = {
-            "all_feeds": self.all_feeds(request) + ([events] if events else []),
+            "all_feeds": self.all_feeds(request)
+            + ([events] if events else [])
+            + [self.corrections_entry(request)],
             "tag_feeds": self.tag_feeds(request),
             "tags_url": self.get_url(request) + "tag/",
             "feeds": self.feed_links(request) + self.feed_links(request, FOCUS_ROUTE, _("Focus")),

@@ -32,6 +32,7 @@ from .archive import ArchiveMonth
 from .article import ArticlePage
 from .base import (
     COLUMNS_ROUTE,
+    CORRECTIONS_ROUTE,
     FOCUS_ORDER,
     FOCUS_ROUTE,
     SUBSCRIBE_ROUTE,
@@ -43,6 +44,7 @@ from .base import (
     language,
     listed_articles,
 )
+from .corrections import CorrectionRoutes
 from .discovery import DiscoveryRoutes, own_description
 from .site_settings import SiteSettings
 from .taxonomy import ArticlePageTag, ArticleTag, Column
@@ -60,13 +62,15 @@ def kept_next_focus_end(request):
     return fragments.config_until(request, ("next-focus-end",), lambda: (next_focus_end(),) * 2)
 
 
-class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutablePageMixin, Page):
+class NewsIndexPage(
+    SectionPage, TranslatedPageMixin, DiscoveryRoutes, CorrectionRoutes, RoutablePageMixin, Page
+):
     """The "News&Events" section: every article, newest first.
 
     Routes: `focus/` (Focus stories), `column/` (the columns index, discovery.py),
     `column/<slug>/` (a column, slug per language), `tag/<slug>/`, `<yyyy>/` and
-    `<yyyy>/<mm>/` (the archive), the feeds of each listing and `subscribe/` (every feed,
-    discovery.py).
+    `<yyyy>/<mm>/` (the archive), the feeds of each listing, `subscribe/` (every feed,
+    discovery.py) and `corrections/` with its feed (corrections.py).
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -81,6 +85,7 @@ class NewsIndexPage(SectionPage, TranslatedPageMixin, DiscoveryRoutes, RoutableP
     FOCUS_ROUTE = FOCUS_ROUTE
     menu_routes = ((_("Focus"), FOCUS_ROUTE),)
     SUBSCRIBE_ROUTE = SUBSCRIBE_ROUTE
+    CORRECTIONS_ROUTE = CORRECTIONS_ROUTE
 
     def articles(self):
         return listed_articles(ArticlePage.objects.child_of(self))

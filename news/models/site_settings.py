@@ -57,6 +57,18 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    corrections_policy = models.ForeignKey(
+        "news.StandardPage",
+        verbose_name=_("corrections policy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that says how the newsroom corrects its stories, linked from the corrections page."
+        ),
+    )
+
     panels = [
         FieldPanel("site_name"),
         MultiFieldPanel(
@@ -75,6 +87,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Baidu map"),
         ),
         MultiFieldPanel([FieldPanel("second_review")], heading=_("Review")),
+        FieldPanel("corrections_policy"),
     ]
 
     class Meta:

@@ -10,14 +10,17 @@ A listing page (a `RoutablePageMixin` page) adds one route:
 
 and puts `feed_links(title, listing_url)` in its context as `feeds`, which
 `templates/includes/meta.html` turns into `<link rel="alternate">` elements.
+
+`corrections_feed`: the corrections and updates of a section (news/models/corrections.py), RSS.
 """
 
+import datetime
 import mimetypes
 import uuid
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -171,3 +174,62 @@ def feed_links(title, listing_url):
         }
         for kind, (mime_type, label, name) in FEED_LABELS.items()
     ]
+
+
+class CorrectionFeed(Feed):
+    """The newest corrections and updates of a section in the active language, as RSS 2.0:
+    each item the note, titled by its kind and story, linking to the note on the story."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, *, title, listing_url, corrections, site_name):
+        super().__init__()
+        self.listing_title = title
+        self.listing_url = listing_url
+        self.corrections = corrections
+        self.site_name = site_name
+        self.request = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.listing_title} | {self.site_name}"
+
+    def link(self):
+        return self.request.build_absolute_uri(self.listing_url)
+
+    def description(self):
+        return gettext("The corrections and updates to the stories of %(site)s.") % {
+            "site": self.site_name
+        }
+
+    def items(self):
+        return self.corrections[:FEED_ITEMS]
+
+    def item_title(self, note):
+        return gettext("%(kind)s: %(title)s") % {
+            "kind": note.get_kind_display(),
+            "title": note.page.title,
+        }
+
+    def item_description(self, note):
+        text = escape(note.text)
+        if note.was:
+            said = gettext("The story said: %(text)s") % {"text": note.was}
+            text += f"<br><br>{escape(said)}"
+        return text
+
+    def item_link(self, note):
+        url = self.request.build_absolute_uri(note.page.get_url(self.request))
+        return f"{url}#{note.anchor}"
+
+    def item_pubdate(self, note):
+        return timezone.make_aware(datetime.datetime.combine(note.date, datetime.time()))
+
+
+def corrections_feed(request, **listing):
+    """The response for `<news>/corrections/feed/`: title, listing_url, corrections (newest
+    first, with their stories) and site_name."""
+    return CorrectionFeed(**listing)(request)

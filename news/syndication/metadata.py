@@ -1,8 +1,8 @@
 """What a page tells search engines and social networks about itself, per language.
 
 `page_metadata` gathers the OpenGraph / Twitter card values; `structured_data`
-builds the schema.org JSON-LD (NewsArticle, BreadcrumbList, WebSite and
-Organization) as plain dicts. `templates/includes/meta.html` renders both.
+builds the schema.org JSON-LD (NewsArticle with its corrections, BreadcrumbList, WebSite
+and Organization) as plain dicts. `templates/includes/meta.html` renders both.
 """
 
 import datetime
@@ -176,6 +176,17 @@ def news_article(request, page, *, url, urls_by_language, home_url, site_name):
         }
         if page.lead_image_credit:
             article["image"]["creditText"] = page.lead_image_credit
+    corrections = [note for note in page.corrections_shown() if note.is_correction]
+    if corrections:  # an update is no correction: dateModified already says it changed
+        article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "url": f"{url}#{note.anchor}",
+                "text": note.text,
+                "datePublished": note.date.isoformat(),
+            }
+            for note in corrections
+        ]
     if page.translator and shown_language != default:
         article["translator"] = {"@type": "Person", "name": page.translator}
     if language == default:

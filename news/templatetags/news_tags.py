@@ -231,6 +231,12 @@ def subscribe_route():
 
 
 @register.simple_tag
+def corrections_route():
+    """The corrections page's path below News&Events ("corrections/")."""
+    return NewsIndexPage.CORRECTIONS_ROUTE
+
+
+@register.simple_tag
 def baidu_map_key():
     return settings.BAIDU_MAP_AK
 

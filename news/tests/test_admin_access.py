@@ -70,6 +70,7 @@ WATCHED_APPS = {
     "wagtailusers",
     "wagtailadmin",
     "desk",  # the glossary, claims (the translators' desk, while installed)
+    "coverage",  # "In the media"'s clips (while installed)
     "newsletter",  # its subscribers (while installed)
     "press",  # media contacts, preview links (the press room, while installed)
 }
@@ -133,6 +134,17 @@ class AdminAccessTests(TestCase):
             if apps.is_installed("desk")
             else None
         )
+        # "In the media"'s clips, when installed.
+        cls.clip = (
+            apps.get_model("coverage", "CoverageClip").objects.create(
+                outlet="China Daily",
+                headline="Rover",
+                published="2024-05-03",
+                url="https://example.com/rover",
+            )
+            if apps.is_installed("coverage")
+            else None
+        )
         # A newsletter subscriber, when the newsletter is installed.
         cls.subscriber = (
             apps.get_model("newsletter", "Subscriber").objects.create(email="reader@example.org")
@@ -187,6 +199,8 @@ class AdminAccessTests(TestCase):
         issue_route = "/newsletterissue/" in route or "newsletter/issues/" in route
         if section == "snippets":
             pk = self.column.pk if "/column/" in route else self.tag.pk
+            if "/coverageclip/" in route:
+                pk = self.clip.pk
             if "/mediacontact/" in route:
                 pk = self.contact.pk
             if issue_route:
@@ -259,6 +273,7 @@ class AdminAccessTests(TestCase):
         objects = {
             ("news", "column"): {"": self.column},
             ("news", "articletag"): {"": self.tag},
+            ("coverage", "coverageclip"): {"": self.clip},
             ("wagtailimages", "image"): {"": self.image},
             ("wagtaildocs", "document"): {"": self.document},
             ("wagtailcore", "page"): {f" [{name}]": page for name, page in self.targets.items()},

@@ -229,6 +229,8 @@ class AdminMenuTests(RoleTestCase):
     # Every newsroom role sees the translation status dashboard (news/translation_admin.py),
     # and, with the translators' desk installed, its queue and Settings › Glossary (to read).
     DESK = {"translation-queue", "settings"}
+    # "In the media" (coverage/, while installed): the clips, for everyone but Translators.
+    COVERAGE = {"coverage"} if django_apps.is_installed("coverage") else set()
     # With the newsletter installed, its issues: Editors compose, Moderators and chief editors
     # also send (newsletter/issues_admin/); and for Moderators and chief editors only, its
     # subscribers (visitors' addresses: the "newsletter" menu).
@@ -240,6 +242,7 @@ class AdminMenuTests(RoleTestCase):
             self.menu(self.editor),
             {"explorer", "images", "documents", "translation-status", "reports", "help"}
             | self.DESK
+            | self.COVERAGE
             | self.ISSUES,
         )
 
@@ -257,6 +260,7 @@ class AdminMenuTests(RoleTestCase):
                 "help",
             }
             | self.DESK
+            | self.COVERAGE
             | self.NEWSLETTER,
         )
 
@@ -271,6 +275,7 @@ class AdminMenuTests(RoleTestCase):
             self.menu(member(CHIEF_EDITORS, "chief")),
             {"explorer", "images", "translation-status", "reports", "help"}
             | self.DESK
+            | self.COVERAGE
             | self.NEWSLETTER,
         )
 

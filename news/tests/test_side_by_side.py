@@ -39,6 +39,7 @@ SETTINGS_FIELDS = (
     "tags",
     "lead_image",
     "related_links-TOTAL_FORMS",
+    "corrections-TOTAL_FORMS",
     "go_live_at",
     "expire_at",
     "press_release",

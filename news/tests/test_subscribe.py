@@ -1,5 +1,6 @@
 """The feeds page (`/en/news/subscribe/`, `/zh-hans/xinwen/subscribe/`): every listing's feeds,
-the events' iCalendar feed, the most used tags' feeds; and the footer's "Subscribe" link to it."""
+the events' iCalendar feed, the corrections' RSS, the most used tags' feeds; and the footer's
+"Subscribe" link to it."""
 
 import re
 
@@ -72,7 +73,7 @@ class SubscribePageTests(TestCase):
         cls.campus = make_column("Campus", "校园动态", "campus", "xiaoyuan")
         tag(cls.articles[0], "robotics")
 
-    def test_feeds_page_lists_news_focus_and_every_column_with_rss_and_atom_in_english(self):
+    def test_feeds_page_lists_news_focus_every_column_and_the_corrections_in_english(self):
         response = self.client.get(SUBSCRIBE["en"])
         self.assertEqual(response.status_code, 200)
 
@@ -86,6 +87,11 @@ class SubscribePageTests(TestCase):
                 ("Focus", "/en/news/focus/", formats("/en/news/focus/")),
                 ("Campus", "/en/news/column/campus/", formats("/en/news/column/campus/")),
                 ("Research", "/en/news/column/research/", formats("/en/news/column/research/")),
+                (
+                    "Corrections",
+                    "/en/news/corrections/",
+                    [("RSS", "/en/news/corrections/feed/")],
+                ),
             ],
         )
 
@@ -99,6 +105,7 @@ class SubscribePageTests(TestCase):
                 ("要闻", "/zh-hans/xinwen/focus/"),
                 ("校园动态", "/zh-hans/xinwen/column/xiaoyuan/"),
                 ("科研进展", "/zh-hans/xinwen/column/keyan/"),
+                ("更正", "/zh-hans/xinwen/corrections/"),
             ],
         )
         self.assertContains(response, '<p class="feed-list__description">实验室的科研动态。</p>')
@@ -186,7 +193,7 @@ class SubscribePageTests(TestCase):
             with self.subTest(query=query):
                 response = self.client.get(SUBSCRIBE["en"] + query)
                 self.assertEqual(response.status_code, 200)
-                self.assertEqual(len(listed_feeds(response)), 4)
+                self.assertEqual(len(listed_feeds(response)), 5)
 
     def test_a_new_column_shows_on_the_feeds_page_at_the_next_request(self):
         self.client.get(SUBSCRIBE["en"])

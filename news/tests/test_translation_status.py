@@ -139,6 +139,7 @@ def edit_form(article, **overrides):
         "source_en": "News Office",
         "source_zh_hans": "新闻中心",
         "related_links": inline_formset([]),
+        "corrections": inline_formset([]),
         # Ticked by default in the form of users who see them (moderators, superusers).
         "public_en": "on",
         "public_zh_hans": "on",

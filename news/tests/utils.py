@@ -409,6 +409,7 @@ def article_form(image=None, **overrides):
         "writer_en": "News Office",
         "writer_zh_hans": "新闻中心",
         "related_links": inline_formset([]),
+        "corrections": inline_formset([]),
         # Ticked by default in the form of users who see them (moderators, superusers).
         "public_en": "on",
         "public_zh_hans": "on",

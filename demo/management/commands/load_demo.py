@@ -23,16 +23,16 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from demo import old_demo, photos
+from demo import extras, old_demo, photos
 from demo.content import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
     CONTACT_PAGE,
+    CORRECTIONS_POLICY_PAGE,
     DEMO_COLUMNS,
     DEMO_TAGS,
     EVENTS_INDEX,
     HOME_PAGE,
-    MEDIA_CONTACTS,
     NEWS_INDEX,
     PHOTOS,
     RICH_STORY,
@@ -46,6 +46,7 @@ from demo.content import (
 from demo.report import summary
 from news import languages
 from news.models import (
+    ArticleCorrection,
     ArticlePage,
     ArticleTag,
     Column,
@@ -126,18 +127,11 @@ class Command(BaseCommand):
                 self.event(events, data, created)
             about = self.site_page(home, ABOUT_PAGE, created)
             self.site_page(about, ACCESSIBILITY_PAGE, created)
+            policy = self.site_page(about, CORRECTIONS_POLICY_PAGE, created)
+            extras.name_corrections_policy(policy, created)
             self.contact_page(home, CONTACT_PAGE, created)
-            if apps.is_installed("press"):  # its model by name: demo imports news alone
-                self.media_contacts(created)
-
-    @staticmethod
-    def media_contacts(created):
-        """The press page's media contacts, each added when missing (by its English name)."""
-        contacts = apps.get_model("press", "MediaContact").objects
-        for data in MEDIA_CONTACTS:
-            if not contacts.filter(name_en=data["name_en"]).exists():
-                contacts.create(**data)
-                created.append("media contact")
+            extras.load_clips(created)  # "In the media", while installed
+            extras.load_media_contacts(created)  # the press room, while installed
 
     def pictures(self):
         """Every image's pictures made now (news/pictures/), so that no page of the demo makes
@@ -341,6 +335,8 @@ class Command(BaseCommand):
             **fields,
         )
         self.file(article, data, columns, tags)
+        for note in data.get("corrections", ()):
+            article.corrections.add(ArticleCorrection(**note))
         index.add_child(instance=article)
         article.save_revision().publish()
         created.append("article")

@@ -50,6 +50,11 @@ PAGES = {
         f"/zh-hans/{ABOUT_PAGE['slug_zh_hans']}/{ACCESSIBILITY_PAGE['slug_zh_hans']}/",
     ),
     "contact": (f"/en/{CONTACT_PAGE['slug_en']}/", f"/zh-hans/{CONTACT_PAGE['slug_zh_hans']}/"),
+    "corrections": ("/en/news/corrections/", "/zh-hans/xinwen/corrections/"),
+    "newsletter": ("/en/newsletter/", "/zh-hans/newsletter/"),
+    "newsletter-issues": ("/en/newsletter/issues/", "/zh-hans/newsletter/issues/"),
+    "press": ("/en/press/", "/zh-hans/press/"),
+    "in-the-media": ("/en/in-the-media/", "/zh-hans/in-the-media/"),
     "404": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
 

@@ -19,9 +19,9 @@ LANGUAGES = ("en", "zh-hans")
 
 
 def text_in(language, message):
-    """`message` (lazy) as a visitor reading `language` sees it."""
+    """`message` (a msgid, or a lazy translation) as a visitor reading `language` sees it."""
     with translation.override(language):
-        return str(message)
+        return translation.gettext(str(message))
 
 
 def h1(response):

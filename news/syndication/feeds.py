@@ -42,7 +42,31 @@ class LanguageTaggedAtom1Feed(Atom1Feed):
         return attributes
 
 
-class ArticleFeed(Feed):
+class ListingFeed(Feed):
+    """A feed of one of the site's listings, as RSS 2.0: titled by the listing and the site,
+    linking to the listing; the request kept for absolute addresses."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, *, title, listing_url, site_name):
+        super().__init__()
+        self.site_name = site_name
+        self.listing_title = title
+        self.listing_url = listing_url
+        self.request = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.listing_title} | {self.site_name}"
+
+    def link(self):
+        return self.request.build_absolute_uri(self.listing_url)
+
+
+class ArticleFeed(ListingFeed):
     """The 20 newest articles of a listing as RSS 2.0, in the active language.
 
     Chinese feeds include articles that have no Chinese translation yet, with their
@@ -51,28 +75,12 @@ class ArticleFeed(Feed):
     entries `xml:lang="en"`; RSS 2.0 has no per-item language.
     """
 
-    feed_type = Rss201rev2Feed
-
-    def __init__(self, *, title, listing_url, articles, site_name, description=""):
-        super().__init__()
-        self.site_name = site_name
-        self.listing_title = title
-        self.listing_url = listing_url
+    def __init__(self, *, articles, description="", **listing):
+        super().__init__(**listing)
         self.articles = articles
         self.listing_description = description
-        self.request = None
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     # The feed
-
-    def title(self):
-        return f"{self.listing_title} | {self.site_name}"
-
-    def link(self):
-        return self.request.build_absolute_uri(self.listing_url)
 
     def description(self):
         return self.listing_description or gettext("The latest stories from %(site)s.") % {
@@ -176,29 +184,13 @@ def feed_links(title, listing_url):
     ]
 
 
-class CorrectionFeed(Feed):
+class CorrectionFeed(ListingFeed):
     """The newest corrections and updates of a section in the active language, as RSS 2.0:
     each item the note, titled by its kind and story, linking to the note on the story."""
 
-    feed_type = Rss201rev2Feed
-
-    def __init__(self, *, title, listing_url, corrections, site_name):
-        super().__init__()
-        self.listing_title = title
-        self.listing_url = listing_url
+    def __init__(self, *, corrections, **listing):
+        super().__init__(**listing)
         self.corrections = corrections
-        self.site_name = site_name
-        self.request = None
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def title(self):
-        return f"{self.listing_title} | {self.site_name}"
-
-    def link(self):
-        return self.request.build_absolute_uri(self.listing_url)
 
     def description(self):
         return gettext("The corrections and updates to the stories of %(site)s.") % {
